@@ -1,0 +1,171 @@
+import { kindInfo, type KindId } from './catalogue';
+import { isStageId, type StageId } from './stages';
+
+/** Edge kinds of domain.md section 3. */
+export const EDGE_KINDS = ['data', 'stream', 'request', 'model', 'feedback', 'control'] as const;
+export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+export const EDGE_KIND_INFO: Record<EdgeKind, { label: string; description: string }> = {
+  data: { label: 'Data', description: 'batch data' },
+  stream: { label: 'Stream', description: 'events through a queue or stream processor' },
+  request: { label: 'Request', description: 'an online call on the request path' },
+  model: { label: 'Model', description: 'a trained artifact moving to a registry or server' },
+  feedback: { label: 'Feedback', description: 'labels or logs flowing back towards training' },
+  control: { label: 'Control', description: 'a trigger or schedule' },
+};
+
+/** Problem profiles of domain.md section 5. */
+export const PROBLEM_IDS = [
+  'generic',
+  'recommendation',
+  'visual-search',
+  'video-search',
+  'search-ranking',
+  'ad-click',
+  'fraud',
+  'eta',
+  'content-moderation',
+  'rag',
+] as const;
+export type ProblemId = (typeof PROBLEM_IDS)[number];
+
+export const PROBLEM_LABELS: Record<ProblemId, string> = {
+  generic: 'Generic',
+  recommendation: 'Recommendation',
+  'visual-search': 'Visual search',
+  'video-search': 'Video search',
+  'search-ranking': 'Search ranking',
+  'ad-click': 'Ad click prediction',
+  fraud: 'Fraud detection',
+  eta: 'ETA prediction',
+  'content-moderation': 'Content moderation',
+  rag: 'Retrieval-augmented generation',
+};
+
+/** `ml-objective` task types. */
+export const ML_TASKS = ['classification', 'ranking', 'regression', 'retrieval', 'generation', 'detection'] as const;
+export type MlTask = (typeof ML_TASKS)[number];
+
+/** Zone tints of a `group` node. */
+export const ZONES = ['offline', 'online'] as const;
+export type Zone = (typeof ZONES)[number];
+
+export interface XY {
+  x: number;
+  y: number;
+}
+
+/**
+ * Node properties. All optional; unknown fields are kept so they survive a round trip.
+ * Known: tool, notes, latencyMs; custom: stage; embedding-model: pretrained; group: width, height, zone;
+ * note: text; requirements: goal, scale, qps, latencyBudgetMs, realtime;
+ * ml-objective: task, label, loss, offlineMetric, onlineMetric.
+ */
+export interface NodeProps {
+  tool?: string;
+  notes?: string;
+  latencyMs?: number;
+  stage?: StageId;
+  pretrained?: boolean;
+  width?: number;
+  height?: number;
+  zone?: Zone;
+  text?: string;
+  goal?: string;
+  scale?: string;
+  qps?: number;
+  latencyBudgetMs?: number;
+  realtime?: boolean;
+  task?: MlTask;
+  label?: string;
+  loss?: string;
+  offlineMetric?: string;
+  onlineMetric?: string;
+  [extra: string]: unknown;
+}
+
+export interface DiagramNode {
+  id: string;
+  kind: KindId;
+  /** Name shown on the node; when absent the catalogue label is shown. */
+  label?: string;
+  /** Top-left corner; relative to the parent zone when `parent` is set. */
+  position: XY;
+  /** Id of the enclosing `group` node. */
+  parent?: string;
+  props: NodeProps;
+}
+
+export interface DiagramEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  label?: string;
+}
+
+export interface Suppression {
+  rule: string;
+  nodeIds?: string[];
+  reason: string;
+}
+
+/** A diagram in memory: the file format of domain.md section 7 with its defaults filled in. */
+export interface Diagram {
+  title: string;
+  problem: ProblemId;
+  brief?: string;
+  nodes: DiagramNode[];
+  edges: DiagramEdge[];
+  suppressions: Suppression[];
+}
+
+/** A blank diagram. */
+export function emptyDiagram(title = 'Untitled design'): Diagram {
+  return { title, problem: 'generic', nodes: [], edges: [], suppressions: [] };
+}
+
+/** The name a node shows: its label, or the catalogue label of its kind. */
+export function nodeLabel(node: DiagramNode): string {
+  return node.label ?? kindInfo(node.kind).label;
+}
+
+/** The stage a node belongs to: the catalogue's, or for a custom node the one it names. */
+export function nodeStage(node: DiagramNode): StageId | null {
+  if (node.kind === 'custom') return isStageId(node.props.stage) ? node.props.stage : null;
+  return kindInfo(node.kind).stage;
+}
+
+/** Default size of a new zone. */
+export const DEFAULT_ZONE_SIZE = { width: 520, height: 320 } as const;
+
+/** Nominal box of a component node on the canvas, used for layout, overlap checks and drops. */
+export const NODE_SIZE = { width: 168, height: 60 } as const;
+
+/** A node's nominal box size: a zone's own size, otherwise the component size. */
+export function nodeSize(node: DiagramNode): { width: number; height: number } {
+  if (node.kind === 'group') {
+    return {
+      width: typeof node.props.width === 'number' ? node.props.width : DEFAULT_ZONE_SIZE.width,
+      height: typeof node.props.height === 'number' ? node.props.height : DEFAULT_ZONE_SIZE.height,
+    };
+  }
+  return NODE_SIZE;
+}
+
+/** A node's top-left corner in diagram (absolute) coordinates, following its parent chain. */
+export function absolutePosition(node: DiagramNode, byId: ReadonlyMap<string, DiagramNode>): XY {
+  let x = node.position.x;
+  let y = node.position.y;
+  let parentId = node.parent;
+  const seen = new Set<string>([node.id]);
+  while (parentId && !seen.has(parentId)) {
+    seen.add(parentId);
+    const parent = byId.get(parentId);
+    if (!parent) break;
+    x += parent.position.x;
+    y += parent.position.y;
+    parentId = parent.parent;
+  }
+  return { x, y };
+}
