@@ -1,0 +1,48 @@
+import type { StageId } from '../stages';
+
+/** Checker rule ids of domain.md section 4. Contracts: never rename one. */
+export const RULE_IDS = [
+  'missing-stage',
+  'orphan-node',
+  'no-serving-path',
+  'no-model-handoff',
+  'no-model-registry',
+  'no-eval-gate',
+  'no-online-eval',
+  'monitoring-detached',
+  'no-retraining-loop',
+  'no-label-source',
+  'training-serving-skew',
+  'stale-index',
+  'feedback-loop-risk',
+  'latency-over-budget',
+  'missing-component',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  stage?: StageId;
+  /** The nodes the rule table names, in diagram order. */
+  nodeIds: string[];
+  /** What is wrong and how to fix it, in the words of the design. */
+  message: string;
+  /** The concept behind it. */
+  hint: string;
+}
+
+export interface SuppressedFinding {
+  finding: Finding;
+  reason: string;
+}
+
+export interface CheckResult {
+  /** Unsuppressed findings, errors first. */
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+  /** Stage coverage: true when some node belongs to the stage. */
+  stages: Record<StageId, boolean>;
+}
