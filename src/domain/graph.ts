@@ -1,0 +1,402 @@
+/**
+ * The one place where graph walks live. A diagram becomes a directed graph in compressed
+ * adjacency form (both directions), built once per diagram; every helper below is iterative
+ * (no recursion, so a 10,000-node chain cannot overflow the stack), linear in nodes + edges,
+ * and correct on cycles.
+ *
+ * Conventions shared by every helper:
+ * - Node sets are given and returned as node ids. Ids that are not in the graph are ignored.
+ * - "A path" is a directed walk along edges: it may repeat nodes. So "a path from A to B
+ *   through P" means A ->* p ->* B for some p in P, which is what a designer means by "the
+ *   model goes through the registry", and it keeps the test linear (a *simple* path through a
+ *   given node is NP-hard to decide in a directed graph).
+ * - Paths may have length 0: a node that is in both A and B is a path from A to B. The
+ *   checker's role sets (trainers, inference, monitors ...) are disjoint, so its rules never
+ *   depend on this; use `upstreamOf` / `strict` when a proper (length >= 1) path is meant.
+ * - Nodes to avoid are avoided everywhere on the path, endpoints included: a source in the
+ *   avoided set starts nothing, a target in it is never reached.
+ * - Edges touching a `note` or `group` node are left out (notes and zones never count for
+ *   anything), as are edges whose source or target is not a node of the diagram.
+ */
+import type { KindId } from './catalogue';
+import type { Diagram, EdgeKind } from './diagram';
+
+/** A directed graph over a diagram's nodes; node index = position in `diagram.nodes`. */
+export interface Graph {
+  /** Node ids in diagram order; a node's index is its position here. */
+  readonly ids: readonly string[];
+  /** Index of each node id. */
+  readonly indexOf: ReadonlyMap<string, number>;
+  /** Successors of node i are outAdj[outStart[i] .. outStart[i+1]). */
+  readonly outStart: Int32Array;
+  readonly outAdj: Int32Array;
+  /** Predecessors of node i are inAdj[inStart[i] .. inStart[i+1]). */
+  readonly inStart: Int32Array;
+  readonly inAdj: Int32Array;
+  /** Number of edges kept. */
+  readonly edgeCount: number;
+}
+
+export interface GraphOptions {
+  /** Keep only edges of these kinds (all kinds when absent). */
+  edgeKinds?: readonly EdgeKind[];
+  /** Node kinds whose edges are dropped; defaults to `note` and `group`. */
+  ignoreKinds?: readonly KindId[];
+}
+
+const DEFAULT_IGNORED: readonly KindId[] = ['note', 'group'];
+
+/** Builds the graph of a diagram, optionally keeping only some edge kinds. */
+export function buildGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, options: GraphOptions = {}): Graph {
+  const { nodes, edges } = diagram;
+  const n = nodes.length;
+  const ids: string[] = new Array(n);
+  const indexOf = new Map<string, number>();
+  const ignored = new Set<string>(options.ignoreKinds ?? DEFAULT_IGNORED);
+  const skip = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    ids[i] = node.id;
+    // On a duplicate id (the parser refuses them) the first node wins.
+    if (!indexOf.has(node.id)) indexOf.set(node.id, i);
+    if (ignored.has(node.kind)) skip[i] = 1;
+  }
+  const kinds = options.edgeKinds ? new Set<string>(options.edgeKinds) : null;
+
+  const src = new Int32Array(edges.length);
+  const dst = new Int32Array(edges.length);
+  let m = 0;
+  for (const e of edges) {
+    if (kinds && !kinds.has(e.kind ?? 'data')) continue;
+    const s = indexOf.get(e.source);
+    const t = indexOf.get(e.target);
+    if (s === undefined || t === undefined || skip[s] || skip[t]) continue;
+    src[m] = s;
+    dst[m] = t;
+    m++;
+  }
+  const [outStart, outAdj] = csr(n, m, src, dst);
+  const [inStart, inAdj] = csr(n, m, dst, src);
+  return { ids, indexOf, outStart, outAdj, inStart, inAdj, edgeCount: m };
+}
+
+/** Counting sort of m edges by `from` into compressed sparse rows. */
+function csr(n: number, m: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Array] {
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < m; k++) start[from[k] + 1]++;
+  for (let i = 0; i < n; i++) start[i + 1] += start[i];
+  const fill = start.slice(0, n);
+  const adj = new Int32Array(m);
+  for (let k = 0; k < m; k++) adj[fill[from[k]]++] = to[k];
+  return [start, adj];
+}
+
+/** Direction of a walk. */
+export type Direction = 'forward' | 'backward';
+
+export interface WalkOptions {
+  /** Nodes the walk never enters (start nodes included). */
+  avoid?: Iterable<string>;
+  /** When true, a start node is only in the result if a path of length >= 1 reaches it. */
+  strict?: boolean;
+}
+
+/** Indices of the given ids that are in the graph. */
+export function toIndices(g: Graph, ids: Iterable<string>): number[] {
+  const out: number[] = [];
+  for (const id of ids) {
+    const i = g.indexOf.get(id);
+    if (i !== undefined) out.push(i);
+  }
+  return out;
+}
+
+/** A membership mask over the graph's nodes for the given ids. */
+export function toMask(g: Graph, ids: Iterable<string>): Uint8Array {
+  const mask = new Uint8Array(g.ids.length);
+  for (const i of toIndices(g, ids)) mask[i] = 1;
+  return mask;
+}
+
+function maskToSet(g: Graph, mask: Uint8Array): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < mask.length; i++) if (mask[i]) out.add(g.ids[i]);
+  return out;
+}
+
+/**
+ * Marks every node reachable from `starts` in the given direction (index-level core of the
+ * walks; breadth-first with an explicit queue). Returns a mask.
+ */
+export function walkMask(
+  g: Graph,
+  starts: readonly number[],
+  direction: Direction,
+  avoid: Uint8Array | null = null,
+  strict = false,
+): Uint8Array {
+  const n = g.ids.length;
+  const start = direction === 'forward' ? g.outStart : g.inStart;
+  const adj = direction === 'forward' ? g.outAdj : g.inAdj;
+  const seen = new Uint8Array(n);
+  const queue = new Int32Array(n);
+  let head = 0;
+  let tail = 0;
+  for (const s of starts) {
+    if (avoid && avoid[s]) continue;
+    if (strict) {
+      for (let k = start[s]; k < start[s + 1]; k++) {
+        const t = adj[k];
+        if (!seen[t] && !(avoid && avoid[t])) {
+          seen[t] = 1;
+          queue[tail++] = t;
+        }
+      }
+    } else if (!seen[s]) {
+      seen[s] = 1;
+      queue[tail++] = s;
+    }
+  }
+  while (head < tail) {
+    const v = queue[head++];
+    for (let k = start[v]; k < start[v + 1]; k++) {
+      const t = adj[k];
+      if (!seen[t] && !(avoid && avoid[t])) {
+        seen[t] = 1;
+        queue[tail++] = t;
+      }
+    }
+  }
+  return seen;
+}
+
+/** Ids of the direct successors of a node (targets of its outgoing edges, repeats removed). */
+export function successors(g: Graph, id: string): string[] {
+  return neighbours(g, id, g.outStart, g.outAdj);
+}
+
+/** Ids of the direct predecessors of a node (sources of its incoming edges, repeats removed). */
+export function predecessors(g: Graph, id: string): string[] {
+  return neighbours(g, id, g.inStart, g.inAdj);
+}
+
+function neighbours(g: Graph, id: string, start: Int32Array, adj: Int32Array): string[] {
+  const i = g.indexOf.get(id);
+  if (i === undefined) return [];
+  const out = new Set<string>();
+  for (let k = start[i]; k < start[i + 1]; k++) out.add(g.ids[adj[k]]);
+  return [...out];
+}
+
+/** Number of edges (in both directions) that touch a node. */
+export function degree(g: Graph, id: string): number {
+  const i = g.indexOf.get(id);
+  if (i === undefined) return 0;
+  return g.outStart[i + 1] - g.outStart[i] + g.inStart[i + 1] - g.inStart[i];
+}
+
+/** Ids reachable from `sources` (sources included unless `strict`), optionally avoiding nodes. */
+export function reachableFrom(g: Graph, sources: Iterable<string>, options: WalkOptions = {}): Set<string> {
+  const avoid = options.avoid ? toMask(g, options.avoid) : null;
+  return maskToSet(g, walkMask(g, toIndices(g, sources), 'forward', avoid, options.strict));
+}
+
+/** Ids from which some node of `targets` is reachable (targets included unless `strict`). */
+export function reaching(g: Graph, targets: Iterable<string>, options: WalkOptions = {}): Set<string> {
+  const avoid = options.avoid ? toMask(g, options.avoid) : null;
+  return maskToSet(g, walkMask(g, toIndices(g, targets), 'backward', avoid, options.strict));
+}
+
+/** Ids upstream of a node: those with a path of length >= 1 to it (itself only on a cycle). */
+export function upstreamOf(g: Graph, id: string): Set<string> {
+  return reaching(g, [id], { strict: true });
+}
+
+/** Ids downstream of a node: those a path of length >= 1 reaches (itself only on a cycle). */
+export function downstreamOf(g: Graph, id: string): Set<string> {
+  return reachableFrom(g, [id], { strict: true });
+}
+
+/** True when some path (length >= 0) leads from a node of `from` to a node of `to`. */
+export function hasPath(g: Graph, from: Iterable<string>, to: Iterable<string>): boolean {
+  return hasPathAvoiding(g, from, to, []);
+}
+
+/**
+ * True when some path leads from a node of `from` to a node of `to` and enters no node of
+ * `avoid` (endpoints included: an avoided source or target does not count).
+ */
+export function hasPathAvoiding(
+  g: Graph,
+  from: Iterable<string>,
+  to: Iterable<string>,
+  avoid: Iterable<string>,
+): boolean {
+  const avoidMask = toMask(g, avoid);
+  const reached = walkMask(g, toIndices(g, from), 'forward', avoidMask);
+  for (const t of toIndices(g, to)) if (reached[t]) return true;
+  return false;
+}
+
+/**
+ * True when some path from a node of `from` to a node of `to` passes through a node that
+ * satisfies `through` (endpoints count: a source or target satisfying it is on the path).
+ * Such a path exists exactly when some such node is forward-reachable from `from` and
+ * backward-reachable from `to`: two linear walks and an intersection.
+ */
+export function hasPathThrough(
+  g: Graph,
+  from: Iterable<string>,
+  to: Iterable<string>,
+  through: (id: string) => boolean,
+): boolean {
+  const fwd = walkMask(g, toIndices(g, from), 'forward');
+  const bwd = walkMask(g, toIndices(g, to), 'backward');
+  for (let i = 0; i < fwd.length; i++) if (fwd[i] && bwd[i] && through(g.ids[i])) return true;
+  return false;
+}
+
+/** Strongly connected components; `members` lists node indices of each, in diagram order. */
+export interface Components {
+  /** Number of components. */
+  count: number;
+  /** Component number of each node index. */
+  componentOf: Int32Array;
+  /**
+   * Node indices of each component, ascending. Components are numbered in reverse
+   * topological order: every edge between two components goes from a higher number to a
+   * lower one (sinks first), as Tarjan's algorithm emits them.
+   */
+  members: number[][];
+}
+
+/** Strongly connected components by an iterative Tarjan's algorithm (no recursion). */
+export function stronglyConnectedComponents(g: Graph): Components {
+  const n = g.ids.length;
+  const { outStart, outAdj } = g;
+  const index = new Int32Array(n).fill(-1);
+  const low = new Int32Array(n);
+  const onStack = new Uint8Array(n);
+  const componentOf = new Int32Array(n).fill(-1);
+  const stack = new Int32Array(n);
+  let sp = 0;
+  // The call stack of the depth-first search: a node and the next edge to look at.
+  const callNode = new Int32Array(n);
+  const callEdge = new Int32Array(n);
+  let cp = 0;
+  let counter = 0;
+  const members: number[][] = [];
+
+  for (let root = 0; root < n; root++) {
+    if (index[root] !== -1) continue;
+    index[root] = low[root] = counter++;
+    stack[sp++] = root;
+    onStack[root] = 1;
+    callNode[cp] = root;
+    callEdge[cp] = outStart[root];
+    cp++;
+    while (cp > 0) {
+      const v = callNode[cp - 1];
+      const k = callEdge[cp - 1];
+      if (k < outStart[v + 1]) {
+        callEdge[cp - 1] = k + 1;
+        const w = outAdj[k];
+        if (index[w] === -1) {
+          index[w] = low[w] = counter++;
+          stack[sp++] = w;
+          onStack[w] = 1;
+          callNode[cp] = w;
+          callEdge[cp] = outStart[w];
+          cp++;
+        } else if (onStack[w] && index[w] < low[v]) {
+          low[v] = index[w];
+        }
+        continue;
+      }
+      // All edges of v done: pop it, close its component if it is a root.
+      cp--;
+      if (low[v] === index[v]) {
+        const comp: number[] = [];
+        const c = members.length;
+        let w: number;
+        do {
+          w = stack[--sp];
+          onStack[w] = 0;
+          componentOf[w] = c;
+          comp.push(w);
+        } while (w !== v);
+        comp.sort((a, b) => a - b);
+        members.push(comp);
+      }
+      if (cp > 0) {
+        const parent = callNode[cp - 1];
+        if (low[v] < low[parent]) low[parent] = low[v];
+      }
+    }
+  }
+  return { count: members.length, componentOf, members };
+}
+
+/** The heaviest walk found by `heaviestWalk`. */
+export interface HeaviestWalk {
+  /** Sum of the weights of the distinct nodes on the walk. */
+  total: number;
+  /** Nodes of the walk: block after block in walk order, each block's nodes in diagram order. */
+  nodeIds: string[];
+}
+
+/**
+ * The walk starting at a node of `starts` whose distinct nodes weigh the most, each node
+ * counted once. Every strongly connected component is one block (a walk can tour a cycle and
+ * go on, so all its nodes add once); the blocks form a DAG on which a longest path is found in
+ * linear time. Weights must be non-negative. Ties go to the block first in diagram order.
+ * Returns null when no start node is in the graph.
+ */
+export function heaviestWalk(
+  g: Graph,
+  starts: Iterable<string>,
+  weight: (id: string) => number,
+): HeaviestWalk | null {
+  const startIdx = toIndices(g, starts);
+  if (startIdx.length === 0) return null;
+  const { count, componentOf, members } = stronglyConnectedComponents(g);
+  const blockWeight = new Float64Array(count);
+  for (let c = 0; c < count; c++) {
+    let w = 0;
+    for (const i of members[c]) w += weight(g.ids[i]);
+    blockWeight[c] = w;
+  }
+  // Components come sinks first, so every successor block is final before its predecessors.
+  const best = new Float64Array(count);
+  const next = new Int32Array(count).fill(-1);
+  for (let c = 0; c < count; c++) {
+    let bestNext = -1;
+    let bestValue = 0;
+    for (const v of members[c]) {
+      for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+        const d = componentOf[g.outAdj[k]];
+        if (d === c) continue;
+        if (
+          bestNext === -1 ||
+          best[d] > bestValue ||
+          (best[d] === bestValue && members[d][0] < members[bestNext][0])
+        ) {
+          bestNext = d;
+          bestValue = best[d];
+        }
+      }
+    }
+    next[c] = bestNext;
+    best[c] = blockWeight[c] + (bestNext === -1 ? 0 : bestValue);
+  }
+  let first = -1;
+  for (const s of startIdx) {
+    const c = componentOf[s];
+    if (first === -1 || best[c] > best[first] || (best[c] === best[first] && members[c][0] < members[first][0])) {
+      first = c;
+    }
+  }
+  const nodeIds: string[] = [];
+  for (let c = first; c !== -1; c = next[c]) for (const i of members[c]) nodeIds.push(g.ids[i]);
+  return { total: best[first], nodeIds };
+}
