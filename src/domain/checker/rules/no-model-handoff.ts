@@ -1,0 +1,31 @@
+/**
+ * no-model-handoff: models are trained and predictions are served, but no path carries a
+ * trained model to the serving side. The served model then cannot be the one that was
+ * trained: the deployment step is missing.
+ */
+import { hasPath } from '../../graph';
+import { idsOf, names, type Rule } from '../context';
+
+/** One finding, naming the trainers, when no path leads from a trainer to an inference node. */
+export const noModelHandoff: Rule = (ctx) => {
+  const { trainers, inference } = ctx.roles;
+  if (trainers.length === 0 || inference.length === 0) return [];
+  if (trainerReachesInference(ctx)) return [];
+  return [
+    {
+      rule: 'no-model-handoff',
+      severity: 'error',
+      stage: 'serving',
+      nodeIds: idsOf(trainers),
+      message: `The model trained in ${names(trainers)} never reaches serving: draw a model edge from it to a Model registry or to ${names(inference, 1)}.`,
+      hint: 'Training produces an artifact; deployment versions it and loads it into the inference service.',
+    },
+  ];
+};
+
+/** True when some path leads from a trainer to an inference node (shared with other rules). */
+export function trainerReachesInference(ctx: Parameters<Rule>[0]): boolean {
+  return ctx.memo('trainer->inference', () =>
+    hasPath(ctx.graph, idsOf(ctx.roles.trainers), idsOf(ctx.roles.inference)),
+  );
+}

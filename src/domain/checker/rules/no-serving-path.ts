@@ -1,0 +1,25 @@
+/**
+ * no-serving-path: the design has data and it has inference, but no data ever reaches an
+ * inference node (directly, through features, or through the trained model). Then the
+ * serving side has nothing to compute its inputs from: the two halves of the design are
+ * drawn but not joined.
+ */
+import { hasPath } from '../../graph';
+import { idsOf, names, type Rule } from '../context';
+
+/** One finding when no path leads from a data-stage node to an inference node. */
+export const noServingPath: Rule = (ctx) => {
+  const { dataStage, inference } = ctx.roles;
+  if (dataStage.length === 0 || inference.length === 0) return [];
+  if (hasPath(ctx.graph, idsOf(dataStage), idsOf(inference))) return [];
+  return [
+    {
+      rule: 'no-serving-path',
+      severity: 'error',
+      stage: 'serving',
+      nodeIds: [],
+      message: `No data reaches serving: connect the data (e.g. ${names(dataStage, 1)}) to ${names(inference, 1)}, directly, through features or through the model.`,
+      hint: 'At prediction time the model needs the same inputs it was trained on, so a path must lead from the data to the inference service.',
+    },
+  ];
+};

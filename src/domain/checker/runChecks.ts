@@ -1,0 +1,101 @@
+/**
+ * Runs every checker rule of domain.md section 4 on a diagram: builds the graph and the role
+ * sets once, runs the rules in RULE_IDS order, sets suppressed findings apart and sorts the
+ * rest errors first.
+ *
+ * Suppressions: a suppression applies to findings of its `rule`.
+ * - Without `nodeIds` (absent or empty), it suppresses every finding of that rule.
+ * - With `nodeIds`, it suppresses a finding whose node ids are all in its list. A finding
+ *   without node ids (e.g. `missing-stage`) is then never suppressed: a list of nodes says
+ *   "these nodes are fine", which does not speak for a design-wide finding.
+ * - A suppression with an empty (or blank) reason is ignored: domain.md requires a reason.
+ * The first suppression that matches gives the reason.
+ */
+import type { Diagram, Suppression } from '../diagram';
+import { buildContext, type Rule } from './context';
+import type { CheckResult, Finding, RuleId, Severity, SuppressedFinding } from './types';
+import { RULE_IDS } from './types';
+import { missingStage } from './rules/missing-stage';
+import { orphanNode } from './rules/orphan-node';
+import { noServingPath } from './rules/no-serving-path';
+import { noModelHandoff } from './rules/no-model-handoff';
+import { noModelRegistry } from './rules/no-model-registry';
+import { noEvalGate } from './rules/no-eval-gate';
+import { noOnlineEval } from './rules/no-online-eval';
+import { monitoringDetached } from './rules/monitoring-detached';
+import { noRetrainingLoop } from './rules/no-retraining-loop';
+import { noLabelSource } from './rules/no-label-source';
+import { trainingServingSkew } from './rules/training-serving-skew';
+import { staleIndex } from './rules/stale-index';
+import { feedbackLoopRisk } from './rules/feedback-loop-risk';
+import { latencyOverBudget } from './rules/latency-over-budget';
+import { missingComponent } from './rules/missing-component';
+
+/** Every rule by id, in RULE_IDS order. */
+export const RULES: Readonly<Record<RuleId, Rule>> = {
+  'missing-stage': missingStage,
+  'orphan-node': orphanNode,
+  'no-serving-path': noServingPath,
+  'no-model-handoff': noModelHandoff,
+  'no-model-registry': noModelRegistry,
+  'no-eval-gate': noEvalGate,
+  'no-online-eval': noOnlineEval,
+  'monitoring-detached': monitoringDetached,
+  'no-retraining-loop': noRetrainingLoop,
+  'no-label-source': noLabelSource,
+  'training-serving-skew': trainingServingSkew,
+  'stale-index': staleIndex,
+  'feedback-loop-risk': feedbackLoopRisk,
+  'latency-over-budget': latencyOverBudget,
+  'missing-component': missingComponent,
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Checks a diagram: unsuppressed findings (errors, then warnings, then info), suppressed ones, stage coverage. */
+export function runChecks(diagram: Diagram): CheckResult {
+  const ctx = buildContext(diagram);
+  const all: Finding[] = [];
+  for (const id of RULE_IDS) all.push(...RULES[id](ctx));
+  const findings: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const active = (diagram.suppressions ?? []).filter((s) => typeof s.reason === 'string' && s.reason.trim() !== '');
+  for (const f of all) {
+    const s = active.find((sup) => suppresses(sup, f));
+    if (s) suppressed.push({ finding: f, reason: s.reason });
+    else findings.push(f);
+  }
+  findings.sort(bySeverity);
+  suppressed.sort((a, b) => bySeverity(a.finding, b.finding));
+  return { findings, suppressed, stages: ctx.stages };
+}
+
+/** True when the suppression applies to the finding (see the module comment). */
+export function suppresses(s: Suppression, f: Finding): boolean {
+  if (s.rule !== f.rule) return false;
+  if (!s.nodeIds || s.nodeIds.length === 0) return true;
+  if (f.nodeIds.length === 0) return false;
+  const listed = new Set(s.nodeIds);
+  return f.nodeIds.every((id) => listed.has(id));
+}
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+}
+
+/**
+ * A stable key for a finding (rule, stage, sorted node ids), e.g. for React keys and diffing.
+ * A finding without nodes adds its message: `missing-component` raises several such findings
+ * in one stage, told apart only by the group they name (their messages are fixed text).
+ */
+export function findingKey(f: Finding): string {
+  const ids = [...f.nodeIds].sort();
+  return JSON.stringify(ids.length > 0 ? [f.rule, f.stage ?? null, ids] : [f.rule, f.stage ?? null, ids, f.message]);
+}
+
+/** Number of findings of each severity. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
