@@ -133,6 +133,11 @@ export function names(nodes: readonly DiagramNode[], max = 3): string {
   return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
+/** The name of the first node for a message ("Label"), or the fallback when there is none. */
+export function firstName(nodes: readonly DiagramNode[], fallback = ''): string {
+  return nodes.length > 0 ? `"${nodeLabel(nodes[0])}"` : fallback;
+}
+
 /** Sorts node ids into diagram order. */
 export function inDiagramOrder(ctx: RuleContext, ids: Iterable<string>): string[] {
   return [...ids]

@@ -4,7 +4,7 @@
  * design only looks monitored.
  */
 import { reachableFrom } from '../../graph';
-import { idsOf, names, type Rule } from '../context';
+import { firstName, idsOf, names, type Rule } from '../context';
 
 /** One finding, naming the monitors, when no monitor is reachable from a serving-stage node. */
 export const monitoringDetached: Rule = (ctx) => {
@@ -12,15 +12,17 @@ export const monitoringDetached: Rule = (ctx) => {
   if (monitors.length === 0) return [];
   const reached = reachableFrom(ctx.graph, idsOf(servingStage), { strict: true });
   if (monitors.some((m) => reached.has(m.id))) return [];
-  const from = ctx.roles.inference.length > 0 ? names(ctx.roles.inference, 1) : 'the model server';
+  const from = ctx.roles.inference.length > 0 ? firstName(ctx.roles.inference) : 'the model server';
   const verb = monitors.length === 1 ? 'receives' : 'receive';
+  const logs = monitors.filter((m) => m.kind === 'prediction-logging');
+  const into = firstName(logs.length > 0 ? logs : monitors);
   return [
     {
       rule: 'monitoring-detached',
       severity: 'error',
       stage: 'monitoring',
       nodeIds: idsOf(monitors),
-      message: `${names(monitors)} ${verb} nothing from serving: feed ${monitors.length === 1 ? 'it' : 'them'} from ${from}, e.g. through Prediction logging.`,
+      message: `${names(monitors)} ${verb} nothing from serving: draw an edge from ${from} into ${into} so monitoring sees live inputs and predictions.`,
       hint: 'Monitoring needs the live inputs and predictions: without them, drift (PSI, Kolmogorov-Smirnov test), latency and error alerts cannot be computed.',
     },
   ];

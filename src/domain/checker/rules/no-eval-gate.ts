@@ -3,7 +3,7 @@
  * nothing stops a worse model (a bad data day, a bug in training) from replacing a good one.
  */
 import { hasPathThrough } from '../../graph';
-import { idsOf, names, type Rule } from '../context';
+import { firstName, idsOf, names, type Rule } from '../context';
 import { trainerReachesInference } from './no-model-handoff';
 
 /** One finding, naming the trainers, when no trainer-to-inference path passes offline evaluation. */
@@ -18,7 +18,7 @@ export const noEvalGate: Rule = (ctx) => {
       severity: 'warning',
       stage: 'evaluation',
       nodeIds: idsOf(trainers),
-      message: `Models from ${names(trainers)} reach serving ungated: route them through Offline evaluation before the registry or ${names(inference, 1)}.`,
+      message: `Models from ${names(trainers)} reach serving ungated: route them through Offline evaluation before the registry or ${firstName(inference)}.`,
       hint: 'Score each candidate on held-out, time-split data and promote it only if it beats the current model; champion/challenger and shadow deployment extend the gate to live traffic.',
     },
   ];

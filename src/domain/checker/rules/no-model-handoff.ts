@@ -4,7 +4,7 @@
  * trained: the deployment step is missing.
  */
 import { hasPath } from '../../graph';
-import { idsOf, names, type Rule } from '../context';
+import { firstName, idsOf, names, type Rule } from '../context';
 
 /** One finding, naming the trainers, when no path leads from a trainer to an inference node. */
 export const noModelHandoff: Rule = (ctx) => {
@@ -17,7 +17,7 @@ export const noModelHandoff: Rule = (ctx) => {
       severity: 'error',
       stage: 'serving',
       nodeIds: idsOf(trainers),
-      message: `The model trained in ${names(trainers)} never reaches serving: draw a model edge from it to a Model registry or to ${names(inference, 1)}.`,
+      message: `The model trained in ${names(trainers)} never reaches serving: draw a model edge from ${trainers.length === 1 ? 'it' : 'one of them'} to a Model registry or to ${firstName(inference)}.`,
       hint: 'Training produces an artifact; deployment versions it and loads it into the inference service.',
     },
   ];

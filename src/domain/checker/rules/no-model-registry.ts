@@ -4,7 +4,7 @@
  * and metrics, and no clean way to promote, audit or roll back a release.
  */
 import { hasPathThrough } from '../../graph';
-import { idsOf, names, type Rule } from '../context';
+import { firstName, idsOf, names, type Rule } from '../context';
 import { trainerReachesInference } from './no-model-handoff';
 
 /** One finding, naming the trainers, when no trainer-to-inference path passes a registry. */
@@ -19,7 +19,7 @@ export const noModelRegistry: Rule = (ctx) => {
       severity: 'warning',
       stage: 'serving',
       nodeIds: idsOf(trainers),
-      message: `Models from ${names(trainers)} go to serving without a Model registry: put one between training and ${names(inference, 1)}.`,
+      message: `Models from ${names(trainers)} go to serving without a Model registry: put one between training and ${firstName(inference)}.`,
       hint: 'A model registry versions each model with its metrics and lineage, so a release can be promoted, audited and rolled back.',
     },
   ];

@@ -4,7 +4,7 @@
  * refresh it: the pipeline is one-shot rather than a loop.
  */
 import { hasPath } from '../../graph';
-import { idsOf, names, type Rule } from '../context';
+import { firstName, idsOf, names, type Rule } from '../context';
 
 /** One finding, naming the trainers, when no path leads from a monitor node to a trainer. */
 export const noRetrainingLoop: Rule = (ctx) => {
@@ -14,7 +14,7 @@ export const noRetrainingLoop: Rule = (ctx) => {
   const message =
     monitors.length === 0
       ? `Nothing ever triggers retraining of ${names(trainers)}: add Drift detection or Prediction logging and draw a feedback or control edge back to training.`
-      : `No monitor leads back to ${names(trainers)}: draw a feedback edge (logged labels) or a control edge (drift alert) from ${names(monitors, 1)} towards training.`;
+      : `No monitor leads back to ${names(trainers)}: draw a feedback edge (logged labels) or a control edge (drift alert) from ${firstName(monitors)} towards training.`;
   return [
     {
       rule: 'no-retraining-loop',

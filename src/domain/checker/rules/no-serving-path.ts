@@ -5,20 +5,21 @@
  * drawn but not joined.
  */
 import { hasPath } from '../../graph';
-import { idsOf, names, type Rule } from '../context';
+import { firstName, idsOf, type Rule } from '../context';
 
 /** One finding when no path leads from a data-stage node to an inference node. */
 export const noServingPath: Rule = (ctx) => {
   const { dataStage, inference } = ctx.roles;
   if (dataStage.length === 0 || inference.length === 0) return [];
   if (hasPath(ctx.graph, idsOf(dataStage), idsOf(inference))) return [];
+  const origins = dataStage.filter((n) => ctx.roles.dataOrigins.includes(n));
   return [
     {
       rule: 'no-serving-path',
       severity: 'error',
       stage: 'serving',
       nodeIds: [],
-      message: `No data reaches serving: connect the data (e.g. ${names(dataStage, 1)}) to ${names(inference, 1)}, directly, through features or through the model.`,
+      message: `No data reaches serving: connect the data (e.g. ${firstName(origins.length > 0 ? origins : dataStage)}) to ${firstName(inference)}, directly, through features or through the model.`,
       hint: 'At prediction time the model needs the same inputs it was trained on, so a path must lead from the data to the inference service.',
     },
   ];

@@ -12,7 +12,7 @@
  * "count" does not change the outcome.
  */
 import { reaching } from '../../graph';
-import { idsOf, names, type Rule } from '../context';
+import { firstName, idsOf, names, type Rule } from '../context';
 
 /** One finding, naming the feature pipelines and stores, when no store feeds both sides. */
 export const trainingServingSkew: Rule = (ctx) => {
@@ -29,7 +29,7 @@ export const trainingServingSkew: Rule = (ctx) => {
   const message =
     stores.length === 0
       ? `Features from ${names(pipelines)} may be computed one way for training and another for serving: add a Feature store that feeds both the training job and the serving path.`
-      : `No feature store feeds both training and serving: connect ${names(stores, 1)} to the training job and, not through it, to the inference service.`;
+      : `No feature store feeds both training and serving: connect ${firstName(stores)} to the training job and, not through it, to the inference service.`;
   return [
     {
       rule: 'training-serving-skew',
