@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { KIND_IDS, kindInfo } from '../../../src/domain/catalogue';
+import { COMPONENT_CARDS, componentCard, followUpFor } from '../../../src/domain/content/componentCards';
+import { CONTENT_LIMITS, componentCardLength, componentCardProblems, componentCardProseLength, toolCovers } from '../../../src/domain/content/limits';
+
+const L = CONTENT_LIMITS.component;
+
+describe('component cards', () => {
+  it('has exactly one card per catalogue kind, keyed by its kind', () => {
+    expect(Object.keys(COMPONENT_CARDS).sort()).toEqual([...KIND_IDS].sort());
+    expect(KIND_IDS).toHaveLength(42);
+    for (const kind of KIND_IDS) {
+      expect(COMPONENT_CARDS[kind].kind).toBe(kind);
+      expect(componentCard(kind)).toBe(COMPONENT_CARDS[kind]);
+    }
+  });
+
+  describe.each(KIND_IDS)('%s', (kind) => {
+    const card = COMPONENT_CARDS[kind];
+
+    it('fills every field', () => {
+      for (const text of [card.what, card.whenToUse, card.whenNot, ...card.tradeoffs, ...card.followUps]) {
+        expect(text.trim()).not.toBe('');
+      }
+      expect(card.tradeoffs.length).toBeGreaterThanOrEqual(L.tradeoffsMin);
+      expect(card.tradeoffs.length).toBeLessThanOrEqual(L.tradeoffsMax);
+      expect(card.followUps.length).toBeGreaterThanOrEqual(L.followUpsMin);
+      expect(card.followUps.length).toBeLessThanOrEqual(L.followUpsMax);
+      for (const q of card.followUps) expect(q).toMatch(/\?$/);
+      for (const t of card.tools) {
+        expect(t.name.trim()).not.toBe('');
+        expect(t.when.trim()).not.toBe('');
+      }
+    });
+
+    it('lists every tool the catalogue offers for the kind, once', () => {
+      const catalogueTools = kindInfo(kind).tools;
+      for (const tool of catalogueTools) {
+        const covering = card.tools.filter((t) => toolCovers(t.name, tool));
+        expect(covering, `tool "${tool}"`).toHaveLength(1);
+      }
+      expect(card.tools.length).toBeGreaterThanOrEqual(catalogueTools.length);
+      const names = card.tools.map((t) => t.name.toLowerCase());
+      expect(new Set(names).size).toBe(names.length);
+    });
+
+    it('stays within every length limit', () => {
+      expect(card.what.length).toBeLessThanOrEqual(L.what);
+      expect(card.whenToUse.length).toBeLessThanOrEqual(L.whenToUse);
+      expect(card.whenNot.length).toBeLessThanOrEqual(L.whenNot);
+      for (const t of card.tradeoffs) expect(t.length).toBeLessThanOrEqual(L.tradeoff);
+      for (const q of card.followUps) expect(q.length).toBeLessThanOrEqual(L.followUp);
+      for (const t of card.tools) {
+        expect(t.name.length).toBeLessThanOrEqual(L.toolName);
+        expect(t.when.length).toBeLessThanOrEqual(L.toolWhen);
+      }
+      expect(componentCardProseLength(card)).toBeLessThanOrEqual(L.prose);
+      expect(componentCardLength(card)).toBeLessThanOrEqual(L.total);
+      expect(componentCardProblems(card, kindInfo(kind).tools)).toEqual([]);
+    });
+  });
+
+  it('asks the feature-store outage question first', () => {
+    expect(COMPONENT_CARDS['feature-store'].followUps[0]).toBe('What happens when the online store is down?');
+  });
+});
+
+describe('followUpFor', () => {
+  const qs = COMPONENT_CARDS['feature-store'].followUps;
+
+  it('returns the follow-up at that index', () => {
+    expect(followUpFor('feature-store', 0)).toBe(qs[0]);
+    expect(followUpFor('feature-store', 1)).toBe(qs[1]);
+  });
+
+  it('wraps past the end and counts negative indexes from the end', () => {
+    expect(followUpFor('feature-store', qs.length)).toBe(qs[0]);
+    expect(followUpFor('feature-store', qs.length + 1)).toBe(qs[1]);
+    expect(followUpFor('feature-store', -1)).toBe(qs[qs.length - 1]);
+  });
+
+  it('treats non-integer and non-finite indexes sensibly', () => {
+    expect(followUpFor('feature-store', 1.7)).toBe(qs[1]);
+    expect(followUpFor('feature-store', Number.NaN)).toBe(qs[0]);
+    expect(followUpFor('feature-store', Number.POSITIVE_INFINITY)).toBe(qs[0]);
+  });
+
+  it('returns a question for every kind', () => {
+    for (const kind of KIND_IDS) expect(followUpFor(kind, 0)).toMatch(/\?$/);
+  });
+});
