@@ -1,0 +1,221 @@
+import { kindInfo } from '../catalogue';
+import type { Finding, Severity, SuppressedFinding } from '../checker/types';
+import {
+  EDGE_KINDS,
+  PROBLEM_LABELS,
+  nodeLabel,
+  nodeStage,
+  type Diagram,
+  type DiagramNode,
+} from '../diagram';
+import { STAGES } from '../stages';
+import { cleanText, formatNumber } from './text';
+
+/** File extension of a Markdown export. */
+export const MARKDOWN_EXTENSION = '.md';
+
+/**
+ * User text made safe inside a Markdown line: characters that would start emphasis, code, links,
+ * HTML, math or a table cell are backslash-escaped; line breaks become `<br>`.
+ */
+export function escapeMarkdownInline(text: string): string {
+  return cleanText(text)
+    .trim()
+    .replace(/[\\`*[\]|$~]/g, '\\$&')
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/[ \t]*\n[ \t]*/g, '<br>');
+}
+
+/** Inline-escaped text that may also open a line: a leading #, >, list marker or ordered-list number is escaped. */
+function lineStart(text: string): string {
+  return text.replace(/^(#|>|[-+=]|\d+(?=[.)]))/, (m) => (/^\d+$/.test(m) ? `${m}\\` : `\\${m}`));
+}
+
+/** Text for an ATX heading: inline-escaped, every # escaped (a trailing run would be eaten as a closing sequence). */
+function headingText(text: string): string {
+  return lineStart(escapeMarkdownInline(text.replace(/\s+/g, ' '))).replace(/(?<!\\)#/g, '\\#');
+}
+
+function value(v: unknown): string | undefined {
+  if (typeof v === 'string') return cleanText(v).trim() ? escapeMarkdownInline(v) : undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return formatNumber(v);
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return undefined;
+}
+
+function fields(rows: [string, string | undefined][]): string[] {
+  return rows.filter(([, v]) => v !== undefined).map(([k, v]) => `- **${k}:** ${v}`);
+}
+
+function cardSection(
+  out: string[],
+  heading: string,
+  cards: DiagramNode[],
+  rowsOf: (n: DiagramNode) => [string, string | undefined][],
+  missing: string,
+): void {
+  out.push(`## ${heading}`, '');
+  if (cards.length === 0) {
+    out.push(`_${missing}_`, '');
+    return;
+  }
+  for (const card of cards) {
+    if (cards.length > 1) out.push(`### ${headingText(nodeLabel(card))}`, '');
+    const lines = fields(rowsOf(card));
+    out.push(...(lines.length ? lines : ['_Empty card._']), '');
+  }
+}
+
+const ms = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${formatNumber(v)} ms` : value(v));
+
+function cell(text: string | undefined): string {
+  return text ?? '';
+}
+
+const SEVERITIES: { id: Severity; heading: string; one: string; many: string }[] = [
+  { id: 'error', heading: 'Errors', one: 'error', many: 'errors' },
+  { id: 'warning', heading: 'Warnings', one: 'warning', many: 'warnings' },
+  { id: 'info', heading: 'Info', one: 'note', many: 'notes' },
+];
+
+function findingLine(f: Finding): string {
+  return `- ${lineStart(escapeMarkdownInline(f.message))} (\`${f.rule}\`)`;
+}
+
+/**
+ * A Markdown write-up of the design for interview notes: brief, requirements, ML objective,
+ * components stage by stage, zones, notes, data flow and the checker's findings.
+ */
+export function toMarkdown(d: Diagram, findings: Finding[], opts: { suppressed?: SuppressedFinding[] } = {}): string {
+  const out: string[] = [];
+  const title = cleanText(d.title ?? '').trim() || 'Untitled design';
+  out.push(`# ${headingText(title)}`, '');
+
+  if (d.brief && cleanText(d.brief).trim()) {
+    for (const line of cleanText(d.brief).trim().split('\n')) {
+      out.push(line.trim() ? `> ${lineStart(escapeMarkdownInline(line))}` : '>');
+    }
+    out.push('');
+  }
+  if (d.problem && d.problem !== 'generic' && PROBLEM_LABELS[d.problem]) out.push(`**Problem:** ${PROBLEM_LABELS[d.problem]}`, '');
+
+  const nodes = d.nodes;
+  const byId = new Map<string, DiagramNode>();
+  for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+
+  cardSection(
+    out,
+    'Requirements',
+    nodes.filter((n) => n.kind === 'requirements'),
+    (n) => [
+      ['Goal', value(n.props.goal)],
+      ['Scale', value(n.props.scale)],
+      ['QPS', value(n.props.qps)],
+      ['Latency budget', ms(n.props.latencyBudgetMs)],
+      ['Real-time', value(n.props.realtime)],
+    ],
+    'No requirements card on the canvas.',
+  );
+  cardSection(
+    out,
+    'ML objective',
+    nodes.filter((n) => n.kind === 'ml-objective'),
+    (n) => [
+      ['Task', value(n.props.task)],
+      ['Label', value(n.props.label)],
+      ['Loss', value(n.props.loss)],
+      ['Offline metric', value(n.props.offlineMetric)],
+      ['Online metric', value(n.props.onlineMetric)],
+    ],
+    'No ML objective card on the canvas.',
+  );
+
+  // Components, stage by stage, then the ones without a stage.
+  out.push('## Components', '');
+  const components = nodes.filter((n) => n.kind !== 'note' && n.kind !== 'group');
+  const groups: { heading: string; members: DiagramNode[] }[] = STAGES.map((s) => ({
+    heading: `${s.step}. ${s.name}`,
+    members: components.filter((n) => nodeStage(n) === s.id),
+  }));
+  groups.push({ heading: 'Other', members: components.filter((n) => nodeStage(n) === null) });
+  for (const g of groups) {
+    if (g.heading === 'Other' && g.members.length === 0) continue;
+    out.push(`### ${g.heading}`, '');
+    if (g.members.length === 0) {
+      out.push('_None._', '');
+      continue;
+    }
+    out.push('| Component | Kind | Tool | Latency | Notes |', '| --- | --- | --- | --- | --- |');
+    for (const n of g.members) {
+      const row = [
+        escapeMarkdownInline(nodeLabel(n)) || '(unnamed)',
+        escapeMarkdownInline(kindLabel(n)),
+        cell(value(n.props.tool)),
+        cell(ms(n.props.latencyMs)),
+        cell(value(n.props.notes)),
+      ];
+      out.push(`| ${row.join(' | ')} |`);
+    }
+    out.push('');
+  }
+
+  // Zones with their direct members.
+  const zones = nodes.filter((n) => n.kind === 'group');
+  if (zones.length) {
+    out.push('## Zones', '');
+    for (const z of zones) {
+      const members = nodes.filter((n) => n.parent === z.id && n.id !== z.id && n.kind !== 'note').map((n) => escapeMarkdownInline(nodeLabel(n)));
+      const tag = z.props.zone === 'offline' || z.props.zone === 'online' ? ` (${z.props.zone})` : '';
+      out.push(`- **${escapeMarkdownInline(nodeLabel(z))}**${tag}: ${members.length ? members.join(', ') : '_empty_'}`);
+    }
+    out.push('');
+  }
+
+  const notes = nodes
+    .filter((n) => n.kind === 'note')
+    .map((n) => (typeof n.props.text === 'string' ? n.props.text : n.label ?? ''))
+    .filter((t) => cleanText(t).trim());
+  if (notes.length) {
+    out.push('## Notes and trade-offs', '');
+    for (const t of notes) out.push(`- ${lineStart(escapeMarkdownInline(t))}`);
+    out.push('');
+  }
+
+  out.push('## Data flow', '');
+  const flows = d.edges.filter((e) => byId.has(e.source) && byId.has(e.target));
+  if (flows.length === 0) out.push('_No connections yet._');
+  for (const e of flows) {
+    const kind = (EDGE_KINDS as readonly string[]).includes(e.kind) ? e.kind : 'data';
+    const label = typeof e.label === 'string' && cleanText(e.label).trim() ? `: ${escapeMarkdownInline(e.label)}` : '';
+    out.push(`- ${lineStart(escapeMarkdownInline(nodeLabel(byId.get(e.source)!)))} → ${escapeMarkdownInline(nodeLabel(byId.get(e.target)!))} (${kind}${label})`);
+  }
+  out.push('');
+
+  out.push('## Findings', '');
+  const suppressed = opts.suppressed ?? [];
+  if (findings.length === 0) out.push('The checker found nothing to flag.', '');
+  else {
+    const counts = SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s.id).length] as const)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${n} ${n === 1 ? s.one : s.many}`);
+    out.push(`${counts.join(', ')}.`, '');
+    for (const s of SEVERITIES) {
+      const list = findings.filter((f) => f.severity === s.id);
+      if (list.length === 0) continue;
+      out.push(`### ${s.heading}`, '', ...list.map(findingLine), '');
+    }
+  }
+  if (suppressed.length) {
+    out.push('### Suppressed', '');
+    for (const { finding, reason } of suppressed) out.push(`${findingLine(finding)} — suppressed: ${escapeMarkdownInline(reason)}`);
+    out.push('');
+  }
+  return out.join('\n').replace(/\n+$/, '\n');
+}
+
+function kindLabel(n: DiagramNode): string {
+  const info = kindInfo(n.kind);
+  return info ? info.label : String(n.kind);
+}
