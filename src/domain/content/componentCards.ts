@@ -158,7 +158,7 @@ const CARDS: Record<KindId, CardBody> = {
     ],
     tools: [
       tool('Kafka', 'The default: high throughput, replay by offset, large ecosystem; self-run or managed.'),
-      tool('Kinesis', 'Managed on AWS, capacity in shards; simple if you are all-in on AWS.'),
+      tool('Kinesis', 'Managed on AWS, shards or on-demand capacity; simple if you are all-in on AWS.'),
       tool('Pub/Sub', 'Managed on GCP, no partitions to size; ordering only within an ordering key.'),
       tool('Pulsar', 'Brokers separate from storage, multi-tenancy, tiered storage; smaller ecosystem.'),
     ],
@@ -309,7 +309,7 @@ const CARDS: Record<KindId, CardBody> = {
     ],
     tools: [
       tool('PyTorch', 'The default for deep models.'),
-      tool('TensorFlow', 'Deep models in existing TF or TFX stacks; mature TF Serving and TF Lite paths.'),
+      tool('TensorFlow', 'Deep models in existing TF or TFX stacks; mature TF Serving and on-device (LiteRT) paths.'),
       tool('XGBoost', 'Gradient-boosted trees on tabular data; the strong baseline.'),
       tool('LightGBM', 'Gradient-boosted trees; fast on large tables with many features.'),
       tool('Ray Train', 'Distributes PyTorch, TensorFlow or XGBoost training over a cluster from Python.'),
@@ -732,7 +732,7 @@ const CARDS: Record<KindId, CardBody> = {
       tool('Evidently', 'Open-source reports and tests for data drift and data quality.'),
       tool('NannyML', 'Estimates performance without labels (e.g. CBPE) and detects drift while labels lag.'),
       tool('KS test', 'Two-sample test per numeric feature; with large samples tiny shifts are significant.'),
-      tool('PSI', 'Population stability index over bins; rule of thumb: below 0.1 stable, above 0.25 act.'),
+      tool('PSI', 'Population stability index over bins; rule of thumb: below 0.1 stable, above 0.25 a major shift.'),
     ],
   },
   note: {

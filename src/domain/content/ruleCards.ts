@@ -81,7 +81,7 @@ const CARDS: Record<RuleId, CardBody> = {
     strongAnswer:
       'An automatic gate compares candidate and production on the same time-based held-out set, overall and per slice, with ' +
       'thresholds that block promotion.',
-    study: ['Time-based splits and data leakage', 'Slice-based evaluation', 'Calibration (reliability diagrams)', 'Significance of offline deltas'],
+    study: ['Time-based splits and data leakage', 'Slice-based evaluation', 'Calibration, also after negative downsampling', 'Significance of offline deltas'],
   },
   'no-online-eval': {
     title: 'Offline wins must be confirmed online',
@@ -109,12 +109,18 @@ const CARDS: Record<RuleId, CardBody> = {
     title: 'A model that never retrains decays',
     failure: 'Nothing feeds monitoring or new labels back to training, so the model goes stale as the world changes.',
     example:
-      'A fraud model is trained once. Fraudsters change their patterns, recall falls month after month, and the new pattern is ' +
-      'approved because the model has never seen it labelled.',
+      'A fraud model is trained once. Fraudsters adapt and recall falls; a legitimate shift (a new payment method, holiday ' +
+      'shopping) looks unusual to it, and good customers start being declined.',
     strongAnswer:
       'Retrain on a schedule set by how fast data changes, and on triggers (drift or performance alerts), always through the ' +
       'evaluation gate, with new labels joined in.',
-    study: ['Data drift vs concept drift', 'Continual learning and retraining cadence', 'Delayed labels', 'Warm-start vs from-scratch training'],
+    study: [
+      'Data drift vs concept drift',
+      'Drift tests: PSI, Kolmogorov-Smirnov',
+      'Continual learning and retraining cadence',
+      'Delayed labels',
+      'Warm-start vs from-scratch training',
+    ],
   },
   'no-label-source': {
     title: 'Say where the labels come from',

@@ -45,5 +45,7 @@ describe('rule cards', () => {
     expect(studied('no-online-eval')).toMatch(/shadow/i);
     expect(studied('no-online-eval')).toMatch(/champion\/challenger/i);
     expect(studied('no-retraining-loop')).toMatch(/delayed labels/i);
+    expect(studied('no-retraining-loop')).toMatch(/PSI.*Kolmogorov-Smirnov/);
+    expect(studied('no-eval-gate')).toMatch(/negative downsampling/);
   });
 });
