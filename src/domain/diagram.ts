@@ -169,3 +169,65 @@ export function absolutePosition(node: DiagramNode, byId: ReadonlyMap<string, Di
   }
   return { x, y };
 }
+
+/** Nodes reordered so that every zone comes before its children (stable otherwise), as React Flow needs. */
+export function sortParentsFirst(nodes: readonly DiagramNode[]): DiagramNode[] {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const placed = new Set<string>();
+  const out: DiagramNode[] = [];
+  const place = (node: DiagramNode, depth: number) => {
+    if (placed.has(node.id)) return;
+    const parent = node.parent ? byId.get(node.parent) : undefined;
+    if (parent && depth < nodes.length) place(parent, depth + 1);
+    if (placed.has(node.id)) return;
+    placed.add(node.id);
+    out.push(node);
+  };
+  let inOrder = true;
+  const seen = new Set<string>();
+  for (const n of nodes) {
+    if (n.parent && !seen.has(n.parent) && byId.has(n.parent)) inOrder = false;
+    seen.add(n.id);
+  }
+  if (inOrder) return nodes.slice();
+  for (const n of nodes) place(n, 0);
+  return out;
+}
+
+/**
+ * The innermost zone whose box contains the point (absolute coordinates), or undefined.
+ * `exclude` names nodes that cannot be the answer (a dragged zone and everything inside it).
+ */
+export function zoneAt(nodes: readonly DiagramNode[], point: XY, exclude: ReadonlySet<string> = new Set()): DiagramNode | undefined {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let best: DiagramNode | undefined;
+  let bestArea = Infinity;
+  for (const n of nodes) {
+    if (n.kind !== 'group' || exclude.has(n.id)) continue;
+    const { x, y } = absolutePosition(n, byId);
+    const { width, height } = nodeSize(n);
+    if (point.x < x || point.y < y || point.x > x + width || point.y > y + height) continue;
+    const area = width * height;
+    if (area <= bestArea) {
+      best = n;
+      bestArea = area;
+    }
+  }
+  return best;
+}
+
+/** Ids of a node and everything nested inside it. */
+export function withDescendants(nodes: readonly DiagramNode[], id: string): Set<string> {
+  const out = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const n of nodes) {
+      if (n.parent && out.has(n.parent) && !out.has(n.id)) {
+        out.add(n.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,43 @@
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { useMemo } from 'react';
+import { Canvas } from './canvas/Canvas';
+import type { FlowEdge, FlowNode } from './canvas/flowTypes';
+import { useAddComponent } from './canvas/useAddComponent';
+import type { AppCommands, AppContext } from './commands/appCommands';
+import { useShortcuts } from './commands/useShortcuts';
+import type { DiagramStore } from './store/diagramStore';
+import { DiagramStoreContext, useDiagramStoreApi } from './store/useDiagramStore';
+import { Header } from './ui/Header';
+import { Inspector } from './ui/Inspector';
+import { Notices } from './ui/Notices';
+import { Palette } from './ui/Palette';
+
+/** The page: header, palette, canvas, inspector. */
+export function App({ store, commands }: { store: DiagramStore; commands: AppCommands }) {
+  return (
+    <DiagramStoreContext.Provider value={store}>
+      <ReactFlowProvider>
+        <Shell commands={commands} />
+      </ReactFlowProvider>
+    </DiagramStoreContext.Provider>
+  );
+}
+
+function Shell({ commands }: { commands: AppCommands }) {
+  const store = useDiagramStoreApi();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const ctx = useMemo<AppContext>(() => ({ store, flow }), [store, flow]);
+  useShortcuts(commands, ctx);
+  const add = useAddComponent();
+  return (
+    <div className="app">
+      <Header commands={commands} ctx={ctx} />
+      <main className="workspace">
+        <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
+        <Canvas />
+        <Inspector />
+      </main>
+      <Notices />
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { absolutePosition, nodeSize, nodeStage, withDescendants, zoneAt, type XY } from '../domain/diagram';
+import { proposeEdgeKind } from '../domain/roles';
+import { stageById } from '../domain/stages';
+import type { NodeMove } from '../store/diagramStore';
+import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+import { ComponentNode } from './ComponentNode';
+import { FlowEdgeView } from './FlowEdgeView';
+import type { FlowEdge, FlowNode } from './flowTypes';
+import { Legend } from './Legend';
+import { NoteNode } from './NoteNode';
+import { toFlowEdges, toFlowNodes, type Measured } from './toFlow';
+import { ZoneNode } from './ZoneNode';
+
+const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
+const edgeTypes = { flow: FlowEdgeView };
+const EMPTY = new Map();
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+
+type Box = { x: number; y: number; width: number; height: number };
+
+function minimapColor(n: FlowNode): string {
+  if (n.type === 'zone') return 'rgba(148, 163, 184, 0.25)';
+  if (n.type === 'note') return '#fde68a';
+  const stage = nodeStage({ id: n.id, kind: n.data.kind, props: n.data.props, position: n.position });
+  return stage ? stageById(stage).color : '#94a3b8';
+}
+
+/**
+ * The React Flow adapter. The store owns the diagram; React Flow's changes go through the store.
+ * Drag and resize frames stay in local state and reach the store once, when the gesture ends:
+ * less work per frame, and a whole drag is one undo step.
+ */
+export function Canvas() {
+  const store = useDiagramStoreApi();
+  const dNodes = useDiagramStore((s) => s.diagram.nodes);
+  const dEdges = useDiagramStore((s) => s.diagram.edges);
+  const selection = useDiagramStore((s) => s.selection);
+
+  const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
+  const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
+  const dragRef = useRef(drag);
+  dragRef.current = drag;
+  const resizing = useRef(new Set<string>());
+  const resizeRef = useRef<ReadonlyMap<string, Box>>(EMPTY);
+  const measured = useRef(new Map<string, Measured>());
+  const [measureVersion, bumpMeasure] = useReducer((x: number) => x + 1, 0);
+  const nodeCache = useRef(new Map());
+  const edgeCache = useRef(new Map());
+
+  const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
+  const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
+
+  const nodes = useMemo(
+    () => toFlowNodes(dNodes, selectedNodes, { drag, resize, measured: measured.current }, nodeCache.current),
+    // measureVersion: the measured map is mutated in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [dNodes, selectedNodes, drag, resize, measureVersion],
+  );
+  const edges = useMemo(() => toFlowEdges(dEdges, selectedEdges, edgeCache.current), [dEdges, selectedEdges]);
+
+  /** Where dragged nodes land: committed with their new zone when dropped inside or outside one. */
+  const commitMoves = useCallback(
+    (moved: Map<string, XY>) => {
+      const all = store.getState().diagram.nodes;
+      const byId = new Map(all.map((n) => [n.id, n]));
+      const moves: NodeMove[] = [];
+      for (const [id, rel] of moved) {
+        const n = byId.get(id);
+        if (!n) continue;
+        const parent = n.parent ? byId.get(n.parent) : undefined;
+        const origin = parent ? absolutePosition(parent, byId) : { x: 0, y: 0 };
+        const abs = { x: origin.x + rel.x, y: origin.y + rel.y };
+        const size = nodeSize(n);
+        const centre = { x: abs.x + size.width / 2, y: abs.y + size.height / 2 };
+        // A zone being moved along with its parent is not re-parented; anything else follows the zone under it.
+        if (parent && moved.has(parent.id)) {
+          moves.push({ id, position: rel });
+          continue;
+        }
+        const target = zoneAt(all, centre, withDescendants(all, id));
+        if ((target?.id ?? undefined) === n.parent) {
+          moves.push({ id, position: rel });
+        } else if (target) {
+          const o = absolutePosition(target, byId);
+          moves.push({ id, position: { x: abs.x - o.x, y: abs.y - o.y }, parent: target.id });
+        } else {
+          moves.push({ id, position: abs, parent: null });
+        }
+      }
+      store.getState().moveNodes(moves);
+    },
+    [store],
+  );
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      let dragNext: Map<string, XY> | null = null;
+      let resizeNext: Map<string, Box> | null = null;
+      const ended = new Map<string, XY>();
+      let select: Set<string> | null = null;
+      let measuredChanged = false;
+      for (const c of changes) {
+        if (c.type === 'position') {
+          if (resizing.current.size) {
+            // Children follow a zone resized from its top or left edge; the store moves them at the end.
+            if (resizing.current.has(c.id) && c.position) {
+              resizeNext ??= new Map(resizeRef.current);
+              const prev = resizeNext.get(c.id);
+              if (prev) resizeNext.set(c.id, { ...prev, x: c.position.x, y: c.position.y });
+            }
+            continue;
+          }
+          if (c.dragging) {
+            dragNext ??= new Map(dragRef.current);
+            if (c.position) dragNext.set(c.id, c.position);
+          } else {
+            const pos = c.position ?? dragRef.current.get(c.id);
+            if (pos) ended.set(c.id, pos);
+            dragNext ??= new Map(dragRef.current);
+            dragNext.delete(c.id);
+          }
+        } else if (c.type === 'dimensions' && c.dimensions) {
+          if (c.resizing !== undefined || c.setAttributes) {
+            const n = store.getState().diagram.nodes.find((x) => x.id === c.id);
+            if (n && n.kind === 'group') {
+              if (c.resizing) resizing.current.add(c.id);
+              else resizing.current.delete(c.id);
+              resizeNext ??= new Map(resizeRef.current);
+              if (c.resizing) {
+                const prev = resizeNext.get(c.id) ?? { x: n.position.x, y: n.position.y, width: 0, height: 0 };
+                resizeNext.set(c.id, { ...prev, ...c.dimensions });
+              } else resizeNext.delete(c.id);
+            }
+          }
+          const m = measured.current.get(c.id);
+          if (!m || m.width !== c.dimensions.width || m.height !== c.dimensions.height) {
+            measured.current.set(c.id, { width: c.dimensions.width, height: c.dimensions.height });
+            measuredChanged = true;
+          }
+        } else if (c.type === 'select') {
+          select ??= new Set(store.getState().selection.nodes);
+          if (c.selected) select.add(c.id);
+          else select.delete(c.id);
+        }
+      }
+      if (ended.size) commitMoves(ended);
+      if (dragNext) setDrag(dragNext.size ? dragNext : EMPTY);
+      if (resizeNext) {
+        resizeRef.current = resizeNext;
+        setResize(resizeNext.size ? resizeNext : EMPTY);
+      }
+      if (measuredChanged) bumpMeasure();
+      if (select) {
+        const sel = store.getState().selection;
+        store.getState().setSelection({ nodes: [...select], edges: sel.edges });
+      }
+    },
+    [store, commitMoves],
+  );
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<FlowEdge>[]) => {
+      let select: Set<string> | null = null;
+      for (const c of changes) {
+        if (c.type === 'select') {
+          select ??= new Set(store.getState().selection.edges);
+          if (c.selected) select.add(c.id);
+          else select.delete(c.id);
+        }
+      }
+      if (select) store.getState().setSelection({ nodes: store.getState().selection.nodes, edges: [...select] });
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const r = store.getState().connect(c.source, c.target);
+      if (!r.ok) store.getState().notify('error', r.error);
+    },
+    [store],
+  );
+
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdge) => {
+      if (c.source === c.target) return false;
+      const { nodes: all, edges: es } = store.getState().diagram;
+      const s = all.find((n) => n.id === c.source);
+      const t = all.find((n) => n.id === c.target);
+      if (!s || !t) return false;
+      const kind = proposeEdgeKind(s, t);
+      return !es.some((e) => e.source === c.source && e.target === c.target && e.kind === kind);
+    },
+    [store],
+  );
+
+  return (
+    <div className="canvas" aria-label="Diagram canvas">
+      <ReactFlow<FlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        zoomOnDoubleClick={false}
+        fitView
+        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        minZoom={0.05}
+        maxZoom={2.5}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#cbd5e1" />
+        <Controls position="bottom-left" showInteractive={false} />
+        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
+        <Legend />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,13 @@
+import type { Edge, Node } from '@xyflow/react';
+import type { KindId } from '../domain/catalogue';
+import type { EdgeKind, NodeProps } from '../domain/diagram';
+
+/** What a React Flow node carries: plain JSON copied from the diagram node. */
+export type NodeData = { kind: KindId; label?: string; props: NodeProps };
+export type ComponentFlowNode = Node<NodeData, 'component'>;
+export type ZoneFlowNode = Node<NodeData, 'zone'>;
+export type NoteFlowNode = Node<NodeData, 'note'>;
+export type FlowNode = ComponentFlowNode | ZoneFlowNode | NoteFlowNode;
+
+export type EdgeData = { kind: EdgeKind; label?: string };
+export type FlowEdge = Edge<EdgeData, 'flow'>;

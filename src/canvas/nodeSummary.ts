@@ -1,0 +1,18 @@
+import type { NodeData } from './flowTypes';
+
+/** The small second line of a node: its tool, or the key fields of a requirements / objective card. */
+export function nodeSubtitle(data: NodeData): string | undefined {
+  const p = data.props;
+  if (data.kind === 'requirements') {
+    const parts: string[] = [];
+    if (typeof p.qps === 'number') parts.push(`${p.qps.toLocaleString('en-US')} QPS`);
+    if (typeof p.latencyBudgetMs === 'number') parts.push(`${p.latencyBudgetMs} ms budget`);
+    if (!parts.length && p.goal) parts.push(String(p.goal));
+    return parts.join(' · ') || undefined;
+  }
+  if (data.kind === 'ml-objective') {
+    const parts = [p.task, p.offlineMetric].filter((x): x is string => typeof x === 'string' && x.length > 0);
+    return parts.join(' · ') || undefined;
+  }
+  return typeof p.tool === 'string' && p.tool ? p.tool : undefined;
+}

@@ -1,0 +1,367 @@
+import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
+import { kindInfo, type KindId } from '../domain/catalogue';
+import {
+  absolutePosition,
+  emptyDiagram,
+  sortParentsFirst,
+  DEFAULT_ZONE_SIZE,
+  type Diagram,
+  type DiagramEdge,
+  type DiagramNode,
+  type EdgeKind,
+  type NodeProps,
+  type ProblemId,
+  type XY,
+} from '../domain/diagram';
+import { proposeEdgeKind } from '../domain/roles';
+import { err, ok, type Result } from '../domain/result';
+import * as hist from './history';
+
+/** Makes fresh ids; injected so tests are deterministic and ids never collide with loaded ones. */
+export type IdGenerator = (prefix: string) => string;
+
+/** Random short ids (`n_k3j9x2ab`). */
+export const randomIds: IdGenerator = (prefix) => {
+  const bytes = new Uint8Array(6);
+  crypto.getRandomValues(bytes);
+  return `${prefix}_${Array.from(bytes, (b) => (b % 36).toString(36)).join('')}`;
+};
+
+export interface Selection {
+  nodes: readonly string[];
+  edges: readonly string[];
+}
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error' | 'success';
+  text: string;
+}
+
+export interface AddNodeInput {
+  kind: KindId;
+  /** Top-left corner in absolute diagram coordinates. */
+  position: XY;
+  /** Zone to place the node in; its position is made relative to the zone. */
+  parent?: string;
+  label?: string;
+  props?: NodeProps;
+}
+
+export interface NodeMove {
+  id: string;
+  /** New top-left corner, relative to `parent` when set, absolute otherwise. */
+  position: XY;
+  /** New parent zone: a zone id, null for none, undefined to keep the current one. */
+  parent?: string | null;
+}
+
+export interface DocumentSlice {
+  diagram: Diagram;
+  history: hist.History;
+  /** Adds a component and returns its id. */
+  addNode(input: AddNodeInput): string;
+  /** Connects source to target with the proposed (or given) kind; refuses self-loops and duplicates. */
+  connect(source: string, target: string, kind?: EdgeKind): Result<string, string>;
+  /** Removes nodes (with their edges) and edges; a removed zone's children stay where they are. */
+  deleteElements(nodeIds: readonly string[], edgeIds: readonly string[]): void;
+  /** Changes a node's label and/or props; a props value of undefined removes that prop. */
+  updateNode(id: string, patch: { label?: string | null; props?: Partial<NodeProps> }, coalesceKey?: string): void;
+  updateEdge(id: string, patch: { kind?: EdgeKind; label?: string | null }, coalesceKey?: string): void;
+  moveNodes(moves: readonly NodeMove[]): void;
+  /** Resizes a zone to a new box (absolute in its parent's frame); its contents keep their place on screen. */
+  resizeZone(id: string, box: { x: number; y: number; width: number; height: number }): void;
+  setTitle(title: string): void;
+  setProblem(problem: ProblemId): void;
+  setBrief(brief: string): void;
+  /** Replaces the whole diagram (open, template, new) as one undo step. */
+  replaceDiagram(diagram: Diagram): void;
+  undo(): void;
+  redo(): void;
+}
+
+export interface SelectionSlice {
+  selection: Selection;
+  setSelection(selection: Selection): void;
+  selectAll(): void;
+}
+
+export interface UiSlice {
+  notices: Notice[];
+  notify(kind: Notice['kind'], text: string): void;
+  dismissNotice(id: number): void;
+}
+
+export type DiagramState = DocumentSlice & SelectionSlice & UiSlice;
+export type DiagramStore = StoreApi<DiagramState>;
+
+type Slice<T> = StateCreator<DiagramState, [], [], T>;
+
+const EMPTY_SELECTION: Selection = { nodes: [], edges: [] };
+
+function uniqueId(newId: IdGenerator, prefix: string, taken: (id: string) => boolean): string {
+  for (;;) {
+    const id = newId(prefix);
+    if (!taken(id)) return id;
+  }
+}
+
+function cleanProps(props: NodeProps): NodeProps {
+  const out: NodeProps = {};
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+const documentSlice =
+  (newId: IdGenerator, now: () => number): Slice<DocumentSlice> =>
+  (set, get) => {
+    /** The one funnel for every change of the diagram: records history, clears the redo stack. */
+    const commit = (next: Diagram, key?: string, selection?: Selection) => {
+      const { diagram, history } = get();
+      if (next === diagram) return;
+      set({
+        diagram: next,
+        history: hist.record(history, diagram, key, now()),
+        ...(selection ? { selection } : {}),
+      });
+    };
+    const byId = () => new Map(get().diagram.nodes.map((n) => [n.id, n]));
+
+    return {
+      diagram: emptyDiagram(),
+      history: hist.emptyHistory(),
+
+      addNode(input) {
+        const { diagram } = get();
+        const nodes = byId();
+        const id = uniqueId(newId, 'n', (x) => nodes.has(x));
+        let position = input.position;
+        const parentNode = input.parent ? nodes.get(input.parent) : undefined;
+        if (parentNode && parentNode.kind === 'group') {
+          const origin = absolutePosition(parentNode, nodes);
+          position = { x: position.x - origin.x, y: position.y - origin.y };
+        }
+        const props: NodeProps = { ...(input.props ?? {}) };
+        if (input.kind === 'group') {
+          props.width ??= DEFAULT_ZONE_SIZE.width;
+          props.height ??= DEFAULT_ZONE_SIZE.height;
+        }
+        if (input.kind === 'note' && props.text === undefined) props.text = 'Double-click to write a note';
+        const node: DiagramNode = {
+          id,
+          kind: input.kind,
+          ...(input.label !== undefined ? { label: input.label } : {}),
+          position: { x: Math.round(position.x), y: Math.round(position.y) },
+          ...(parentNode && parentNode.kind === 'group' ? { parent: parentNode.id } : {}),
+          props,
+        };
+        commit({ ...diagram, nodes: [...diagram.nodes, node] }, undefined, { nodes: [id], edges: [] });
+        return id;
+      },
+
+      connect(source, target, kind) {
+        const { diagram } = get();
+        if (source === target) return err('A component cannot connect to itself.');
+        const nodes = byId();
+        const s = nodes.get(source);
+        const t = nodes.get(target);
+        if (!s || !t) return err('Both ends of a connection must be components on the canvas.');
+        const edgeKind = kind ?? proposeEdgeKind(s, t);
+        if (diagram.edges.some((e) => e.source === source && e.target === target && e.kind === edgeKind))
+          return err(`These two components are already connected by a ${edgeKind} edge.`);
+        const id = uniqueId(newId, 'e', (x) => diagram.edges.some((e) => e.id === x));
+        const edge: DiagramEdge = { id, source, target, kind: edgeKind };
+        commit({ ...diagram, edges: [...diagram.edges, edge] }, undefined, { nodes: [], edges: [id] });
+        return ok(id);
+      },
+
+      deleteElements(nodeIds, edgeIds) {
+        const { diagram, selection } = get();
+        const goneNodes = new Set(nodeIds);
+        const goneEdges = new Set(edgeIds);
+        if (!goneNodes.size && !goneEdges.size) return;
+        const lookup = byId();
+        const nodes: DiagramNode[] = [];
+        for (const n of diagram.nodes) {
+          if (goneNodes.has(n.id)) continue;
+          if (n.parent && goneNodes.has(n.parent)) {
+            // The zone goes, its contents stay where the user sees them.
+            let parent: string | undefined = n.parent;
+            let pos = n.position;
+            while (parent && goneNodes.has(parent)) {
+              const p: DiagramNode = lookup.get(parent)!;
+              pos = { x: pos.x + p.position.x, y: pos.y + p.position.y };
+              parent = p.parent;
+            }
+            const moved: DiagramNode = { ...n, position: pos };
+            if (parent) moved.parent = parent;
+            else delete moved.parent;
+            nodes.push(moved);
+          } else nodes.push(n);
+        }
+        const edges = diagram.edges.filter(
+          (e) => !goneEdges.has(e.id) && !goneNodes.has(e.source) && !goneNodes.has(e.target),
+        );
+        if (nodes.length === diagram.nodes.length && edges.length === diagram.edges.length) return;
+        commit({ ...diagram, nodes, edges }, undefined, {
+          nodes: selection.nodes.filter((id) => !goneNodes.has(id)),
+          edges: selection.edges.filter((id) => edges.some((e) => e.id === id)),
+        });
+      },
+
+      updateNode(id, patch, coalesceKey) {
+        const { diagram } = get();
+        let changed = false;
+        const nodes = diagram.nodes.map((n) => {
+          if (n.id !== id) return n;
+          const next: DiagramNode = { ...n };
+          if (patch.label !== undefined) {
+            const label = patch.label?.trim() ? patch.label : null;
+            if (label === null || label === kindInfo(n.kind).label) delete next.label;
+            else next.label = label;
+          }
+          if (patch.props) next.props = cleanProps({ ...n.props, ...patch.props });
+          changed = JSON.stringify(next) !== JSON.stringify(n);
+          return changed ? next : n;
+        });
+        if (changed) commit({ ...diagram, nodes }, coalesceKey);
+      },
+
+      updateEdge(id, patch, coalesceKey) {
+        const { diagram } = get();
+        let changed = false;
+        const edges = diagram.edges.map((e) => {
+          if (e.id !== id) return e;
+          const next: DiagramEdge = { ...e };
+          if (patch.kind) next.kind = patch.kind;
+          if (patch.label !== undefined) {
+            if (patch.label) next.label = patch.label;
+            else delete next.label;
+          }
+          changed = JSON.stringify(next) !== JSON.stringify(e);
+          return changed ? next : e;
+        });
+        if (changed) commit({ ...diagram, edges }, coalesceKey);
+      },
+
+      moveNodes(moves) {
+        const { diagram } = get();
+        const byMove = new Map(moves.map((m) => [m.id, m]));
+        let changed = false;
+        let reparented = false;
+        const nodes = diagram.nodes.map((n) => {
+          const m = byMove.get(n.id);
+          if (!m) return n;
+          const position = { x: Math.round(m.position.x), y: Math.round(m.position.y) };
+          const parent = m.parent === undefined ? n.parent : (m.parent ?? undefined);
+          if (position.x === n.position.x && position.y === n.position.y && parent === n.parent) return n;
+          changed = true;
+          if (parent !== n.parent) reparented = true;
+          const next: DiagramNode = { ...n, position };
+          if (parent) next.parent = parent;
+          else delete next.parent;
+          return next;
+        });
+        if (changed) commit({ ...diagram, nodes: reparented ? sortParentsFirst(nodes) : nodes });
+      },
+
+      resizeZone(id, box) {
+        const { diagram } = get();
+        const zone = diagram.nodes.find((n) => n.id === id);
+        if (!zone || zone.kind !== 'group') return;
+        const x = Math.round(box.x);
+        const y = Math.round(box.y);
+        const dx = x - zone.position.x;
+        const dy = y - zone.position.y;
+        const width = Math.max(120, Math.round(box.width));
+        const height = Math.max(80, Math.round(box.height));
+        if (!dx && !dy && width === zone.props.width && height === zone.props.height) return;
+        const nodes = diagram.nodes.map((n) => {
+          if (n.id === id) return { ...n, position: { x, y }, props: { ...n.props, width, height } };
+          if (n.parent === id && (dx || dy)) return { ...n, position: { x: n.position.x - dx, y: n.position.y - dy } };
+          return n;
+        });
+        commit({ ...diagram, nodes });
+      },
+
+      setTitle(title) {
+        const { diagram } = get();
+        if (title !== diagram.title) commit({ ...diagram, title }, 'title');
+      },
+      setProblem(problem) {
+        const { diagram } = get();
+        if (problem !== diagram.problem) commit({ ...diagram, problem });
+      },
+      setBrief(brief) {
+        const { diagram } = get();
+        if (brief === (diagram.brief ?? '')) return;
+        const { brief: _old, ...rest } = diagram;
+        commit(brief ? { ...rest, brief } : rest, 'brief');
+      },
+
+      replaceDiagram(diagram) {
+        commit(diagram, undefined, EMPTY_SELECTION);
+      },
+
+      undo() {
+        const r = hist.undo(get().history, get().diagram);
+        if (r) set({ diagram: r.diagram, history: r.history, selection: EMPTY_SELECTION });
+      },
+      redo() {
+        const r = hist.redo(get().history, get().diagram);
+        if (r) set({ diagram: r.diagram, history: r.history, selection: EMPTY_SELECTION });
+      },
+    };
+  };
+
+const selectionSlice: Slice<SelectionSlice> = (set, get) => ({
+  selection: EMPTY_SELECTION,
+  setSelection(selection) {
+    const cur = get().selection;
+    if (sameIds(cur.nodes, selection.nodes) && sameIds(cur.edges, selection.edges)) return;
+    set({ selection });
+  },
+  selectAll() {
+    const { diagram } = get();
+    set({ selection: { nodes: diagram.nodes.map((n) => n.id), edges: diagram.edges.map((e) => e.id) } });
+  },
+});
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  const s = new Set(a);
+  return b.every((x) => s.has(x));
+}
+
+const uiSlice: Slice<UiSlice> = (set, get) => {
+  let next = 1;
+  return {
+    notices: [],
+    notify(kind, text) {
+      const id = next++;
+      set({ notices: [...get().notices.slice(-3), { id, kind, text }] });
+    },
+    dismissNotice(id) {
+      set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+  };
+};
+
+export interface StoreOptions {
+  newId?: IdGenerator;
+  now?: () => number;
+  diagram?: Diagram;
+}
+
+/** Creates the app's store (vanilla: usable without React, e.g. in unit tests). */
+export function createDiagramStore(options: StoreOptions = {}): DiagramStore {
+  const newId = options.newId ?? randomIds;
+  const now = options.now ?? (() => Date.now());
+  const store = createStore<DiagramState>()((...a) => ({
+    ...documentSlice(newId, now)(...a),
+    ...selectionSlice(...a),
+    ...uiSlice(...a),
+  }));
+  if (options.diagram) store.setState({ diagram: options.diagram });
+  return store;
+}

@@ -1,0 +1,66 @@
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { inject } from 'vitest';
+
+/** Debian's Chromium (or CHROMIUM_PATH), headless, with the flags this machine needs. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** The URL of the production build under test. */
+export const baseUrl = (): string => inject('baseUrl');
+
+/** A fresh context and page on the app, waiting until the canvas is there. */
+export async function openApp(browser: Browser, query = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  (page as Page & { errors?: string[] }).errors = errors;
+  await page.goto(baseUrl() + query);
+  await page.locator('.react-flow__pane').waitFor();
+  return { context, page };
+}
+
+/** Uncaught page errors seen so far. */
+export const pageErrors = (page: Page): string[] => (page as Page & { errors?: string[] }).errors ?? [];
+
+/** Saves a screenshot under test-results/ for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const dir = resolve(import.meta.dirname, '../../test-results');
+  mkdirSync(dir, { recursive: true });
+  const path = resolve(dir, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Drags a palette item onto the canvas at a client point with real pointer events. */
+export async function dragFromPalette(page: Page, label: string, to: { x: number; y: number }): Promise<void> {
+  const item = page.getByRole('region', { name: 'Components' }).getByRole('button', { name: label, exact: true });
+  await item.scrollIntoViewIfNeeded();
+  const box = (await item.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 5, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Centre of an element's box in client pixels. */
+export async function centreOf(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const b = (await page.locator(selector).first().boundingBox())!;
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
