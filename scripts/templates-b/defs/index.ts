@@ -1,0 +1,5 @@
+import type { TemplateDef } from '../layout';
+import { fraudDetection } from './fraud-detection';
+
+/** The seven templates of this folder, in the order of domain.md section 6. */
+export const DEFS: TemplateDef[] = [fraudDetection];

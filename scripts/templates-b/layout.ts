@@ -1,0 +1,104 @@
+/**
+ * Builder for the case-study templates of this folder: nodes sit on a grid (columns 230 px
+ * apart, rows 100 px apart, fractions allowed), zones are sized from their children, and the
+ * result is a diagram in the file format of domain.md section 7. The JSON in templates/ is the
+ * shipped artifact; the definitions under defs/ are how it was laid out.
+ */
+import type { KindId } from '../../src/domain/catalogue';
+import type { EdgeKind, NodeProps, ProblemId } from '../../src/domain/diagram';
+
+/** Horizontal distance between two grid columns. */
+export const COL = 230;
+/** Vertical distance between two grid rows. */
+export const ROW = 100;
+/** Zone margins around its children: the top leaves room for the zone label. */
+export const MARGIN = { top: 52, right: 32, bottom: 32, left: 32 } as const;
+/** Nominal component box (NODE_SIZE). */
+export const BOX = { width: 168, height: 60 } as const;
+
+export interface NodeDef {
+  id: string;
+  kind: KindId;
+  label?: string;
+  /** Grid cell [column, row]; fractions are allowed. */
+  at: [number, number];
+  /** Id of the enclosing zone. */
+  zone?: string;
+  props?: NodeProps;
+}
+
+export interface ZoneDef {
+  id: string;
+  label: string;
+  zone: 'offline' | 'online';
+}
+
+/** [source, target, kind, label?] */
+export type EdgeDef = [string, string, EdgeKind, string?];
+
+export interface TemplateDef {
+  id: string;
+  title: string;
+  problem: ProblemId;
+  brief: string;
+  zones: ZoneDef[];
+  nodes: NodeDef[];
+  edges: EdgeDef[];
+}
+
+interface OutNode {
+  id: string;
+  kind: KindId;
+  label?: string;
+  parent?: string;
+  position: { x: number; y: number };
+  props: NodeProps;
+}
+
+/** The template as a file-format object: zones sized to their children, children relative to them. */
+export function buildTemplate(def: TemplateDef) {
+  const ids = new Set<string>();
+  for (const n of [...def.zones, ...def.nodes]) {
+    if (ids.has(n.id)) throw new Error(`${def.id}: duplicate id ${n.id}`);
+    ids.add(n.id);
+  }
+  for (const n of def.nodes) {
+    if (n.zone && !def.zones.some((z) => z.id === n.zone)) throw new Error(`${def.id}: ${n.id} in unknown zone ${n.zone}`);
+  }
+  const abs = new Map(def.nodes.map((n) => [n.id, { x: Math.round(n.at[0] * COL), y: Math.round(n.at[1] * ROW) }]));
+  const out: OutNode[] = [];
+  // Free nodes first (cards, client, notes), then each zone followed by its children.
+  for (const n of def.nodes) if (!n.zone) out.push(toOut(n, abs.get(n.id)!));
+  for (const z of def.zones) {
+    const children = def.nodes.filter((n) => n.zone === z.id);
+    if (children.length === 0) throw new Error(`${def.id}: empty zone ${z.id}`);
+    const xs = children.map((c) => abs.get(c.id)!.x);
+    const ys = children.map((c) => abs.get(c.id)!.y);
+    const x0 = Math.min(...xs) - MARGIN.left;
+    const y0 = Math.min(...ys) - MARGIN.top;
+    const width = Math.max(...xs) + BOX.width + MARGIN.right - x0;
+    const height = Math.max(...ys) + BOX.height + MARGIN.bottom - y0;
+    out.push({ id: z.id, kind: 'group', label: z.label, position: { x: x0, y: y0 }, props: { zone: z.zone, width, height } });
+    for (const c of children) {
+      const p = abs.get(c.id)!;
+      out.push(toOut(c, { x: p.x - x0, y: p.y - y0 }, z.id));
+    }
+  }
+  const edgeIds = new Set<string>();
+  const edges = def.edges.map(([source, target, kind, label]) => {
+    if (!ids.has(source) || !ids.has(target)) throw new Error(`${def.id}: edge ${source} -> ${target} names a missing node`);
+    const id = `${source}-${target}`;
+    if (edgeIds.has(id)) throw new Error(`${def.id}: duplicate edge ${id}`);
+    edgeIds.add(id);
+    return label ? { id, source, target, kind, label } : { id, source, target, kind };
+  });
+  return { format: 'mlsd-canvas', version: 1, title: def.title, problem: def.problem, brief: def.brief, nodes: out, edges };
+}
+
+function toOut(n: NodeDef, position: { x: number; y: number }, parent?: string): OutNode {
+  const o: OutNode = { id: n.id, kind: n.kind, position, props: n.props ?? {} };
+  if (n.label !== undefined) o.label = n.label;
+  if (parent) o.parent = parent;
+  // Key order in the file: id, kind, label, parent, position, props.
+  return { id: o.id, kind: o.kind, ...(o.label !== undefined ? { label: o.label } : {}), ...(parent ? { parent } : {}), position, props: o.props };
+}
