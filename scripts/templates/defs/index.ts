@@ -1,5 +1,6 @@
 import type { TemplateDef } from '../layout';
 import { videoRecommendation } from './video-recommendation';
+import { visualSearch } from './visual-search';
 
 /** Every template definition this folder builds. */
-export const DEFS: TemplateDef[] = [videoRecommendation];
+export const DEFS: TemplateDef[] = [videoRecommendation, visualSearch];
