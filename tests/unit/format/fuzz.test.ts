@@ -1,0 +1,236 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isKindId, KIND_IDS } from '../../../src/domain/catalogue';
+import type { Diagram } from '../../../src/domain/diagram';
+import { MAX_COORD, MAX_NODES, parseDiagram, parseDiagramText } from '../../../src/domain/format/parse';
+import { serializeDiagram, toFileObject } from '../../../src/domain/format/serialize';
+import { diagramArb, jsonValue } from '../../fixtures/format/arbitraries';
+
+/**
+ * 10,000 random mutations of valid files: delete, replace and retype fields at random paths,
+ * inject `__proto__` / `constructor` keys, huge numbers, wrong types. The parser must never
+ * throw, must always answer a Result, and whatever it accepts must be a sound diagram.
+ */
+
+type Container = Record<string, unknown> | unknown[];
+type Slot = { parent: Container; key: string | number };
+
+/** Every slot (a member of an object or an element of an array) in a JSON-ish value, depth first. */
+function slots(root: Container): Slot[] {
+  const out: Slot[] = [];
+  const walk = (c: Container, depth: number) => {
+    if (depth > 12) return;
+    // Index loop, not c.map: an injected own `constructor` breaks Array species lookup.
+    const keys: (string | number)[] = Array.isArray(c) ? Array.from({ length: c.length }, (_, i) => i) : Object.keys(c);
+    for (const key of keys) {
+      out.push({ parent: c, key });
+      const v = (c as Record<string | number, unknown>)[key];
+      if (typeof v === 'object' && v !== null) walk(v as Container, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return out;
+}
+
+/** Values a hostile or broken file may hold. */
+const nasty: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    null,
+    undefined,
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    -0,
+    1e308,
+    -1e308,
+    2 ** 53 + 1,
+    MAX_COORD + 1,
+    -MAX_COORD - 1,
+    '',
+    ' ',
+    'group',
+    'feature-stor',
+    '__proto__',
+    true,
+    [],
+    {},
+  ),
+  fc.constantFrom(...KIND_IDS),
+  fc.string({ maxLength: 8 }),
+  fc.integer(),
+  fc.double(),
+  jsonValue,
+  fc.constant(null).map(() => JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')),
+  fc.nat({ max: 300 }).map((depth) => {
+    let v: unknown = 'deep';
+    for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { v };
+    return v;
+  }),
+);
+
+const key = fc.oneof(
+  fc.constantFrom('__proto__', 'constructor', 'prototype', 'polluted', 'id', 'kind', 'parent', 'x', 'y', 'props', 'version', 'format', 'nodes', 'edges', 'reason', 'rule'),
+  fc.string({ maxLength: 6 }),
+);
+
+type Mutation =
+  | { op: 'delete'; pick: number }
+  | { op: 'replace'; pick: number; value: unknown }
+  | { op: 'retype'; pick: number }
+  | { op: 'inject'; pick: number; key: string; value: unknown }
+  | { op: 'copy'; pick: number; from: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('delete' as const), pick: fc.nat() }),
+  fc.record({ op: fc.constant('replace' as const), pick: fc.nat(), value: nasty }),
+  fc.record({ op: fc.constant('retype' as const), pick: fc.nat() }),
+  fc.record({ op: fc.constant('inject' as const), pick: fc.nat(), key, value: nasty }),
+  fc.record({ op: fc.constant('copy' as const), pick: fc.nat(), from: fc.nat() }),
+);
+
+function retype(v: unknown): unknown {
+  if (typeof v === 'number') return String(v);
+  if (typeof v === 'string') return v.length ? Number(v) || v.length : false;
+  if (typeof v === 'boolean') return v ? 'true' : 0;
+  if (v === null) return {};
+  if (Array.isArray(v)) {
+    const o: Record<string, unknown> = {};
+    for (let i = 0; i < v.length; i++) o[String(i)] = v[i];
+    return o;
+  }
+  if (typeof v === 'object') return Object.values(v as object);
+  return null;
+}
+
+/** Applies one mutation in place; the root itself may be replaced (returned). */
+function apply(root: Container, m: Mutation): unknown {
+  const all = slots(root);
+  if (all.length === 0) return m.op === 'replace' ? m.value : root;
+  const { parent, key: k } = all[m.pick % all.length];
+  const p = parent as Record<string | number, unknown>;
+  switch (m.op) {
+    case 'delete':
+      if (Array.isArray(parent) && typeof k === 'number') {
+        if (m.pick % 2) parent.splice(k, 1);
+        else delete parent[k]; // leaves a hole
+      } else delete p[k];
+      break;
+    case 'replace':
+      p[k] = m.value;
+      break;
+    case 'retype':
+      p[k] = retype(p[k]);
+      break;
+    case 'inject': {
+      const target = typeof p[k] === 'object' && p[k] !== null ? (p[k] as Record<string, unknown>) : p;
+      // defineProperty makes an own `__proto__` member, exactly as JSON.parse does.
+      try {
+        Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+      } catch {
+        // e.g. `length` of an array: JS forbids it, so no file can hold it either
+      }
+      break;
+    }
+    case 'copy':
+      // Copy one value somewhere else: duplicate ids, ids in wrong places, nodes as edges.
+      p[k] = structuredCloneSafe((all[m.from % all.length].parent as Record<string | number, unknown>)[all[m.from % all.length].key]);
+      break;
+  }
+  return root;
+}
+
+function structuredCloneSafe(v: unknown): unknown {
+  try {
+    return v === undefined ? undefined : JSON.parse(JSON.stringify(v) ?? 'null');
+  } catch {
+    return null;
+  }
+}
+
+/** Throws when a condition fails (plain checks: expect() per field is too slow for 10,000 runs). */
+function check(condition: boolean, what: string): void {
+  if (!condition) throw new Error(what);
+}
+
+const DANGEROUS = ['__proto__', 'constructor', 'prototype'];
+
+/** Whatever the parser accepts must be a sound diagram. */
+function assertSound(d: Diagram): void {
+  check(d.nodes.length <= MAX_NODES, 'too many nodes');
+  check(Object.getPrototypeOf(d) === Object.prototype, 'diagram is a plain object');
+  const index = new Map<string, number>();
+  d.nodes.forEach((n, i) => {
+    check(typeof n.id === 'string' && n.id !== '', `nodes[${i}].id is a non-empty string`);
+    check(!index.has(n.id), `nodes[${i}].id is unique`);
+    index.set(n.id, i);
+    check(isKindId(n.kind), `nodes[${i}].kind is known`);
+    for (const c of [n.position.x, n.position.y]) check(Number.isFinite(c) && Math.abs(c) <= MAX_COORD, `nodes[${i}] position in range`);
+    check(Object.getPrototypeOf(n.props) === Object.prototype, `nodes[${i}].props is a plain object`);
+    for (const bad of DANGEROUS) check(!Object.prototype.hasOwnProperty.call(n.props, bad), `nodes[${i}].props has no ${bad}`);
+    if (n.parent !== undefined) {
+      const at = index.get(n.parent);
+      check(at !== undefined, `parent ${n.parent} of ${n.id} comes first`);
+      check(d.nodes[at!].kind === 'group', `parent of ${n.id} is a group`);
+    }
+  });
+  const edgeIds = new Set<string>();
+  for (const e of d.edges) {
+    check(!edgeIds.has(e.id), `edge ${e.id} is unique`);
+    edgeIds.add(e.id);
+    check(index.has(e.source) && index.has(e.target), `edge ${e.id} joins existing nodes`);
+  }
+  for (const s of d.suppressions) check(s.reason.trim() !== '', 'suppression has a reason');
+  // What was accepted is valid, so it must round-trip exactly.
+  const text = serializeDiagram(d);
+  const again = parseDiagramText(text);
+  check(again.ok && serializeDiagram(again.value) === text, 'an accepted diagram round-trips');
+}
+
+function assertResult(r: unknown): void {
+  check(typeof r === 'object' && r !== null, 'a Result object');
+  const res = r as { ok: boolean; value?: Diagram; error?: { path: string; problem: string; message: string } };
+  check(typeof res.ok === 'boolean', 'ok is a boolean');
+  if (res.ok) assertSound(res.value!);
+  else {
+    const { path, problem, message } = res.error!;
+    check(typeof path === 'string' && typeof problem === 'string' && problem.length > 0, 'error has a path and a problem');
+    check(message === (path ? `${path}: ${problem}` : problem), 'message is path: problem');
+  }
+}
+
+describe('parser fuzzing', () => {
+  it('10,000 mutated files: never a throw, always a Result, and only sound diagrams accepted', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(diagramArb({ maxNodes: 6, maxEdges: 6 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (d, mutations) => {
+        let file: unknown = JSON.parse(JSON.stringify(toFileObject(d)));
+        for (const m of mutations) {
+          file = typeof file === 'object' && file !== null ? apply(file as Container, m) : file;
+        }
+        // A throw here fails the property with the counterexample.
+        const result = parseDiagram(file);
+        assertResult(result);
+        if (result.ok) accepted++;
+        const text = JSON.stringify(file);
+        if (text !== undefined) assertResult(parseDiagramText(text));
+        check(!Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), 'Object.prototype is clean');
+      }),
+      { numRuns: 10_000 },
+    );
+    console.info(`fuzz: ${accepted} of 10,000 mutated files accepted`);
+    // The mutations must not be so destructive that nothing is ever accepted (nor so mild that all is).
+    expect(accepted).toBeGreaterThan(100);
+    expect(accepted).toBeLessThan(9_900);
+  }, 120_000);
+
+  it('arbitrary JSON values and text never make the parser throw', () => {
+    fc.assert(
+      fc.property(jsonValue, fc.string(), (value, text) => {
+        assertResult(parseDiagram(value));
+        assertResult(parseDiagramText(text));
+        assertResult(parseDiagram({ format: 'mlsd-canvas', version: 1, nodes: value, edges: value }));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
