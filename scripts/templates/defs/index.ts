@@ -1,6 +1,7 @@
 import type { TemplateDef } from '../layout';
 import { videoRecommendation } from './video-recommendation';
 import { visualSearch } from './visual-search';
+import { videoSearch } from './video-search';
 
 /** Every template definition this folder builds. */
-export const DEFS: TemplateDef[] = [videoRecommendation, visualSearch];
+export const DEFS: TemplateDef[] = [videoRecommendation, visualSearch, videoSearch];
