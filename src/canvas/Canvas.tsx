@@ -25,6 +25,7 @@ import { ZoneNode } from './ZoneNode';
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
+export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -218,8 +219,9 @@ export function Canvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
-        fitView
-        fitViewOptions={{ padding: 0.2, maxZoom: 1 }}
+        onInit={(flow) => {
+          if (store.getState().diagram.nodes.length) void flow.fitView(FIT_VIEW);
+        }}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}

@@ -1,0 +1,86 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { Inspector } from '../../src/ui/Inspector';
+import { renderWithStore } from './render';
+import { createDiagramStore } from '../../src/store/diagramStore';
+import { act } from 'react';
+
+const setup = () => {
+  let i = 0;
+  const store = createDiagramStore({ newId: (p) => `${p}${++i}` });
+  const utils = renderWithStore(<Inspector />, store);
+  return { ...utils, user: userEvent.setup() };
+};
+
+describe('Inspector', () => {
+  it('edits label, tool, notes and latency of the selected component straight into the store', async () => {
+    const { store, user } = setup();
+    act(() => void store.getState().addNode({ kind: 'model-server', position: { x: 0, y: 0 } }));
+    await user.type(screen.getByRole('textbox', { name: 'Label' }), 'Ranker');
+    await user.type(screen.getByRole('combobox', { name: 'Tool' }), 'Triton');
+    await user.type(screen.getByRole('textbox', { name: 'Notes' }), 'GPU pool');
+    await user.type(screen.getByRole('textbox', { name: /^Latency/ }), '15');
+    expect(store.getState().diagram.nodes[0]).toMatchObject({
+      label: 'Ranker',
+      props: { tool: 'Triton', notes: 'GPU pool', latencyMs: 15 },
+    });
+  });
+
+  it('offers the catalogue tools and refuses a latency that is not a number', async () => {
+    const { store, user, container } = setup();
+    act(() => void store.getState().addNode({ kind: 'model-server', position: { x: 0, y: 0 } }));
+    const options = [...container.querySelectorAll('datalist option')].map((o) => o.getAttribute('value'));
+    expect(options).toEqual(['Triton', 'KServe', 'TorchServe', 'TF Serving', 'BentoML', 'Ray Serve']);
+    const latency = screen.getByRole('textbox', { name: /^Latency/ });
+    await user.type(latency, 'fast');
+    expect(screen.getByRole('alert')).toHaveTextContent('Latency must be a number.');
+    expect(latency).toHaveAttribute('aria-invalid', 'true');
+    expect(store.getState().diagram.nodes[0].props.latencyMs).toBeUndefined();
+    await user.clear(latency);
+    await user.type(latency, '-3');
+    expect(screen.getByRole('alert')).toHaveTextContent('cannot be below 0');
+    await user.clear(latency);
+    await user.type(latency, '12');
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(store.getState().diagram.nodes[0].props.latencyMs).toBe(12);
+  });
+
+  it('edits the requirements card fields', async () => {
+    const { store, user } = setup();
+    act(() => void store.getState().addNode({ kind: 'requirements', position: { x: 0, y: 0 } }));
+    await user.type(screen.getByRole('textbox', { name: 'Business goal' }), 'More watch time');
+    await user.type(screen.getByRole('textbox', { name: 'Peak QPS' }), '5000');
+    await user.type(screen.getByRole('textbox', { name: /^Latency budget/ }), '200');
+    await user.click(screen.getByRole('checkbox', { name: /Real-time/ }));
+    expect(store.getState().diagram.nodes[0].props).toEqual({
+      goal: 'More watch time',
+      qps: 5000,
+      latencyBudgetMs: 200,
+      realtime: true,
+    });
+  });
+
+  it('edits the ML objective, a custom stage and an edge kind and label', async () => {
+    const { store, user } = setup();
+    act(() => void store.getState().addNode({ kind: 'ml-objective', position: { x: 0, y: 0 } }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Task' }), 'ranking');
+    await user.type(screen.getByRole('textbox', { name: 'Loss' }), 'pairwise');
+    expect(store.getState().diagram.nodes[0].props).toMatchObject({ task: 'ranking', loss: 'pairwise' });
+
+    act(() => void store.getState().addNode({ kind: 'custom', position: { x: 0, y: 100 } }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Stage' }), 'monitoring');
+    expect(store.getState().diagram.nodes[1].props.stage).toBe('monitoring');
+
+    act(() => {
+      const a = store.getState().addNode({ kind: 'message-queue', position: { x: 0, y: 200 } });
+      const b = store.getState().addNode({ kind: 'stream-processor', position: { x: 200, y: 200 } });
+      store.getState().connect(a, b);
+    });
+    const kind = screen.getByRole('combobox', { name: 'Kind' });
+    expect(kind).toHaveValue('stream');
+    await user.selectOptions(kind, 'data');
+    await user.type(screen.getByRole('textbox', { name: 'Label' }), 'events');
+    expect(store.getState().diagram.edges[0]).toMatchObject({ kind: 'data', label: 'events' });
+  });
+});

@@ -1,0 +1,116 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const nodeOf = (page: Page, kind: string) => page.locator(`.react-flow__node:has(> [data-kind="${kind}"])`);
+const box = async (page: Page, kind: string) => (await nodeOf(page, kind).boundingBox())!;
+const inside = (b: { x: number; y: number; width: number; height: number }, p: { x: number; y: number }) =>
+  p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
+
+async function connect(page: Page, from: string, to: string) {
+  const out = (await nodeOf(page, from).locator('.handle-out').boundingBox())!;
+  const inn = (await nodeOf(page, to).locator('.handle-in').boundingBox())!;
+  await page.mouse.move(out.x + out.width / 2, out.y + out.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(inn.x + inn.width / 2, inn.y + inn.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+describe('the canvas in Chromium', () => {
+  it('builds a design: drag from the palette, connect, set a tool, delete the edge', async () => {
+    const { context, page } = await openApp(browser);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    const dropFs = { x: canvas.x + 200, y: canvas.y + 260 };
+    const dropMs = { x: canvas.x + 520, y: canvas.y + 330 };
+
+    await dragFromPalette(page, 'Feature store', dropFs);
+    await dragFromPalette(page, 'Model server', dropMs);
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    expect(inside(await box(page, 'feature-store'), dropFs)).toBe(true);
+    expect(inside(await box(page, 'model-server'), dropMs)).toBe(true);
+    // Dropping outside the canvas adds nothing.
+    await dragFromPalette(page, 'Cache', { x: canvas.x - 100, y: canvas.y + 100 });
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+
+    await connect(page, 'feature-store', 'model-server');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
+    expect(await page.locator('.react-flow__edge path.edge-data').count()).toBe(1);
+    // A second identical connection and a self-loop are refused.
+    await connect(page, 'feature-store', 'model-server');
+    await connect(page, 'model-server', 'model-server');
+    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+
+    await nodeOf(page, 'model-server').click();
+    await page.getByRole('region', { name: 'Inspector' }).getByRole('combobox', { name: 'Tool' }).fill('Triton');
+    await expect.poll(() => nodeOf(page, 'model-server').locator('.node-sub').textContent()).toBe('Triton');
+
+    const edge = (await page.locator('.react-flow__edge-interaction').boundingBox())!;
+    await page.mouse.click(edge.x + edge.width / 2, edge.y + edge.height / 2);
+    await expect.poll(() => page.locator('.react-flow__edge.selected').count()).toBe(1);
+    await page.keyboard.press('Delete');
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(0);
+    expect(await page.locator('.react-flow__node').count()).toBe(2);
+
+    await screenshot(page, 'canvas-build');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('puts a component dropped into a zone inside it, and moving the zone moves it', async () => {
+    const { context, page } = await openApp(browser);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Zone (offline / online)', { x: canvas.x + 360, y: canvas.y + 360 });
+    await expect.poll(() => page.locator('.react-flow__node-zone').count()).toBe(1);
+    const zone = (await page.locator('.react-flow__node-zone').boundingBox())!;
+    await dragFromPalette(page, 'Training job', { x: zone.x + zone.width / 2, y: zone.y + zone.height / 2 });
+    await expect.poll(() => nodeOf(page, 'training-job').count()).toBe(1);
+    const before = await box(page, 'training-job');
+
+    const header = (await page.locator('.zone-header').boundingBox())!;
+    await page.mouse.move(header.x + 60, header.y + header.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(header.x + 160, header.y + header.height / 2 + 70, { steps: 10 });
+    await page.mouse.up();
+
+    const after = await box(page, 'training-job');
+    const zoneAfter = (await page.locator('.react-flow__node-zone').boundingBox())!;
+    const dx = zoneAfter.x - zone.x;
+    const dy = zoneAfter.y - zone.y;
+    expect(dx).toBeGreaterThan(60);
+    expect(dy).toBeGreaterThan(40);
+    expect(after.x - before.x).toBeCloseTo(dx, 0);
+    expect(after.y - before.y).toBeCloseTo(dy, 0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('lets a keyboard-only user add components', async () => {
+    const { context, page } = await openApp(browser);
+    await page.keyboard.press('/');
+    await page.keyboard.type('cache');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nodeOf(page, 'cache').count()).toBe(1);
+    // Tab out of the palette item to the search, search again and add with Enter on the only match.
+    await page.keyboard.press('/');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('feast');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => nodeOf(page, 'feature-store').count()).toBe(1);
+    // Both landed in the view, not on top of each other.
+    const a = await box(page, 'cache');
+    const b = await box(page, 'feature-store');
+    expect(a.x !== b.x || a.y !== b.y).toBe(true);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    expect(inside(canvas, { x: a.x + a.width / 2, y: a.y + a.height / 2 })).toBe(true);
+    await context.close();
+  });
+});
