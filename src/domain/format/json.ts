@@ -50,7 +50,7 @@ export function indexPath(base: string, index: number): string {
 }
 
 /** A short description of a value's JSON type for messages: "a string", "null", "an array". */
-export function describe(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
@@ -90,7 +90,7 @@ export function sanitizeJson(value: unknown, path: string, depth = 0): JsonValue
     if (!Number.isFinite(value)) refuse(path, `must be a finite number, got ${value}`);
     return value === 0 ? 0 : value;
   }
-  if (typeof value !== 'object') refuse(path, `must be a JSON value, got ${describe(value)}`);
+  if (typeof value !== 'object') refuse(path, `must be a JSON value, got ${describeValue(value)}`);
   if (depth >= MAX_JSON_DEPTH) refuse(path, `nested more than ${MAX_JSON_DEPTH} levels deep`);
   if (Array.isArray(value)) {
     const out: JsonValue[] = new Array(value.length);
