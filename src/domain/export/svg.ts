@@ -1,0 +1,397 @@
+import { kindInfo } from '../catalogue';
+import {
+  DEFAULT_ZONE_SIZE,
+  EDGE_KINDS,
+  NODE_SIZE,
+  absolutePosition,
+  nodeLabel,
+  nodeSize,
+  nodeStage,
+  type Diagram,
+  type DiagramNode,
+  type EdgeKind,
+} from '../diagram';
+import { stageById } from '../stages';
+import { cleanText, nodeDetail } from './text';
+
+/** File extension of an SVG export. */
+export const SVG_EXTENSION = '.svg';
+
+/** Font stack of every text in the exported picture. */
+export const SVG_FONT_FAMILY = 'Inter, system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
+
+/** Options of toSvg. */
+export interface SvgOptions {
+  /** Background colour; null for a transparent picture. Default: white, or #0f172a when dark. */
+  background?: string | null;
+  dark?: boolean;
+  /** Inner SVG markup of a 24x24 stroke icon (lucide) for a catalogue icon id; inserted verbatim, so it must be trusted. */
+  iconSvg?: (iconId: string) => string | undefined;
+  /** Space around the diagram, in diagram units. Default 32. */
+  padding?: number;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+// ---------------------------------------------------------------- text
+
+/** Text for XML content or a quoted attribute: invalid XML characters removed, & < > " ' escaped, line breaks folded. */
+export function escapeXml(text: string): string {
+  return cleanText(text)
+    .replace(/\n/g, ' ')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : undefined;
+
+function graphemes(text: string): string[] {
+  if (/^[\x20-\x7e]*$/.test(text)) return text.split('');
+  return segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
+}
+
+/** Estimated advance of one grapheme as a fraction of the font size (Inter-like metrics, erring wide). */
+function advance(g: string): number {
+  const c = g.codePointAt(0) ?? 0;
+  if (g.length > 2 || c >= 0x1100) return c >= 0x2000 && c < 0x2e80 && g.length === 1 ? 0.7 : 1.05; // CJK, emoji, symbols
+  if (c >= 0x80) return 0.62;
+  if (g === ' ') return 0.28;
+  if ('il.,:;\'|!`'.includes(g)) return 0.28;
+  if ('fjrtI()[]{}/\\"-'.includes(g)) return 0.38;
+  if ('mwMW@%'.includes(g)) return 0.9;
+  if (g >= 'A' && g <= 'Z') return 0.68;
+  if (g >= '0' && g <= '9') return 0.6;
+  return 0.58;
+}
+
+/** Estimated width of a line of text at a font size and weight. */
+function measure(text: string, size: number, bold = false): number {
+  let w = 0;
+  for (const g of graphemes(text)) w += advance(g);
+  return w * size * (bold ? 1.08 : 1);
+}
+
+/** The text cut to fit the width, with an ellipsis when something was cut. */
+function fit(text: string, maxWidth: number, size: number, bold = false): string {
+  if (measure(text, size, bold) <= maxWidth) return text;
+  const gs = graphemes(text);
+  const room = maxWidth - measure('…', size, bold);
+  let w = 0;
+  let i = 0;
+  for (; i < gs.length; i++) {
+    const a = advance(gs[i]) * size * (bold ? 1.08 : 1);
+    if (w + a > room) break;
+    w += a;
+  }
+  return gs.slice(0, i).join('').trimEnd() + '…';
+}
+
+/** Greedy word wrap into at most maxLines lines; the last line ends with an ellipsis when text is left over. */
+function wrap(text: string, maxWidth: number, size: number, maxLines: number, bold = false): string[] {
+  const scale = size * (bold ? 1.08 : 1);
+  const lines: string[] = [];
+  for (const paragraph of cleanText(text).split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const candidate = line ? `${line} ${word}` : word;
+      if (measure(candidate, size, bold) <= maxWidth) {
+        line = candidate;
+        continue;
+      }
+      if (line) lines.push(line);
+      // A word wider than the line is broken between graphemes.
+      let rest = graphemes(word);
+      for (;;) {
+        let w = 0;
+        let i = 0;
+        while (i < rest.length && w + advance(rest[i]) * scale <= maxWidth) w += advance(rest[i++]) * scale;
+        if (i === rest.length) break;
+        i = Math.max(1, i);
+        lines.push(rest.slice(0, i).join(''));
+        rest = rest.slice(i);
+      }
+      line = rest.join('');
+    }
+    if (line) lines.push(line);
+  }
+  if (lines.length <= maxLines) return lines;
+  const out = lines.slice(0, maxLines);
+  out[maxLines - 1] = fit(`${out[maxLines - 1]}…`, maxWidth, size, bold);
+  return out;
+}
+
+/** A coordinate as short text: two decimals at most, never -0. */
+function num(v: number): string {
+  const r = Math.round(v * 100) / 100;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+// ---------------------------------------------------------------- geometry
+
+function boxSize(n: DiagramNode): { width: number; height: number } {
+  const s = nodeSize(n);
+  const fallback = n.kind === 'group' ? DEFAULT_ZONE_SIZE : NODE_SIZE;
+  return {
+    width: Number.isFinite(s.width) && s.width > 0 ? s.width : fallback.width,
+    height: Number.isFinite(s.height) && s.height > 0 ? s.height : fallback.height,
+  };
+}
+
+function boxes(d: Diagram): Map<string, Box> {
+  const byId = new Map<string, DiagramNode>();
+  for (const n of d.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+  const out = new Map<string, Box>();
+  for (const n of byId.values()) {
+    const { x, y } = absolutePosition(n, byId);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    out.set(n.id, { x, y, ...boxSize(n) });
+  }
+  return out;
+}
+
+/** The absolute box that holds every node of the diagram (zeros when there is none). */
+export function diagramBounds(d: Diagram): { x: number; y: number; width: number; height: number } {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const b of boxes(d).values()) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.width);
+    maxY = Math.max(maxY, b.y + b.height);
+  }
+  if (minX === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+// ---------------------------------------------------------------- palette
+
+interface Palette {
+  background: string;
+  nodeFill: string;
+  nodeStroke: string;
+  text: string;
+  subText: string;
+  icon: string;
+  noStage: string;
+  pillFill: string;
+  pillStroke: string;
+  pillText: string;
+  note: { fill: string; stroke: string; text: string };
+  zone: Record<'offline' | 'online' | 'none', { fill: string; stroke: string; text: string; dash?: string }>;
+  edge: Record<EdgeKind, string>;
+}
+
+const LIGHT: Palette = {
+  background: '#ffffff',
+  nodeFill: '#ffffff',
+  nodeStroke: '#cbd5e1',
+  text: '#0f172a',
+  subText: '#64748b',
+  icon: '#334155',
+  noStage: '#94a3b8',
+  pillFill: '#ffffff',
+  pillStroke: '#e2e8f0',
+  pillText: '#334155',
+  note: { fill: '#fef9c3', stroke: '#eab308', text: '#713f12' },
+  zone: {
+    offline: { fill: '#eef2f7', stroke: '#94a3b8', text: '#475569' },
+    online: { fill: '#ecfdf5', stroke: '#6ee7b7', text: '#047857' },
+    none: { fill: '#f8fafc', stroke: '#cbd5e1', text: '#475569', dash: '6 4' },
+  },
+  edge: { data: '#64748b', stream: '#2563eb', request: '#0f172a', model: '#7c3aed', feedback: '#ea580c', control: '#64748b' },
+};
+
+const DARK: Palette = {
+  background: '#0f172a',
+  nodeFill: '#1e293b',
+  nodeStroke: '#334155',
+  text: '#e2e8f0',
+  subText: '#94a3b8',
+  icon: '#cbd5e1',
+  noStage: '#64748b',
+  pillFill: '#1e293b',
+  pillStroke: '#334155',
+  pillText: '#e2e8f0',
+  note: { fill: '#3b3413', stroke: '#a16207', text: '#fde68a' },
+  zone: {
+    offline: { fill: '#162032', stroke: '#475569', text: '#94a3b8' },
+    online: { fill: '#0f2a24', stroke: '#047857', text: '#6ee7b7' },
+    none: { fill: '#131c2e', stroke: '#334155', text: '#94a3b8', dash: '6 4' },
+  },
+  edge: { data: '#94a3b8', stream: '#60a5fa', request: '#e2e8f0', model: '#a78bfa', feedback: '#fb923c', control: '#94a3b8' },
+};
+
+/** Line style of each edge kind: width and dash pattern (colours come from the palette). */
+const EDGE_LINE: Record<EdgeKind, { width: number; dash?: string; cap?: string }> = {
+  data: { width: 1.5 },
+  stream: { width: 1.5, dash: '6 4' },
+  request: { width: 2.5 },
+  model: { width: 1.75 },
+  feedback: { width: 1.75, dash: '1 4', cap: 'round' },
+  control: { width: 1.5, dash: '10 6' },
+};
+
+const BAND = 5;
+const RADIUS = 8;
+
+/** The left stage band of a rounded node box: the part of the rounded rectangle left of x + BAND. */
+function bandPath(b: Box): string {
+  const r = Math.min(RADIUS, b.height / 2);
+  const w = Math.min(BAND, b.width);
+  if (w >= r) return `M${num(b.x + r)},${num(b.y)}H${num(b.x + w)}V${num(b.y + b.height)}H${num(b.x + r)}A${r},${r} 0 0 1 ${num(b.x)},${num(b.y + b.height - r)}V${num(b.y + r)}A${r},${r} 0 0 1 ${num(b.x + r)},${num(b.y)}Z`;
+  const dy = r - Math.sqrt(r * r - (r - w) * (r - w)); // where the corner arc crosses x + w
+  return `M${num(b.x + w)},${num(b.y + dy)}A${r},${r} 0 0 0 ${num(b.x)},${num(b.y + r)}V${num(b.y + b.height - r)}A${r},${r} 0 0 0 ${num(b.x + w)},${num(b.y + b.height - dy)}Z`;
+}
+
+function text(x: number, y: number, content: string, attrs: string): string {
+  return `<text x="${num(x)}" y="${num(y)}" ${attrs}>${escapeXml(content)}</text>`;
+}
+
+/**
+ * The whole diagram as a standalone SVG image, drawn from the model (not the screen): zones,
+ * nodes with stage bands, icons and labels, notes, and edges styled by kind with arrowheads.
+ */
+export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: number; height: number } {
+  const pal = opts.dark ? DARK : LIGHT;
+  const pad = typeof opts.padding === 'number' && Number.isFinite(opts.padding) && opts.padding >= 0 ? opts.padding : 32;
+  const bounds = diagramBounds(d);
+  const width = Math.max(1, Math.ceil(bounds.width + 2 * pad));
+  const height = Math.max(1, Math.ceil(bounds.height + 2 * pad));
+  const ox = bounds.x - pad;
+  const oy = bounds.y - pad;
+  const at = boxes(d);
+  const byId = new Map<string, DiagramNode>();
+  for (const n of d.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${num(ox)} ${num(oy)} ${width} ${height}" font-family="${escapeXml(SVG_FONT_FAMILY)}" role="img">`,
+  );
+  const title = cleanText(d.title ?? '').trim();
+  if (title) out.push(`<title>${escapeXml(title)}</title>`);
+
+  // Arrowheads, one per edge kind in its colour.
+  out.push('<defs>');
+  for (const k of EDGE_KINDS) {
+    out.push(
+      `<marker id="mlsd-arrow-${k}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="10" markerHeight="10" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,1L10,5L0,9Z" fill="${pal.edge[k]}"/></marker>`,
+    );
+  }
+  out.push('</defs>');
+
+  const background = opts.background === undefined ? pal.background : opts.background;
+  if (background !== null) out.push(`<rect x="${num(ox)}" y="${num(oy)}" width="${width}" height="${height}" fill="${escapeXml(background)}"/>`);
+
+  // Zones, outer ones first so inner ones paint over them.
+  const depth = (n: DiagramNode): number => {
+    let k = 0;
+    const seen = new Set([n.id]);
+    for (let p = n.parent; p !== undefined && !seen.has(p) && byId.has(p); p = byId.get(p)!.parent) {
+      seen.add(p);
+      k++;
+    }
+    return k;
+  };
+  const zones = [...byId.values()].filter((n) => n.kind === 'group' && at.has(n.id)).map((n) => ({ n, depth: depth(n) }));
+  zones.sort((a, b) => a.depth - b.depth);
+  for (const { n } of zones) {
+    const b = at.get(n.id)!;
+    const z = pal.zone[n.props.zone === 'offline' || n.props.zone === 'online' ? n.props.zone : 'none'];
+    const label = nodeLabel(n);
+    out.push(
+      `<g><title>${escapeXml(label)}</title><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="12" fill="${z.fill}" stroke="${z.stroke}" stroke-width="1.5"${z.dash ? ` stroke-dasharray="${z.dash}"` : ''}/>` +
+        text(b.x + 12, b.y + 20, fit(cleanText(label).replace(/\s+/g, ' ').trim(), b.width - 24, 12, true), `font-size="12" font-weight="600" fill="${z.text}"`) +
+        '</g>',
+    );
+  }
+
+  // Edges: cubic curves from the source's right middle to the target's left middle.
+  const labels: string[] = [];
+  out.push('<g fill="none">');
+  for (const e of d.edges) {
+    const s = at.get(e.source);
+    const t = at.get(e.target);
+    if (!s || !t) continue;
+    const kind: EdgeKind = (EDGE_KINDS as readonly string[]).includes(e.kind) ? e.kind : 'data';
+    const line = EDGE_LINE[kind];
+    const [x0, y0, x3, y3] = [s.x + s.width, s.y + s.height / 2, t.x, t.y + t.height / 2];
+    const dx = Math.max(40, Math.abs(x3 - x0) / 2);
+    const [x1, y1, x2, y2] = [x0 + dx, y0, x3 - dx, y3];
+    out.push(
+      `<path d="M${num(x0)},${num(y0)}C${num(x1)},${num(y1)} ${num(x2)},${num(y2)} ${num(x3)},${num(y3)}" stroke="${pal.edge[kind]}" stroke-width="${line.width}"` +
+        `${line.dash ? ` stroke-dasharray="${line.dash}"` : ''}${line.cap ? ` stroke-linecap="${line.cap}"` : ''} marker-end="url(#mlsd-arrow-${kind})"/>`,
+    );
+    const raw = typeof e.label === 'string' ? cleanText(e.label).replace(/\s+/g, ' ').trim() : '';
+    if (raw) {
+      const mx = (x0 + 3 * x1 + 3 * x2 + x3) / 8;
+      const my = (y0 + 3 * y1 + 3 * y2 + y3) / 8;
+      const shown = fit(raw, 160, 11);
+      const w = measure(shown, 11) + 12;
+      labels.push(
+        `<g><title>${escapeXml(raw)}</title><rect x="${num(mx - w / 2)}" y="${num(my - 9)}" width="${num(w)}" height="18" rx="9" fill="${pal.pillFill}" stroke="${pal.pillStroke}"/>` +
+          text(mx, my + 4, shown, `font-size="11" text-anchor="middle" fill="${pal.pillText}"`) +
+          '</g>',
+      );
+    }
+  }
+  out.push('</g>');
+
+  // Nodes.
+  const icons = new Map<string, string | undefined>();
+  for (const n of byId.values()) {
+    if (n.kind === 'group') continue;
+    const b = at.get(n.id);
+    if (!b) continue;
+    if (n.kind === 'note') {
+      const body = typeof n.props.text === 'string' && cleanText(n.props.text).trim() ? n.props.text : nodeLabel(n);
+      const lines = wrap(body, b.width - 20, 11, Math.max(1, Math.floor((b.height - 10) / 14)));
+      const rows = lines.map((l, i) => text(b.x + 10, b.y + 18 + i * 14, l, `font-size="11" fill="${pal.note.text}"`)).join('');
+      out.push(
+        `<g><title>${escapeXml(body)}</title><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="4" fill="${pal.note.fill}" stroke="${pal.note.stroke}"/>${rows}</g>`,
+      );
+      continue;
+    }
+    const stage = nodeStage(n);
+    const label = cleanText(nodeLabel(n)).replace(/\s+/g, ' ').trim();
+    const detail = nodeDetail(n);
+    const iconId = kindInfo(n.kind)?.icon;
+    let icon: string | undefined;
+    if (iconId && opts.iconSvg) {
+      if (!icons.has(iconId)) icons.set(iconId, opts.iconSvg(iconId));
+      icon = icons.get(iconId);
+    }
+    const parts: string[] = [];
+    parts.push(`<title>${escapeXml(detail ? `${label} (${detail})` : label)}</title>`);
+    parts.push(`<rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="${RADIUS}" fill="${pal.nodeFill}" stroke="${pal.nodeStroke}"/>`);
+    parts.push(`<path d="${bandPath(b)}" fill="${stage ? stageById(stage).color : pal.noStage}"/>`);
+    let tx = b.x + 16;
+    if (icon) {
+      parts.push(
+        `<svg x="${num(b.x + 14)}" y="${num(b.y + (b.height - 20) / 2)}" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="${pal.icon}" color="${pal.icon}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${icon}</svg>`,
+      );
+      tx = b.x + 42;
+    }
+    const room = b.x + b.width - 10 - tx;
+    const mid = b.y + b.height / 2;
+    const bold = `font-size="13" font-weight="600" fill="${pal.text}"`;
+    if (detail) {
+      parts.push(text(tx, mid - 4, fit(label, room, 13, true), bold));
+      parts.push(text(tx, mid + 13, fit(detail, room, 11), `font-size="11" fill="${pal.subText}"`));
+    } else {
+      const lines = wrap(label, room, 13, 2, true);
+      if (lines.length <= 1) parts.push(text(tx, mid + 4.5, lines[0] ?? '', bold));
+      else parts.push(text(tx, mid - 4, lines[0], bold), text(tx, mid + 12, lines[1], bold));
+    }
+    out.push(`<g>${parts.join('')}</g>`);
+  }
+
+  out.push(...labels);
+  out.push('</svg>');
+  return { svg: out.join('\n'), width, height };
+}

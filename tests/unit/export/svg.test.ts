@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import fc from 'fast-check';
+import { EDGE_KINDS, NODE_SIZE, absolutePosition, nodeLabel, type Diagram } from '../../../src/domain/diagram';
+import { kindInfo } from '../../../src/domain/catalogue';
+import { stageById } from '../../../src/domain/stages';
+import { SVG_FONT_FAMILY, diagramBounds, escapeXml, toSvg } from '../../../src/domain/export/svg';
+import { cleanText } from '../../../src/domain/export/text';
+import { NASTY_IDS, NASTY_LABELS, diagram, edge, loadTemplates, node } from './fixtures';
+
+// jsdom ships no type declarations and @types/jsdom is not installed: load it untyped, typed here by hand.
+const { JSDOM } = createRequire(import.meta.url)('jsdom') as { JSDOM: new () => { window: { DOMParser: typeof globalThis.DOMParser } } };
+const { DOMParser } = new JSDOM().window;
+
+/** Parses the SVG as XML and fails on any parser error. */
+function parse(svg: string): Document {
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  const errors = doc.getElementsByTagName('parsererror');
+  expect(errors.length, errors[0]?.textContent ?? '').toBe(0);
+  expect(doc.documentElement.localName).toBe('svg');
+  return doc;
+}
+
+const folded = (s: string) => cleanText(s).replace(/\s+/g, ' ').trim();
+const all = (doc: Document, tag: string) => Array.from(doc.getElementsByTagName(tag));
+const viewBox = (doc: Document) => doc.documentElement.getAttribute('viewBox')!.split(' ').map(Number);
+
+// A lucide-style icon body (the inner markup of a 24x24 stroke icon).
+const ICON = '<rect width="20" height="8" x="2" y="2" rx="2"/><line x1="6" x2="6.01" y1="6" y2="6"/>';
+
+const sample: Diagram = diagram(
+  [
+    node('off', 'group', { label: 'Offline', position: { x: -100, y: -50 }, props: { zone: 'offline', width: 600, height: 300 } }),
+    node('inner', 'group', { label: 'Training', parent: 'off', position: { x: 40, y: 60 }, props: { width: 300, height: 160 } }),
+    node('train', 'training-job', { label: 'Trainer', parent: 'inner', position: { x: 20, y: 40 }, props: { tool: 'PyTorch' } }),
+    node('on', 'group', { label: 'Online', position: { x: 700, y: 0 }, props: { zone: 'online', width: 400, height: 200 } }),
+    node('srv', 'model-server', { label: 'Scorer', parent: 'on', position: { x: 30, y: 60 }, props: { tool: 'Triton' } }),
+    node('req', 'requirements', { position: { x: 0, y: -300 }, props: { qps: 5000, latencyBudgetMs: 100 } }),
+    node('app', 'client-app', { position: { x: 1300, y: 80 } }),
+    node('note', 'note', { position: { x: 300, y: -300 }, props: { text: 'Delayed labels: join chargebacks after 90 days, then retrain weekly on the joined set, with a holdout month' } }),
+    node('far', 'drift-detection', { label: 'Far away', position: { x: 5000, y: 2400 } }),
+  ],
+  EDGE_KINDS.map((k, i) => edge(`e${i}`, ['train', 'srv', 'app', 'srv', 'far', 'req'][i], ['srv', 'far', 'srv', 'train', 'train', 'train'][i], k, `${k} flow`)),
+  { title: 'Fraud & "friends" <design>' },
+);
+
+describe('diagramBounds', () => {
+  it('is zero for an empty diagram', () => {
+    expect(diagramBounds(diagram([]))).toEqual({ x: 0, y: 0, width: 0, height: 0 });
+  });
+
+  it('covers every node in absolute coordinates, far-away and nested ones included', () => {
+    expect(diagramBounds(sample)).toEqual({ x: -100, y: -300, width: 5100 + NODE_SIZE.width, height: 2700 + NODE_SIZE.height });
+    const nested = diagram([
+      node('z', 'group', { position: { x: 100, y: 100 }, props: { width: 50, height: 50 } }),
+      node('c', 'cache', { parent: 'z', position: { x: 900, y: 900 } }),
+    ]);
+    expect(diagramBounds(nested)).toEqual({ x: 100, y: 100, width: 900 + NODE_SIZE.width, height: 900 + NODE_SIZE.height });
+  });
+});
+
+describe('toSvg', () => {
+  it('is a standalone, well-formed SVG with xmlns, size and viewBox', () => {
+    const { svg, width, height } = toSvg(sample, {});
+    const doc = parse(svg);
+    const root = doc.documentElement;
+    expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(root.getAttribute('width')).toBe(String(width));
+    expect(root.getAttribute('height')).toBe(String(height));
+    expect(viewBox(doc)).toEqual([-132, -332, width, height]);
+    expect(width).toBe(5100 + NODE_SIZE.width + 64);
+    expect(height).toBe(2700 + NODE_SIZE.height + 64);
+    expect(root.getAttribute('font-family')).toBe(SVG_FONT_FAMILY);
+    expect(doc.querySelector('svg > title')?.textContent).toBe('Fraud & "friends" <design>');
+  });
+
+  it('draws every node inside the picture, the far-away one included', () => {
+    for (const padding of [0, 32, 100]) {
+      const { svg } = toSvg(sample, { padding });
+      const [vx, vy, vw, vh] = viewBox(parse(svg));
+      const byId = new Map(sample.nodes.map((n) => [n.id, n]));
+      for (const n of sample.nodes) {
+        const p = absolutePosition(n, byId);
+        const w = n.kind === 'group' ? n.props.width! : NODE_SIZE.width;
+        const h = n.kind === 'group' ? n.props.height! : NODE_SIZE.height;
+        expect(p.x - padding).toBeGreaterThanOrEqual(vx);
+        expect(p.y - padding).toBeGreaterThanOrEqual(vy);
+        expect(p.x + w + padding).toBeLessThanOrEqual(vx + vw);
+        expect(p.y + h + padding).toBeLessThanOrEqual(vy + vh);
+      }
+      // And a rect is drawn exactly there for the far node.
+      const far = all(parse(svg), 'rect').find((r) => r.getAttribute('x') === '5000' && r.getAttribute('y') === '2400');
+      expect(far).toBeDefined();
+    }
+  });
+
+  it('shows every label and tool', () => {
+    const doc = parse(toSvg(sample, {}).svg);
+    const texts = all(doc, 'text').map((t) => t.textContent);
+    for (const label of ['Offline', 'Training', 'Trainer', 'PyTorch', 'Online', 'Scorer', 'Triton', 'Requirements', 'QPS 5,000 · 100 ms', 'Client app', 'Far away']) {
+      expect(texts, label).toContain(label);
+    }
+    // The note is wrapped over several lines and cut to its box.
+    const noteLines = all(doc, 'text').filter((t) => t.getAttribute('fill') === '#713f12').map((t) => t.textContent!);
+    expect(noteLines.length).toBeGreaterThan(1);
+    expect(noteLines.join(' ')).toMatch(/^Delayed labels: join/);
+    expect(noteLines.at(-1)).toMatch(/…$/);
+  });
+
+  it('colours the stage band of each component and draws zones tinted by zone', () => {
+    const doc = parse(toSvg(sample, {}).svg);
+    const fills = all(doc, 'path').map((p) => p.getAttribute('fill'));
+    expect(fills).toContain(stageById('model').color);
+    expect(fills).toContain(stageById('serving').color);
+    expect(fills).toContain(stageById('requirements').color);
+    expect(fills).toContain('#94a3b8'); // client app: no stage
+    const rectFills = all(doc, 'rect').map((r) => r.getAttribute('fill'));
+    expect(rectFills).toContain('#eef2f7'); // offline
+    expect(rectFills).toContain('#ecfdf5'); // online
+    expect(rectFills).toContain('#fef9c3'); // note
+  });
+
+  it('draws edges as bezier curves with an arrowhead marker per kind and a line style per kind', () => {
+    const doc = parse(toSvg(sample, {}).svg);
+    const markers = new Set(all(doc, 'marker').map((m) => m.getAttribute('id')));
+    const edges = all(doc, 'path').filter((p) => p.hasAttribute('marker-end'));
+    expect(edges).toHaveLength(EDGE_KINDS.length);
+    const looks = new Set<string>();
+    edges.forEach((p, i) => {
+      const ref = /^url\(#(.+)\)$/.exec(p.getAttribute('marker-end')!)![1];
+      expect(markers.has(ref)).toBe(true);
+      expect(ref).toContain(EDGE_KINDS[i]);
+      expect(p.getAttribute('d')).toMatch(/^M[-\d.]+,[-\d.]+C/);
+      looks.add(`${p.getAttribute('stroke')} ${p.getAttribute('stroke-dasharray')} ${p.getAttribute('stroke-width')}`);
+    });
+    expect(looks.size).toBe(EDGE_KINDS.length);
+    // Request is thick and solid, stream dashed blue.
+    expect(edges[EDGE_KINDS.indexOf('request')].getAttribute('stroke-dasharray')).toBeNull();
+    expect(edges[EDGE_KINDS.indexOf('stream')].getAttribute('stroke')).toBe('#2563eb');
+    // Source right-middle to target left-middle: the trainer (x 40+20-100, y 60+40-50) to the scorer.
+    expect(edges[0].getAttribute('d')).toMatch(/^M128,80C.* 730,90$/);
+    // Edge labels on pills.
+    const texts = all(doc, 'text').map((t) => t.textContent);
+    for (const k of EDGE_KINDS) expect(texts).toContain(`${k} flow`);
+  });
+
+  it('skips edges to missing nodes', () => {
+    const d = diagram([node('a', 'cache')], [edge('e', 'a', 'ghost')]);
+    const doc = parse(toSvg(d, {}).svg);
+    expect(all(doc, 'path').filter((p) => p.hasAttribute('marker-end'))).toHaveLength(0);
+  });
+
+  it('has a dark variant', () => {
+    const doc = parse(toSvg(sample, { dark: true }).svg);
+    const rects = all(doc, 'rect');
+    expect(rects[0].getAttribute('fill')).toBe('#0f172a');
+    expect(rects.map((r) => r.getAttribute('fill'))).toContain('#1e293b');
+    expect(all(doc, 'text').map((t) => t.getAttribute('fill'))).toContain('#e2e8f0');
+  });
+
+  it('has a transparent variant and a custom background', () => {
+    const transparent = parse(toSvg(sample, { background: null }).svg);
+    const [vx, vy] = viewBox(transparent);
+    const isBackground = (r: Element) => Number(r.getAttribute('x')) === vx && Number(r.getAttribute('y')) === vy;
+    expect(all(transparent, 'rect').filter(isBackground)).toHaveLength(0);
+    const custom = parse(toSvg(sample, { background: '#abcdef"><script/>' }).svg);
+    expect(all(custom, 'rect').filter(isBackground)[0].getAttribute('fill')).toBe('#abcdef"><script/>');
+    expect(all(custom, 'script')).toHaveLength(0);
+    const white = parse(toSvg(sample, {}).svg);
+    expect(all(white, 'rect').filter(isBackground)[0].getAttribute('fill')).toBe('#ffffff');
+  });
+
+  it('draws the catalogue icon when one is supplied', () => {
+    const asked: string[] = [];
+    const { svg } = toSvg(sample, { iconSvg: (id) => (asked.push(id), id === 'server' ? ICON : undefined) });
+    const doc = parse(svg);
+    expect(asked).toContain(kindInfo('model-server').icon);
+    const nested = all(doc, 'svg').filter((s) => s !== doc.documentElement);
+    expect(nested).toHaveLength(1);
+    expect(nested[0].getAttribute('viewBox')).toBe('0 0 24 24');
+    expect(nested[0].getAttribute('width')).toBe('20');
+    expect(nested[0].getAttribute('fill')).toBe('none');
+    expect(nested[0].getElementsByTagName('line')).toHaveLength(1);
+  });
+
+  it('truncates long labels with an ellipsis and keeps the full text in a tooltip', () => {
+    const long = 'Candidate generation with two towers and approximate nearest neighbours';
+    const doc = parse(toSvg(diagram([node('a', 'candidate-generation', { label: long, props: { tool: 'two-tower + ANN over 100M items, sharded' } })]), {}).svg);
+    const texts = all(doc, 'text').map((t) => t.textContent!);
+    expect(texts[0]).toMatch(/^Candidate gen.*…$/);
+    expect(texts[0].length).toBeLessThan(long.length);
+    expect(texts[1]).toMatch(/…$/);
+    expect(all(doc, 'title').map((t) => t.textContent)).toContain(`${long} (two-tower + ANN over 100M items, sharded)`);
+  });
+
+  it('wraps a long label onto two lines when there is no second line', () => {
+    const doc = parse(toSvg(diagram([node('a', 'cache', { label: 'Hot feature cache for ranking' })]), {}).svg);
+    const lines = all(doc, 'text').map((t) => t.textContent);
+    expect(lines).toHaveLength(2);
+    expect(lines.join(' ')).toBe('Hot feature cache for ranking');
+    const short = parse(toSvg(diagram([node('a', 'cache', { label: 'Cache' })]), {}).svg);
+    expect(all(short, 'text').map((t) => t.textContent)).toEqual(['Cache']);
+  });
+
+  it('stays well-formed whatever the labels, ids and texts hold, and shows every label', () => {
+    const nodes = NASTY_LABELS.map((label, i) =>
+      node(`${NASTY_IDS[i % NASTY_IDS.length]}${i}`, i % 5 === 0 ? 'note' : i % 7 === 0 ? 'group' : 'custom', {
+        label,
+        position: { x: (i % 6) * 200, y: Math.floor(i / 6) * 100 },
+        props: { tool: NASTY_LABELS[(i + 1) % NASTY_LABELS.length], text: label, stage: 'data' },
+      }),
+    );
+    const d = diagram(
+      nodes,
+      nodes.map((n, i) => edge(`e${i}`, n.id, nodes[(i + 3) % nodes.length].id, EDGE_KINDS[i % EDGE_KINDS.length], NASTY_LABELS[i])),
+      { title: NASTY_LABELS.join('\n') },
+    );
+    for (const opts of [{}, { dark: true }, { background: null }, { iconSvg: () => ICON }]) {
+      const { svg } = toSvg(d, opts);
+      expect(svg).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/);
+      const doc = parse(svg);
+      expect(all(doc, 'script')).toHaveLength(0);
+      expect(all(doc, 'b')).toHaveLength(0);
+      // Every label is in the picture: in full in a tooltip, visibly when short.
+      const titles = all(doc, 'title').map((t) => t.textContent!);
+      const texts = new Set(all(doc, 'text').map((t) => t.textContent!));
+      for (const n of nodes) {
+        const label = folded(n.kind === 'note' ? n.props.text! : nodeLabel(n));
+        if (!label) continue;
+        expect(titles.some((t) => folded(t).startsWith(label)), label).toBe(true);
+        if (label.length < 12 && n.kind !== 'note') expect(texts.has(label), label).toBe(true);
+      }
+    }
+  });
+
+  it('stays well-formed for any text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' }), (label, tool, note) => {
+        const d = diagram(
+          [
+            node('z', 'group', { label: note }),
+            node('a', 'cache', { label, parent: 'z', props: { tool } }),
+            node('n', 'note', { position: { x: 300, y: 0 }, props: { text: note } }),
+          ],
+          [edge('e', 'a', 'n', 'feedback', label)],
+          { title: tool },
+        );
+        parse(toSvg(d, { dark: true, background: tool }).svg);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('escapes the five XML specials and drops invalid characters', () => {
+    expect(escapeXml(`<a href="x">'&'</a>\u0000\u0008\ufffe ok`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; ok');
+  });
+
+  it('exports an empty diagram as a small empty picture', () => {
+    const { svg, width, height } = toSvg(diagram([]), {});
+    parse(svg);
+    expect([width, height]).toEqual([64, 64]);
+  });
+
+  it('draws every case-study template that exists as well-formed SVG', () => {
+    for (const { file, diagram: d } of loadTemplates()) {
+      const doc = parse(toSvg(d, { iconSvg: () => ICON }).svg);
+      expect(all(doc, 'g').length, file).toBeGreaterThan(0);
+    }
+  });
+});
