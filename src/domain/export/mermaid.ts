@@ -52,8 +52,7 @@ export function escapeMermaidText(text: string): string {
 
 /** A label between Mermaid's quotes: escaped, and never empty (Mermaid refuses `""`). */
 function quoted(text: string): string {
-  const escaped = escapeMermaidText(text);
-  return `"${escaped.trim() ? escaped : ' '}"`;
+  return `"${cleanText(text).trim() ? escapeMermaidText(text) : ' '}"`;
 }
 
 /** A hex colour mixed with white: `amount` 0 is white, 1 the colour itself. */
