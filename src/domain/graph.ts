@@ -19,7 +19,7 @@
  *   anything), as are edges whose source or target is not a node of the diagram.
  */
 import type { KindId } from './catalogue';
-import type { Diagram, EdgeKind } from './diagram';
+import { EDGE_KINDS, type Diagram, type EdgeKind } from './diagram';
 
 /** A directed graph over a diagram's nodes; node index = position in `diagram.nodes`. */
 export interface Graph {
@@ -33,6 +33,8 @@ export interface Graph {
   /** Predecessors of node i are inAdj[inStart[i] .. inStart[i+1]). */
   readonly inStart: Int32Array;
   readonly inAdj: Int32Array;
+  /** Edge kind code (index into EDGE_KINDS) of each entry of outAdj. */
+  readonly outKind: Uint8Array;
   /** Number of edges kept. */
   readonly edgeCount: number;
 }
@@ -45,6 +47,8 @@ export interface GraphOptions {
 }
 
 const DEFAULT_IGNORED: readonly KindId[] = ['note', 'group'];
+
+const EDGE_CODE = new Map<string, number>(EDGE_KINDS.map((k, i) => [k, i]));
 
 /** Builds the graph of a diagram, optionally keeping only some edge kinds. */
 export function buildGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, options: GraphOptions = {}): Graph {
@@ -61,34 +65,81 @@ export function buildGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, options: G
     if (!indexOf.has(node.id)) indexOf.set(node.id, i);
     if (ignored.has(node.kind)) skip[i] = 1;
   }
-  const kinds = options.edgeKinds ? new Set<string>(options.edgeKinds) : null;
-
   const src = new Int32Array(edges.length);
   const dst = new Int32Array(edges.length);
+  const code = new Uint8Array(edges.length);
   let m = 0;
   for (const e of edges) {
-    if (kinds && !kinds.has(e.kind ?? 'data')) continue;
     const s = indexOf.get(e.source);
     const t = indexOf.get(e.target);
     if (s === undefined || t === undefined || skip[s] || skip[t]) continue;
     src[m] = s;
     dst[m] = t;
+    code[m] = EDGE_CODE.get(e.kind ?? 'data') ?? 0;
     m++;
   }
-  const [outStart, outAdj] = csr(n, m, src, dst);
-  const [inStart, inAdj] = csr(n, m, dst, src);
-  return { ids, indexOf, outStart, outAdj, inStart, inAdj, edgeCount: m };
+  const g = fromEdges(ids, indexOf, m, src, dst, code);
+  return options.edgeKinds ? filterEdges(g, options.edgeKinds) : g;
 }
 
-/** Counting sort of m edges by `from` into compressed sparse rows. */
-function csr(n: number, m: number, from: Int32Array, to: Int32Array): [Int32Array, Int32Array] {
+/** The same graph with only the edges of the given kinds (no id lookups: typed arrays only). */
+export function filterEdges(g: Graph, kinds: readonly EdgeKind[]): Graph {
+  const keep = new Uint8Array(EDGE_KINDS.length);
+  for (const k of kinds) {
+    const c = EDGE_CODE.get(k);
+    if (c !== undefined) keep[c] = 1;
+  }
+  const n = g.ids.length;
+  const src = new Int32Array(g.edgeCount);
+  const dst = new Int32Array(g.edgeCount);
+  const code = new Uint8Array(g.edgeCount);
+  let m = 0;
+  for (let v = 0; v < n; v++) {
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+      if (!keep[g.outKind[k]]) continue;
+      src[m] = v;
+      dst[m] = g.outAdj[k];
+      code[m] = g.outKind[k];
+      m++;
+    }
+  }
+  return fromEdges(g.ids, g.indexOf, m, src, dst, code);
+}
+
+function fromEdges(
+  ids: readonly string[],
+  indexOf: ReadonlyMap<string, number>,
+  m: number,
+  src: Int32Array,
+  dst: Int32Array,
+  code: Uint8Array,
+): Graph {
+  const n = ids.length;
+  const [outStart, outAdj, outKind] = csr(n, m, src, dst, code);
+  const [inStart, inAdj] = csr(n, m, dst, src, code);
+  return { ids, indexOf, outStart, outAdj, outKind, inStart, inAdj, edgeCount: m };
+}
+
+/** Counting sort of m edges by `from` into compressed sparse rows (stable: edge order kept). */
+function csr(
+  n: number,
+  m: number,
+  from: Int32Array,
+  to: Int32Array,
+  code: Uint8Array,
+): [Int32Array, Int32Array, Uint8Array] {
   const start = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) start[from[k] + 1]++;
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
   const fill = start.slice(0, n);
   const adj = new Int32Array(m);
-  for (let k = 0; k < m; k++) adj[fill[from[k]]++] = to[k];
-  return [start, adj];
+  const kinds = new Uint8Array(m);
+  for (let k = 0; k < m; k++) {
+    const at = fill[from[k]]++;
+    adj[at] = to[k];
+    kinds[at] = code[k];
+  }
+  return [start, adj, kinds];
 }
 
 /** Direction of a walk. */
@@ -116,6 +167,38 @@ export function toMask(g: Graph, ids: Iterable<string>): Uint8Array {
   const mask = new Uint8Array(g.ids.length);
   for (const i of toIndices(g, ids)) mask[i] = 1;
   return mask;
+}
+
+/** A set of nodes as a mask over the graph: membership without building a Set of strings. */
+export interface NodeMask {
+  /** One byte per node index: 1 when the node is in the set. */
+  readonly mask: Uint8Array;
+  /** True when the node with this id is in the set. */
+  has(id: string): boolean;
+}
+
+function nodeMask(g: Graph, mask: Uint8Array): NodeMask {
+  return {
+    mask,
+    has: (id) => {
+      const i = g.indexOf.get(id);
+      return i !== undefined && mask[i] === 1;
+    },
+  };
+}
+
+/**
+ * Nodes reachable from `starts` (forward) or reaching them (backward), as a mask; the
+ * allocation-light form of `reachableFrom` and `reaching` for hot paths such as the checker.
+ */
+export function walk(
+  g: Graph,
+  starts: Iterable<string>,
+  direction: Direction,
+  options: WalkOptions = {},
+): NodeMask {
+  const avoid = options.avoid ? toMask(g, options.avoid) : null;
+  return nodeMask(g, walkMask(g, toIndices(g, starts), direction, avoid, options.strict));
 }
 
 function maskToSet(g: Graph, mask: Uint8Array): Set<string> {
@@ -191,7 +274,11 @@ function neighbours(g: Graph, id: string, start: Int32Array, adj: Int32Array): s
 /** Number of edges (in both directions) that touch a node. */
 export function degree(g: Graph, id: string): number {
   const i = g.indexOf.get(id);
-  if (i === undefined) return 0;
+  return i === undefined ? 0 : degreeAt(g, i);
+}
+
+/** Number of edges (in both directions) that touch the node at this index. */
+export function degreeAt(g: Graph, i: number): number {
   return g.outStart[i + 1] - g.outStart[i] + g.inStart[i + 1] - g.inStart[i];
 }
 
@@ -256,18 +343,19 @@ export function hasPathThrough(
   return false;
 }
 
-/** Strongly connected components; `members` lists node indices of each, in diagram order. */
+/** Strongly connected components of a graph. */
 export interface Components {
   /** Number of components. */
   count: number;
-  /** Component number of each node index. */
-  componentOf: Int32Array;
   /**
-   * Node indices of each component, ascending. Components are numbered in reverse
-   * topological order: every edge between two components goes from a higher number to a
-   * lower one (sinks first), as Tarjan's algorithm emits them.
+   * Component number of each node index. Components are numbered in reverse topological
+   * order: every edge between two components goes from a higher number to a lower one
+   * (sinks first), as Tarjan's algorithm emits them.
    */
-  members: number[][];
+  componentOf: Int32Array;
+  /** Node indices of component c, ascending, are memberNodes[memberStart[c] .. memberStart[c+1]). */
+  memberStart: Int32Array;
+  memberNodes: Int32Array;
 }
 
 /** Strongly connected components by an iterative Tarjan's algorithm (no recursion). */
@@ -285,7 +373,7 @@ export function stronglyConnectedComponents(g: Graph): Components {
   const callEdge = new Int32Array(n);
   let cp = 0;
   let counter = 0;
-  const members: number[][] = [];
+  let count = 0;
 
   for (let root = 0; root < n; root++) {
     if (index[root] !== -1) continue;
@@ -313,20 +401,16 @@ export function stronglyConnectedComponents(g: Graph): Components {
         }
         continue;
       }
-      // All edges of v done: pop it, close its component if it is a root.
+      // All edges of v done: pop it, and close its component if v is the component's root.
       cp--;
       if (low[v] === index[v]) {
-        const comp: number[] = [];
-        const c = members.length;
         let w: number;
         do {
           w = stack[--sp];
           onStack[w] = 0;
-          componentOf[w] = c;
-          comp.push(w);
+          componentOf[w] = count;
         } while (w !== v);
-        comp.sort((a, b) => a - b);
-        members.push(comp);
+        count++;
       }
       if (cp > 0) {
         const parent = callNode[cp - 1];
@@ -334,7 +418,14 @@ export function stronglyConnectedComponents(g: Graph): Components {
       }
     }
   }
-  return { count: members.length, componentOf, members };
+  // Members by component, ascending within each (a counting sort over node indices).
+  const memberStart = new Int32Array(count + 1);
+  for (let i = 0; i < n; i++) memberStart[componentOf[i] + 1]++;
+  for (let c = 0; c < count; c++) memberStart[c + 1] += memberStart[c];
+  const fill = memberStart.slice(0, count);
+  const memberNodes = new Int32Array(n);
+  for (let i = 0; i < n; i++) memberNodes[fill[componentOf[i]]++] = i;
+  return { count, componentOf, memberStart, memberNodes };
 }
 
 /** The heaviest walk found by `heaviestWalk`. */
@@ -349,54 +440,48 @@ export interface HeaviestWalk {
  * The walk starting at a node of `starts` whose distinct nodes weigh the most, each node
  * counted once. Every strongly connected component is one block (a walk can tour a cycle and
  * go on, so all its nodes add once); the blocks form a DAG on which a longest path is found in
- * linear time. Weights must be non-negative. Ties go to the block first in diagram order.
- * Returns null when no start node is in the graph.
+ * linear time. `weight` gets a node's id and index and must be non-negative. Ties go to the
+ * block whose first node comes first in diagram order. Null when no start is in the graph.
  */
 export function heaviestWalk(
   g: Graph,
   starts: Iterable<string>,
-  weight: (id: string) => number,
+  weight: (id: string, index: number) => number,
 ): HeaviestWalk | null {
   const startIdx = toIndices(g, starts);
   if (startIdx.length === 0) return null;
-  const { count, componentOf, members } = stronglyConnectedComponents(g);
-  const blockWeight = new Float64Array(count);
-  for (let c = 0; c < count; c++) {
-    let w = 0;
-    for (const i of members[c]) w += weight(g.ids[i]);
-    blockWeight[c] = w;
-  }
+  const { count, componentOf, memberStart, memberNodes } = stronglyConnectedComponents(g);
+  const firstOf = (c: number) => memberNodes[memberStart[c]];
   // Components come sinks first, so every successor block is final before its predecessors.
   const best = new Float64Array(count);
   const next = new Int32Array(count).fill(-1);
   for (let c = 0; c < count; c++) {
+    let own = 0;
     let bestNext = -1;
     let bestValue = 0;
-    for (const v of members[c]) {
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+      const v = memberNodes[m];
+      own += weight(g.ids[v], v);
       for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
         const d = componentOf[g.outAdj[k]];
         if (d === c) continue;
-        if (
-          bestNext === -1 ||
-          best[d] > bestValue ||
-          (best[d] === bestValue && members[d][0] < members[bestNext][0])
-        ) {
+        if (bestNext === -1 || best[d] > bestValue || (best[d] === bestValue && firstOf(d) < firstOf(bestNext))) {
           bestNext = d;
           bestValue = best[d];
         }
       }
     }
     next[c] = bestNext;
-    best[c] = blockWeight[c] + (bestNext === -1 ? 0 : bestValue);
+    best[c] = own + (bestNext === -1 ? 0 : bestValue);
   }
   let first = -1;
   for (const s of startIdx) {
     const c = componentOf[s];
-    if (first === -1 || best[c] > best[first] || (best[c] === best[first] && members[c][0] < members[first][0])) {
-      first = c;
-    }
+    if (first === -1 || best[c] > best[first] || (best[c] === best[first] && firstOf(c) < firstOf(first))) first = c;
   }
   const nodeIds: string[] = [];
-  for (let c = first; c !== -1; c = next[c]) for (const i of members[c]) nodeIds.push(g.ids[i]);
+  for (let c = first; c !== -1; c = next[c]) {
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m++) nodeIds.push(g.ids[memberNodes[m]]);
+  }
   return { total: best[first], nodeIds };
 }

@@ -4,7 +4,7 @@
  */
 import type { KindId } from '../catalogue';
 import { nodeLabel, nodeStage, type Diagram, type DiagramNode } from '../diagram';
-import { buildGraph, type Graph } from '../graph';
+import { buildGraph, filterEdges, type Graph } from '../graph';
 import {
   isDataOrigin,
   isIndexBuilder,
@@ -38,7 +38,8 @@ export interface RuleContext {
   readonly requestGraph: Graph;
   /** Every node except notes and zones, in diagram order. */
   components: DiagramNode[];
-  byId: ReadonlyMap<string, DiagramNode>;
+  /** The node with this id (the first one, should ids repeat). */
+  node(id: string): DiagramNode | undefined;
   roles: Roles;
   /** Stage coverage: true when some node belongs to the stage. */
   stages: Record<StageId, boolean>;
@@ -59,7 +60,6 @@ export type Rule = (ctx: RuleContext) => Finding[];
 export function buildContext(diagram: Diagram): RuleContext {
   const graph = buildGraph(diagram);
   const components: DiagramNode[] = [];
-  const byId = new Map<string, DiagramNode>();
   const byKind = new Map<KindId, DiagramNode[]>();
   const roles: Roles = {
     trainers: [],
@@ -74,7 +74,6 @@ export function buildContext(diagram: Diagram): RuleContext {
   const stages = Object.fromEntries(STAGE_IDS.map((s) => [s, false])) as Record<StageId, boolean>;
   let online = false;
   for (const node of diagram.nodes) {
-    if (!byId.has(node.id)) byId.set(node.id, node);
     if (node.kind === 'note' || node.kind === 'group') continue;
     components.push(node);
     const list = byKind.get(node.kind);
@@ -107,10 +106,13 @@ export function buildContext(diagram: Diagram): RuleContext {
     diagram,
     graph,
     get requestGraph() {
-      return memo('graph:request', () => buildGraph(diagram, { edgeKinds: ['request'] }));
+      return memo('graph:request', () => filterEdges(graph, ['request']));
     },
     components,
-    byId,
+    node: (id) => {
+      const i = graph.indexOf.get(id);
+      return i === undefined ? undefined : diagram.nodes[i];
+    },
     roles,
     stages,
     ofKind: (kind) => byKind.get(kind) ?? [],

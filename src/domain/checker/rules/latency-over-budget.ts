@@ -9,7 +9,7 @@
  * (missing, negative or non-finite = 0); the nodes of a cycle form one block whose latencies
  * add once.
  */
-import { nodeLabel } from '../../diagram';
+import { nodeLabel, type DiagramNode } from '../../diagram';
 import { heaviestWalk } from '../../graph';
 import { idsOf, inDiagramOrder, type Rule } from '../context';
 
@@ -24,26 +24,32 @@ export const latencyOverBudget: Rule = (ctx) => {
   const clients = ctx.ofKind('client-app');
   const starts = clients.length > 0 ? clients : ctx.ofKind('prediction-api');
   if (starts.length === 0) return [];
-  const latency = (id: string) => {
-    const v = ctx.byId.get(id)?.props?.latencyMs;
-    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0;
-  };
+  const nodes = ctx.diagram.nodes;
+  const latency = (_id: string, i: number) => latencyOf(nodes[i]);
   const walk = heaviestWalk(ctx.requestGraph, idsOf(starts), latency);
   if (!walk || walk.total <= budget) return [];
-  let slowest = walk.nodeIds[0];
-  for (const id of walk.nodeIds) if (latency(id) > latency(slowest)) slowest = id;
-  const slow = ctx.byId.get(slowest)!;
+  let slow = ctx.node(walk.nodeIds[0])!;
+  for (const id of walk.nodeIds) {
+    const node = ctx.node(id)!;
+    if (latencyOf(node) > latencyOf(slow)) slow = node;
+  }
   return [
     {
       rule: 'latency-over-budget',
       severity: 'error',
       stage: 'serving',
       nodeIds: inDiagramOrder(ctx, walk.nodeIds),
-      message: `The slowest request path takes ${fmt(walk.total)} ms, over the ${fmt(budget)} ms budget; its slowest step is "${nodeLabel(slow)}" (${fmt(latency(slowest))} ms): cache, precompute or use a lighter model there.`,
+      message: `The slowest request path takes ${fmt(walk.total)} ms, over the ${fmt(budget)} ms budget; its slowest step is "${nodeLabel(slow)}" (${fmt(latencyOf(slow))} ms): cache, precompute or use a lighter model there.`,
       hint: 'Latency adds up along the request path: cache hot results, precompute candidates in batch, keep the expensive model for a few candidates, or distil and quantise it.',
     },
   ];
 };
+
+/** A node's latency estimate: missing, negative or non-finite counts as 0. */
+function latencyOf(node: DiagramNode): number {
+  const v = node.props?.latencyMs;
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : 0;
+}
 
 function fmt(ms: number): string {
   return Number.isInteger(ms) ? String(ms) : ms.toFixed(1);

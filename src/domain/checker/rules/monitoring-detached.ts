@@ -3,14 +3,14 @@
  * dashboard or drift detector with no live inputs and predictions watches nothing, so the
  * design only looks monitored.
  */
-import { reachableFrom } from '../../graph';
+import { walk } from '../../graph';
 import { firstName, idsOf, names, type Rule } from '../context';
 
 /** One finding, naming the monitors, when no monitor is reachable from a serving-stage node. */
 export const monitoringDetached: Rule = (ctx) => {
   const { monitors, servingStage } = ctx.roles;
   if (monitors.length === 0) return [];
-  const reached = reachableFrom(ctx.graph, idsOf(servingStage), { strict: true });
+  const reached = walk(ctx.graph, idsOf(servingStage), 'forward', { strict: true });
   if (monitors.some((m) => reached.has(m.id))) return [];
   const from = ctx.roles.inference.length > 0 ? firstName(ctx.roles.inference) : 'the model server';
   const verb = monitors.length === 1 ? 'receives' : 'receive';

@@ -10,7 +10,7 @@ import { trainerReachesInference } from './no-model-handoff';
 export const noEvalGate: Rule = (ctx) => {
   const { trainers, inference } = ctx.roles;
   if (trainers.length === 0 || inference.length === 0 || !trainerReachesInference(ctx)) return [];
-  const isEval = (id: string) => ctx.byId.get(id)?.kind === 'offline-eval';
+  const isEval = (id: string) => ctx.node(id)?.kind === 'offline-eval';
   if (hasPathThrough(ctx.graph, idsOf(trainers), idsOf(inference), isEval)) return [];
   return [
     {

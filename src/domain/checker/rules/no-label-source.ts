@@ -4,7 +4,7 @@
  * review decisions, logged outcomes) has skipped one of the hardest parts of the problem.
  */
 import { nodeLabel } from '../../diagram';
-import { reachableFrom } from '../../graph';
+import { walk } from '../../graph';
 import { idsOf, type Rule } from '../context';
 import type { Finding } from '../types';
 
@@ -13,7 +13,7 @@ export const noLabelSource: Rule = (ctx) => {
   const { trainers, labelSources } = ctx.roles;
   if (trainers.length === 0) return [];
   // One walk from every label source at once: a trainer is covered when it is reached.
-  const labelled = reachableFrom(ctx.graph, idsOf(labelSources), { strict: true });
+  const labelled = walk(ctx.graph, idsOf(labelSources), 'forward', { strict: true });
   const findings: Finding[] = [];
   for (const t of trainers) {
     if (labelled.has(t.id)) continue;

@@ -11,7 +11,7 @@ import { trainerReachesInference } from './no-model-handoff';
 export const noModelRegistry: Rule = (ctx) => {
   const { trainers, inference } = ctx.roles;
   if (trainers.length === 0 || inference.length === 0 || !trainerReachesInference(ctx)) return [];
-  const isRegistry = (id: string) => ctx.byId.get(id)?.kind === 'model-registry';
+  const isRegistry = (id: string) => ctx.node(id)?.kind === 'model-registry';
   if (hasPathThrough(ctx.graph, idsOf(trainers), idsOf(inference), isRegistry)) return [];
   return [
     {

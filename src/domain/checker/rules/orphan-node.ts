@@ -6,16 +6,19 @@
  * not count as a connection.
  */
 import { nodeLabel, nodeStage } from '../../diagram';
-import { degree } from '../../graph';
+import { degreeAt } from '../../graph';
 import type { Rule } from '../context';
 import type { Finding } from '../types';
+
+const IGNORED = new Set(['note', 'group', 'requirements', 'ml-objective']);
 
 /** One finding per component node with no edge. */
 export const orphanNode: Rule = (ctx) => {
   const findings: Finding[] = [];
-  for (const node of ctx.components) {
-    if (node.kind === 'requirements' || node.kind === 'ml-objective') continue;
-    if (degree(ctx.graph, node.id) > 0) continue;
+  const nodes = ctx.diagram.nodes;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (IGNORED.has(node.kind) || degreeAt(ctx.graph, i) > 0) continue;
     const stage = nodeStage(node);
     findings.push({
       rule: 'orphan-node',

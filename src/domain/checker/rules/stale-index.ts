@@ -15,7 +15,7 @@ export const staleIndex: Rule = (ctx) => {
   for (const node of ctx.components) {
     if (node.kind !== 'vector-db' && node.kind !== 'search-index') continue;
     const built = predecessors(ctx.graph, node.id).some((id) => {
-      const p = ctx.byId.get(id);
+      const p = ctx.node(id);
       return p !== undefined && isIndexBuilder(p);
     });
     if (built) continue;

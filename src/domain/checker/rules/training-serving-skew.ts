@@ -11,7 +11,7 @@
  * The endpoints (a feature store, an inference node) are never trainers, so whether they
  * "count" does not change the outcome.
  */
-import { reaching } from '../../graph';
+import { walk } from '../../graph';
 import { firstName, idsOf, names, type Rule } from '../context';
 
 /** One finding, naming the feature pipelines and stores, when no store feeds both sides. */
@@ -21,8 +21,8 @@ export const trainingServingSkew: Rule = (ctx) => {
   if (stores.length === 0 && pipelines.length === 0) return [];
   const { trainers, inference } = ctx.roles;
   if (stores.length > 0) {
-    const toTrainer = reaching(ctx.graph, idsOf(trainers), { strict: true });
-    const toInference = reaching(ctx.graph, idsOf(inference), { avoid: idsOf(trainers) });
+    const toTrainer = walk(ctx.graph, idsOf(trainers), 'backward', { strict: true });
+    const toInference = walk(ctx.graph, idsOf(inference), 'backward', { avoid: idsOf(trainers) });
     if (stores.some((s) => toTrainer.has(s.id) && toInference.has(s.id))) return [];
   }
   const involved = ctx.components.filter((n) => n.kind === 'feature-store' || n.kind === 'feature-pipeline');
