@@ -35,17 +35,19 @@ const ENTITY: Record<string, string> = {
   ':': '#58;',
   '%': '#37;',
   '\\': '#92;',
+  $: '#36;',
 };
 
 /**
  * Text for inside `"..."` in Mermaid: special characters as entity codes, line breaks as `<br/>`.
+ * Dollar signs are encoded so `$$...$$` is never taken for KaTeX math.
  * Colons are encoded too because Mermaid's pre-parser rewrites any line matching
  * `style.*:\S*#.*;`, and the space after "direction" because its lexer takes any line holding
  * `direction LR` (or TB, BT, RL) for a direction statement, even inside quotes.
  */
 export function escapeMermaidText(text: string): string {
   return cleanText(text)
-    .replace(/["#&<>[\]{}|`;:%\\]/g, (c) => ENTITY[c])
+    .replace(/["#&<>[\]{}|`;:%\\$]/g, (c) => ENTITY[c])
     .replace(/\n/g, '<br/>')
     .replace(/(direction)(\s)/gi, (_, word: string, space: string) => `${word}#${space.charCodeAt(0)};`);
 }

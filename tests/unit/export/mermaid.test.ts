@@ -62,6 +62,7 @@ describe('grammar check', () => {
     ['unescaped semicolon', good.replace('a note', 'a; b')],
     ['unescaped colon', good.replace('a note', 'a: b')],
     ['unescaped backtick', good.replace('a note', '`code`')],
+    ['KaTeX delimiters', good.replace('a note', '$$x^2$$')],
     ['unknown entity', good.replace('a note', '#nosuch;')],
     ['raw line break in label', good.replace('a note', 'a\nnote')],
     ['empty label', good.replace('"a note"', '""')],

@@ -3,7 +3,7 @@
  * mermaid's flow.jison lexer and its pre-parse passes (front matter, `%%` comments, entity codes).
  * It is deliberately stricter than Mermaid: inside a quoted label it accepts only text that
  * survives every Mermaid pass unchanged, so a raw quote, bracket, brace, pipe, `#`, `<`, `>`,
- * `&`, backtick, `;`, `:`, `%` or backslash is an error even where Mermaid itself might cope.
+ * `&`, backtick, `;`, `:`, `%`, `$` or backslash is an error even where Mermaid itself might cope.
  *
  * Statements recognised, one per line (leading indentation allowed):
  *   ---/title: "..."/---            optional front matter (YAML double-quoted title)
@@ -93,9 +93,9 @@ export function labelProblems(raw: string): string[] {
   const names: Record<string, string> = {
     '#': 'hash', '<': 'angle bracket', '>': 'angle bracket', '&': 'ampersand', '[': 'bracket', ']': 'bracket',
     '{': 'brace', '}': 'brace', '|': 'pipe', '`': 'backtick', ';': 'semicolon', ':': 'colon', '%': 'percent',
-    '\\': 'backslash',
+    '\\': 'backslash', $: 'dollar (KaTeX delimiter)',
   };
-  for (const c of new Set(rest.match(/["#<>&[\]{}|`;:%\\]/g) ?? [])) if (c !== '"') problems.push(`unescaped ${names[c]} ${c} in label`);
+  for (const c of new Set(rest.match(/["#<>&[\]{}|`;:%\\$]/g) ?? [])) if (c !== '"') problems.push(`unescaped ${names[c]} ${c} in label`);
   if (/direction\s+(TB|BT|RL|LR)/.test(raw)) {
     problems.push('label holds "direction XY", which Mermaid lexes as a direction statement');
   }
