@@ -7,6 +7,7 @@ import type { AppCommands, AppContext } from './commands/appCommands';
 import { useShortcuts } from './commands/useShortcuts';
 import type { DiagramStore } from './store/diagramStore';
 import { DiagramStoreContext, useDiagramStoreApi } from './store/useDiagramStore';
+import { Dialogs } from './ui/Dialogs';
 import { Header } from './ui/Header';
 import { Inspector } from './ui/Inspector';
 import { Notices } from './ui/Notices';
@@ -37,6 +38,7 @@ function Shell({ commands }: { commands: AppCommands }) {
         <Canvas />
         <Inspector />
       </main>
+      <Dialogs commands={commands} />
       <Notices />
     </div>
   );

@@ -14,6 +14,13 @@ export type AppCommands = CommandRegistry<AppContext>;
 /** Registers every app command once; toolbar, keyboard and dialogs all use this registry. */
 export function createAppCommands(): AppCommands {
   const r = new CommandRegistry<AppContext>();
+  registerEditCommands(r);
+  // Each feature registers its commands from its own module, one line here each.
+  return r;
+}
+
+/** Undo, redo, delete, selection, zoom and search. */
+function registerEditCommands(r: AppCommands): void {
   const hasSelection = ({ store }: AppContext) => {
     const s = store.getState().selection;
     return s.nodes.length + s.edges.length > 0;
@@ -88,5 +95,4 @@ export function createAppCommands(): AppCommands {
     shortcuts: ['/'],
     run: () => document.querySelector<HTMLInputElement>('.palette input[type="search"]')?.focus(),
   });
-  return r;
 }

@@ -87,6 +87,10 @@ export interface SelectionSlice {
 }
 
 export interface UiSlice {
+  /** The open modal dialog, by id (e.g. "my-designs", "shortcuts"), or null. */
+  dialog: string | null;
+  openDialog(id: string): void;
+  closeDialog(): void;
   notices: Notice[];
   notify(kind: Notice['kind'], text: string): void;
   dismissNotice(id: number): void;
@@ -336,6 +340,9 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 const uiSlice: Slice<UiSlice> = (set, get) => {
   let next = 1;
   return {
+    dialog: null,
+    openDialog: (id) => set({ dialog: id }),
+    closeDialog: () => set({ dialog: null }),
     notices: [],
     notify(kind, text) {
       const id = next++;

@@ -1,4 +1,5 @@
-import { Maximize, Redo2, Undo2, Waypoints } from 'lucide-react';
+import { Download, FileText, Maximize, Redo2, Undo2, Waypoints } from 'lucide-react';
+import { Menu } from './Menu';
 import type { ComponentType } from 'react';
 import type { AppCommands, AppContext } from '../commands/appCommands';
 import { formatShortcut } from '../commands/registry';
@@ -34,6 +35,12 @@ export function CommandButton({ commands, ctx, id, icon: Icon, label }: Props & 
   );
 }
 
+/** Command ids of the header menus; ids not registered (yet) are left out. */
+export const FILE_MENU = ['new-diagram', 'open-file', 'save-file', '-', 'my-designs', 'copy-share-link'] as const;
+export const EXPORT_MENU = ['export-png', 'copy-image', 'export-svg', '-', 'export-mermaid', 'copy-mermaid', 'export-markdown'] as const;
+
+const hasAny = (commands: AppCommands, ids: readonly string[]) => ids.some((id) => id !== '-' && commands.get(id));
+
 /** The slim header: brand, diagram title, and the main toolbar. */
 export function Header({ commands, ctx }: Props) {
   return (
@@ -47,6 +54,8 @@ export function Header({ commands, ctx }: Props) {
         <CommandButton commands={commands} ctx={ctx} id="undo" icon={Undo2} />
         <CommandButton commands={commands} ctx={ctx} id="redo" icon={Redo2} />
         <CommandButton commands={commands} ctx={ctx} id="fit-view" icon={Maximize} />
+        {hasAny(commands, FILE_MENU) && <Menu label="File" icon={FileText} commands={commands} ctx={ctx} items={FILE_MENU} />}
+        {hasAny(commands, EXPORT_MENU) && <Menu label="Export" icon={Download} commands={commands} ctx={ctx} items={EXPORT_MENU} />}
       </div>
     </header>
   );

@@ -1,0 +1,19 @@
+import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+import type { AppCommands } from '../commands/appCommands';
+import type { ComponentType } from 'react';
+
+export interface DialogProps {
+  commands: AppCommands;
+  onClose(): void;
+}
+
+/** Every modal dialog of the app, by id; `openDialog(id)` in the store shows one. */
+const DIALOGS: Record<string, ComponentType<DialogProps>> = {};
+
+/** Shows the dialog the store names, if any. */
+export function Dialogs({ commands }: { commands: AppCommands }) {
+  const store = useDiagramStoreApi();
+  const id = useDiagramStore((s) => s.dialog);
+  const Dialog = id ? DIALOGS[id] : undefined;
+  return Dialog ? <Dialog commands={commands} onClose={() => store.getState().closeDialog()} /> : null;
+}
