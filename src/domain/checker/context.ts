@@ -4,7 +4,7 @@
  */
 import type { KindId } from '../catalogue';
 import { nodeLabel, nodeStage, type Diagram, type DiagramNode } from '../diagram';
-import { buildGraph, filterEdges, type Graph } from '../graph';
+import { buildGraph, filterEdges, toIndices, type Graph } from '../graph';
 import {
   isDataOrigin,
   isIndexBuilder,
@@ -142,7 +142,6 @@ export function firstName(nodes: readonly DiagramNode[], fallback = ''): string 
 
 /** Sorts node ids into diagram order. */
 export function inDiagramOrder(ctx: RuleContext, ids: Iterable<string>): string[] {
-  return [...ids]
-    .filter((id) => ctx.graph.indexOf.has(id))
-    .sort((a, b) => ctx.graph.indexOf.get(a)! - ctx.graph.indexOf.get(b)!);
+  const indices = new Int32Array(toIndices(ctx.graph, ids)).sort();
+  return Array.from(indices, (i) => ctx.graph.ids[i]);
 }

@@ -4,7 +4,7 @@
  * trained: the deployment step is missing.
  */
 import { hasPath } from '../../graph';
-import { firstName, idsOf, names, type Rule } from '../context';
+import { firstName, idsOf, names, type Rule, type RuleContext } from '../context';
 
 /** One finding, naming the trainers, when no path leads from a trainer to an inference node. */
 export const noModelHandoff: Rule = (ctx) => {
@@ -24,7 +24,7 @@ export const noModelHandoff: Rule = (ctx) => {
 };
 
 /** True when some path leads from a trainer to an inference node (shared with other rules). */
-export function trainerReachesInference(ctx: Parameters<Rule>[0]): boolean {
+export function trainerReachesInference(ctx: RuleContext): boolean {
   return ctx.memo('trainer->inference', () =>
     hasPath(ctx.graph, idsOf(ctx.roles.trainers), idsOf(ctx.roles.inference)),
   );

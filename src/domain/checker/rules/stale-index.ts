@@ -5,9 +5,9 @@
  */
 import { nodeLabel } from '../../diagram';
 import { predecessors } from '../../graph';
+import { isIndexBuilder } from '../../roles';
 import type { Rule } from '../context';
 import type { Finding } from '../types';
-import { isIndexBuilder } from '../../roles';
 
 /** One finding per index with no incoming edge from an index builder. */
 export const staleIndex: Rule = (ctx) => {
