@@ -2,6 +2,7 @@ import type { TemplateDef } from '../layout';
 import { videoRecommendation } from './video-recommendation';
 import { visualSearch } from './visual-search';
 import { videoSearch } from './video-search';
+import { harmfulContentDetection } from './harmful-content-detection';
 
 /** Every template definition this folder builds. */
-export const DEFS: TemplateDef[] = [videoRecommendation, visualSearch, videoSearch];
+export const DEFS: TemplateDef[] = [videoRecommendation, visualSearch, videoSearch, harmfulContentDetection];
