@@ -1,6 +1,7 @@
 import type { TemplateDef } from '../layout';
 import { fraudDetection } from './fraud-detection';
 import { newsFeed } from './news-feed';
+import { peopleYouMayKnow } from './people-you-may-know';
 
 /** The seven templates of this folder, in the order of domain.md section 6. */
-export const DEFS: TemplateDef[] = [newsFeed, fraudDetection];
+export const DEFS: TemplateDef[] = [newsFeed, peopleYouMayKnow, fraudDetection];
