@@ -3,6 +3,7 @@ import { videoRecommendation } from './video-recommendation';
 import { visualSearch } from './visual-search';
 import { videoSearch } from './video-search';
 import { harmfulContentDetection } from './harmful-content-detection';
+import { eventRecommendation } from './event-recommendation';
 
 /** Every template definition this folder builds. */
-export const DEFS: TemplateDef[] = [videoRecommendation, visualSearch, videoSearch, harmfulContentDetection];
+export const DEFS: TemplateDef[] = [videoRecommendation, visualSearch, videoSearch, harmfulContentDetection, eventRecommendation];
