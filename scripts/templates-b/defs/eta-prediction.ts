@@ -174,7 +174,7 @@ export const etaPrediction: TemplateDef = {
     ['dv', 'train', 'data', 'training set'],
     ['orch', 'fp', 'control'],
     ['orch', 'tsb', 'control'],
-    ['drift', 'orch', 'feedback', 'retrain trigger'],
+    ['drift', 'orch', 'control', 'retrain trigger'],
     ['train', 'eval', 'model', 'candidate'],
     ['eval', 'reg', 'model', 'passes gate'],
     ['reg', 'model', 'model', 'production version'],

@@ -186,7 +186,7 @@ export const fraudDetection: TemplateDef = {
     ['lab', 'tsb', 'data', 'matured labels'],
     ['tsb', 'train', 'data', 'training set'],
     ['orch', 'train', 'control'],
-    ['drift', 'orch', 'feedback', 'retrain trigger'],
+    ['drift', 'orch', 'control', 'retrain trigger'],
     ['train', 'eval', 'model', 'candidate'],
     ['eval', 'reg', 'model', 'passes gate'],
     ['reg', 'scorer', 'model', 'champion + shadow'],

@@ -170,7 +170,7 @@ export const newsFeed: TemplateDef = {
     ['fp', 'fs', 'data', 'batch features'],
     ['tsb', 'train', 'data', 'labelled impressions'],
     ['orch', 'train', 'control'],
-    ['drift', 'orch', 'feedback', 'retrain trigger'],
+    ['drift', 'orch', 'control', 'retrain trigger'],
     ['train', 'eval', 'model', 'candidate'],
     ['eval', 'reg', 'model', 'passes gate'],
     ['reg', 'rank', 'model', 'production version'],

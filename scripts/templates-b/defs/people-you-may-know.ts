@@ -182,7 +182,7 @@ export const peopleYouMayKnow: TemplateDef = {
     ['tsb', 'train', 'data', 'labelled impressions'],
     ['orch', 'cg', 'control'],
     ['orch', 'tsb', 'control'],
-    ['drift', 'orch', 'feedback', 'retrain trigger'],
+    ['drift', 'orch', 'control', 'retrain trigger'],
     ['train', 'eval', 'model', 'candidate'],
     ['eval', 'reg', 'model', 'passes gate'],
     ['reg', 'rank', 'model', 'production version'],

@@ -218,7 +218,7 @@ export const ragAssistant: TemplateDef = {
     ['lab', 'eval', 'data', 'golden set'],
     ['tsb', 'train', 'data', 'training pairs'],
     ['orch', 'tsb', 'control'],
-    ['drift', 'orch', 'feedback', 'retrain trigger'],
+    ['drift', 'orch', 'control', 'retrain trigger'],
     ['train', 'eval', 'model', 'candidate'],
     ['eval', 'reg', 'model', 'passes gate'],
     ['reg', 'rerank', 'model', 'reranker'],

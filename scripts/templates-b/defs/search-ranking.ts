@@ -233,6 +233,6 @@ export const searchRanking: TemplateDef = {
     ['bi', 'vdb', 'data', 'embeddings'],
     ['orch', 'tsb', 'control'],
     ['orch', 'fp', 'control'],
-    ['drift', 'orch', 'feedback', 'retrain trigger'],
+    ['drift', 'orch', 'control', 'retrain trigger'],
   ],
 };

@@ -132,6 +132,6 @@ export const streetViewBlurring: TemplateDef = {
     ['log', 'lab', 'feedback', 'low-confidence tiles'],
     ['review', 'lab', 'data', 'corrections as labels'],
     ['orch', 'train', 'control'],
-    ['drift', 'orch', 'feedback', 'retrain trigger'],
+    ['drift', 'orch', 'control', 'retrain trigger'],
   ],
 };
