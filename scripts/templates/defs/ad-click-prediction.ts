@@ -18,7 +18,7 @@ export const adClickPrediction: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Maximise ad revenue with relevant ads: a calibrated pCTR for every candidate ad in the auction',
-        scale: '1B daily users, 10M active ads, 100B ad impressions a day',
+        scale: '1B daily users, 10M active ads, 100B ad impressions a day (~3 ad slots per request)',
         qps: 400000, latencyBudgetMs: 150, realtime: true,
       },
     },

@@ -19,7 +19,7 @@ export const similarListings: TemplateDef = {
       props: {
         goal: 'More bookings from the similar-listings carousel on listing pages',
         scale: '150M users, 7M active listings, 1B listing-page views a month',
-        qps: 3000, latencyBudgetMs: 150, realtime: true,
+        qps: 1000, latencyBudgetMs: 150, realtime: true,
       },
     },
     {

@@ -18,8 +18,8 @@ export const videoRecommendation: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Maximise long-term watch time and satisfaction on the home feed',
-        scale: '1B daily users, 10B videos (+500k uploads a day), ~20 feed loads per user a day',
-        qps: 300000, latencyBudgetMs: 200, realtime: true,
+        scale: '1B daily users, 10B videos (+500k uploads a day); ~20 feed loads per user a day, 230k/s on average',
+        qps: 500000, latencyBudgetMs: 200, realtime: true,
       },
     },
     {
