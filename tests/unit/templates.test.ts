@@ -70,9 +70,7 @@ describe('templates', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  // The fourteen case studies of domain.md section 6 are written by two engineers at once;
-  // un-skip this once all fourteen have landed.
-  it.skip('all fourteen case studies of domain.md section 6 exist', () => {
+  it('all fourteen case studies of domain.md section 6 exist', () => {
     const ids = files.map((f) => f.slice(0, -'.json'.length));
     expect(Object.keys(CASE_STUDIES).filter((id) => !ids.includes(id))).toEqual([]);
   });
