@@ -16,8 +16,8 @@ export const etaPrediction: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Accurate ETAs at quote time and during the trip: pricing, dispatch and rider trust depend on them',
-        scale: '20M trips/day in 500 cities; ETA calls from quotes, dispatch (many driver-rider pairs) and in-trip updates',
-        qps: 150000,
+        scale: '20M trips/day in 500 cities; ~1.5B ETA calls a day from quotes, dispatch (~10 drivers per request) and in-trip updates (~17k/s on average, ~50k/s at peak)',
+        qps: 50000,
         latencyBudgetMs: 120,
         realtime: true,
         notes: 'Budget is the rider quote end to end; dispatch and pricing call the same service internally within ~50 ms.',

@@ -16,7 +16,7 @@ export const fraudDetection: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Cut card-fraud losses while keeping false declines of good customers low',
-        scale: '50M payments/day (600 TPS average, 3k peak), ~0.1% fraud, $40B yearly volume',
+        scale: '50M payments/day (~600/s on average, ~3k/s at peak), ~0.1% fraud, ~$2.5B processed a day',
         qps: 3000,
         latencyBudgetMs: 100,
         realtime: true,

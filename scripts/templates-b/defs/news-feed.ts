@@ -16,8 +16,8 @@ export const newsFeed: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Rank unseen posts from friends, groups and pages so each session starts with the most meaningful content',
-        scale: '2B DAU, ~1,500 eligible unseen posts per feed load, 1B new posts/day',
-        qps: 200000,
+        scale: '2B DAU x ~10 feed loads a day (~230k/s on average, ~500k/s at peak); ~1,500 unseen posts per load; 1B new posts/day',
+        qps: 500000,
         latencyBudgetMs: 300,
         realtime: true,
         notes: 'End-to-end budget for the first screen on mobile; about 200 ms of it is server side.',

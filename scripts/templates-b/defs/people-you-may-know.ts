@@ -16,7 +16,7 @@ export const peopleYouMayKnow: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Grow the social graph: more accepted friend requests per user, without spammy or unwanted suggestions',
-        scale: '1B users (300M DAU), ~300 friends each, 10k-100k friends-of-friends per user; suggestions refreshed daily',
+        scale: '1B users (300M DAU x ~3 PYMK views a day: ~10k/s on average, ~20k/s at peak); ~300 friends each, 10k-100k friends-of-friends',
         qps: 20000,
         latencyBudgetMs: 150,
         realtime: true,

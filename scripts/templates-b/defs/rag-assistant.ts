@@ -16,8 +16,8 @@ export const ragAssistant: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Correct, cited answers from internal documents that deflect support tickets, with no permission leaks',
-        scale: '15k employees, 5M documents (~50M chunks), ~20k questions/day, ~50k document changes/day',
-        qps: 40,
+        scale: '50k employees, ~100k questions/day (~3.5/s over work hours, ~15/s at peak); 5M documents (~50M chunks), ~50k changes/day',
+        qps: 15,
         latencyBudgetMs: 2000,
         realtime: true,
         notes: 'Budget = time to the first streamed token; the full answer streams over 5-10 s.',

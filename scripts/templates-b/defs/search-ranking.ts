@@ -16,8 +16,8 @@ export const searchRanking: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Help shoppers find and buy: maximise purchases per search while keeping results relevant',
-        scale: '100M products, 50M searches/day (5k QPS at peak), ~1M catalogue changes/day',
-        qps: 5000,
+        scale: '100M products; 50M searches/day (~600/s on average, ~3k/s at sales peaks); ~1M catalogue changes/day',
+        qps: 3000,
         latencyBudgetMs: 250,
         realtime: true,
         notes: 'End-to-end budget on mobile; if ANN times out the page still renders from lexical results.',
