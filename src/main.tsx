@@ -5,8 +5,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAppCommands } from './commands/appCommands';
 import { createDiagramStore } from './store/diagramStore';
+import { bindPrefs, loadPrefs } from './io/prefs';
 
-const store = createDiagramStore();
+const store = createDiagramStore({ prefs: loadPrefs() });
+bindPrefs(store);
 const commands = createAppCommands();
 
 createRoot(document.getElementById('root')!).render(

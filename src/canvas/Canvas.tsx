@@ -26,6 +26,7 @@ const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
+const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -47,6 +48,8 @@ export function Canvas() {
   const dNodes = useDiagramStore((s) => s.diagram.nodes);
   const dEdges = useDiagramStore((s) => s.diagram.edges);
   const selection = useDiagramStore((s) => s.selection);
+  const snapToGrid = useDiagramStore((s) => s.prefs.snapToGrid);
+  const theme = useDiagramStore((s) => s.prefs.theme);
 
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
@@ -192,6 +195,14 @@ export function Canvas() {
     [store],
   );
 
+  const onReconnect = useCallback(
+    (old: FlowEdge, c: Connection) => {
+      const r = store.getState().reconnectEdge(old.id, c.source, c.target);
+      if (!r.ok) store.getState().notify('error', r.error);
+    },
+    [store],
+  );
+
   const isValidConnection = useCallback(
     (c: Connection | FlowEdge) => {
       if (c.source === c.target) return false;
@@ -199,8 +210,10 @@ export function Canvas() {
       const s = all.find((n) => n.id === c.source);
       const t = all.find((n) => n.id === c.target);
       if (!s || !t) return false;
-      const kind = proposeEdgeKind(s, t);
-      return !es.some((e) => e.source === c.source && e.target === c.target && e.kind === kind);
+      // While an edge end is dragged, compare with that edge's own kind and ignore the edge itself.
+      const moving = 'id' in c ? es.find((e) => e.id === c.id) : undefined;
+      const kind = moving?.kind ?? proposeEdgeKind(s, t);
+      return !es.some((e) => e.id !== moving?.id && e.source === c.source && e.target === c.target && e.kind === kind);
     },
     [store],
   );
@@ -216,6 +229,12 @@ export function Canvas() {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
+        onReconnect={onReconnect}
+        onEdgeDoubleClick={(_, edge) => store.getState().setEditingEdge(edge.id)}
+        edgesReconnectable
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        colorMode={theme}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
@@ -226,7 +245,7 @@ export function Canvas() {
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#cbd5e1" />
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />
         <Controls position="bottom-left" showInteractive={false} />
         <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
         <Legend />

@@ -111,7 +111,7 @@ export function toFlowEdges(
       type: 'flow',
       selected: sel,
       data: { kind: e.kind, ...(e.label ? { label: e.label } : {}) },
-      markerEnd: { type: MarkerType.ArrowClosed, color: sel ? '#2563eb' : style.color, width: 16, height: 16 },
+      markerEnd: { type: MarkerType.ArrowClosed, color: sel ? 'var(--accent)' : style.color, width: 16, height: 16 },
     };
     cache.set(e.id, { source: e, selected: sel, flow });
     return flow;

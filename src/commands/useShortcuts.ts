@@ -23,6 +23,8 @@ export function useShortcuts<Ctx>(registry: CommandRegistry<Ctx>, ctx: Ctx | nul
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
       const typing = isTyping(e.target);
+      // React Flow moves a focused node with the arrow keys itself (its keyboard access); don't move it twice.
+      if (e.key.startsWith('Arrow') && e.target instanceof Element && e.target.closest('.react-flow__node')) return;
       const cmd = registry.match(e, typing, IS_MAC);
       if (!cmd) return;
       if (cmd.enabled && !cmd.enabled(ctx)) {

@@ -14,6 +14,8 @@ import {
   type XY,
 } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
+import { pasteFragment, type Fragment } from '../domain/clipboard';
+import { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
 import * as hist from './history';
 
@@ -74,6 +76,16 @@ export interface DocumentSlice {
   setTitle(title: string): void;
   setProblem(problem: ProblemId): void;
   setBrief(brief: string): void;
+  /** Pastes a copied fragment with fresh ids, offset, and selects it; returns the pasted node ids. */
+  paste(fragment: Fragment, offset: XY): string[];
+  /** Moves nodes by a few pixels (arrow keys). */
+  nudge(nodeIds: readonly string[], dx: number, dy: number): void;
+  /** Arranges the diagram in stage columns (one undo step). */
+  tidyUp(): void;
+  /** Wraps the nodes in a new zone and returns its id, or null when there is nothing to wrap. */
+  createZoneAround(nodeIds: readonly string[]): string | null;
+  /** Moves an edge's ends to other nodes; refuses self-loops and duplicates like connect. */
+  reconnectEdge(id: string, source: string, target: string): Result<string, string>;
   /** Replaces the whole diagram (open, template, new) as one undo step. */
   replaceDiagram(diagram: Diagram): void;
   undo(): void;
@@ -86,9 +98,24 @@ export interface SelectionSlice {
   selectAll(): void;
 }
 
+export type ThemePref = 'system' | 'light' | 'dark';
+
+export interface Prefs {
+  snapToGrid: boolean;
+  theme: ThemePref;
+}
+
+export interface PrefsSlice {
+  prefs: Prefs;
+  setPrefs(patch: Partial<Prefs>): void;
+}
+
 export interface UiSlice {
   /** The open modal dialog, by id (e.g. "my-designs", "shortcuts"), or null. */
   dialog: string | null;
+  /** The connection whose label is being edited on the canvas. */
+  editingEdgeId: string | null;
+  setEditingEdge(id: string | null): void;
   openDialog(id: string): void;
   closeDialog(): void;
   notices: Notice[];
@@ -96,7 +123,7 @@ export interface UiSlice {
   dismissNotice(id: number): void;
 }
 
-export type DiagramState = DocumentSlice & SelectionSlice & UiSlice;
+export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice;
 export type DiagramStore = StoreApi<DiagramState>;
 
 type Slice<T> = StateCreator<DiagramState, [], [], T>;
@@ -303,6 +330,96 @@ const documentSlice =
         commit(brief ? { ...rest, brief } : rest, 'brief');
       },
 
+      paste(fragment, offset) {
+        const { diagram } = get();
+        const r = pasteFragment(diagram, fragment, (prefix, taken) => uniqueId(newId, prefix, taken), offset);
+        if (!r.nodeIds.length) return [];
+        commit(r.diagram, undefined, { nodes: r.nodeIds, edges: r.edgeIds });
+        return r.nodeIds;
+      },
+
+      nudge(nodeIds, dx, dy) {
+        const ids = new Set(nodeIds);
+        const { diagram } = get();
+        // Move only the outermost selected nodes: children follow their zone.
+        const moves = diagram.nodes
+          .filter((n) => ids.has(n.id) && !(n.parent && ids.has(n.parent)))
+          .map((n) => ({ id: n.id, position: { x: n.position.x + dx, y: n.position.y + dy } }));
+        if (!moves.length) return;
+        const byMove = new Map(moves.map((m) => [m.id, m.position]));
+        commit(
+          { ...diagram, nodes: diagram.nodes.map((n) => (byMove.has(n.id) ? { ...n, position: byMove.get(n.id)! } : n)) },
+          `nudge:${[...ids].sort().join(',')}`,
+        );
+      },
+
+      tidyUp() {
+        const { diagram } = get();
+        if (!diagram.nodes.length) return;
+        const { positions, sizes } = tidyLayout(diagram);
+        const nodes = diagram.nodes.map((n) => {
+          const p = positions.get(n.id);
+          const size = sizes.get(n.id);
+          if (!p && !size) return n;
+          return { ...n, position: p ?? n.position, ...(size ? { props: { ...n.props, ...size } } : {}) };
+        });
+        commit({ ...diagram, nodes });
+      },
+
+      createZoneAround(nodeIds) {
+        const { diagram } = get();
+        const chosen = new Set(nodeIds);
+        const lookup = byId();
+        const picked = diagram.nodes.filter((n) => chosen.has(n.id) && !(n.parent && chosen.has(n.parent)));
+        if (!picked.length) return null;
+        // The new zone lives where the picked nodes live when they share a parent; otherwise at the top level.
+        const parents = new Set(picked.map((n) => n.parent));
+        const parentId = parents.size === 1 ? [...parents][0] : undefined;
+        const origin = parentId ? absolutePosition(lookup.get(parentId)!, lookup) : { x: 0, y: 0 };
+        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        for (const n of picked) {
+          const a = absolutePosition(n, lookup);
+          const size = n.kind === 'group'
+            ? { width: (n.props.width as number) ?? DEFAULT_ZONE_SIZE.width, height: (n.props.height as number) ?? DEFAULT_ZONE_SIZE.height }
+            : { width: 168, height: 60 };
+          minX = Math.min(minX, a.x);
+          minY = Math.min(minY, a.y);
+          maxX = Math.max(maxX, a.x + size.width);
+          maxY = Math.max(maxY, a.y + size.height);
+        }
+        const pad = 28;
+        const top = 52;
+        const zoneAbs = { x: Math.round(minX - pad), y: Math.round(minY - top) };
+        const id = uniqueId(newId, 'z', (x) => lookup.has(x));
+        const zone: DiagramNode = {
+          id,
+          kind: 'group',
+          position: { x: zoneAbs.x - origin.x, y: zoneAbs.y - origin.y },
+          ...(parentId ? { parent: parentId } : {}),
+          props: { width: Math.round(maxX - minX + 2 * pad), height: Math.round(maxY - minY + top + pad) },
+        };
+        const pickedIds = new Set(picked.map((n) => n.id));
+        const nodes = diagram.nodes.map((n) => {
+          if (!pickedIds.has(n.id)) return n;
+          const a = absolutePosition(n, lookup);
+          return { ...n, parent: id, position: { x: a.x - zoneAbs.x, y: a.y - zoneAbs.y } };
+        });
+        commit({ ...diagram, nodes: sortParentsFirst([zone, ...nodes]) }, undefined, { nodes: [id], edges: [] });
+        return id;
+      },
+
+      reconnectEdge(id, source, target) {
+        const { diagram } = get();
+        const edge = diagram.edges.find((e) => e.id === id);
+        if (!edge) return err('That connection no longer exists.');
+        if (source === target) return err('A component cannot connect to itself.');
+        if (diagram.edges.some((e) => e.id !== id && e.source === source && e.target === target && e.kind === edge.kind))
+          return err(`These two components are already connected by a ${edge.kind} edge.`);
+        if (edge.source === source && edge.target === target) return ok(id);
+        commit({ ...diagram, edges: diagram.edges.map((e) => (e.id === id ? { ...e, source, target } : e)) });
+        return ok(id);
+      },
+
       replaceDiagram(diagram) {
         commit(diagram, undefined, EMPTY_SELECTION);
       },
@@ -341,6 +458,8 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
   let next = 1;
   return {
     dialog: null,
+    editingEdgeId: null,
+    setEditingEdge: (id) => set({ editingEdgeId: id }),
     openDialog: (id) => set({ dialog: id }),
     closeDialog: () => set({ dialog: null }),
     notices: [],
@@ -354,7 +473,17 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
   };
 };
 
+const prefsSlice =
+  (initial: Prefs): Slice<PrefsSlice> =>
+  (set, get) => ({
+    prefs: initial,
+    setPrefs: (patch) => set({ prefs: { ...get().prefs, ...patch } }),
+  });
+
+export const DEFAULT_PREFS: Prefs = { snapToGrid: false, theme: 'system' };
+
 export interface StoreOptions {
+  prefs?: Prefs;
   newId?: IdGenerator;
   now?: () => number;
   diagram?: Diagram;
@@ -368,6 +497,7 @@ export function createDiagramStore(options: StoreOptions = {}): DiagramStore {
     ...documentSlice(newId, now)(...a),
     ...selectionSlice(...a),
     ...uiSlice(...a),
+    ...prefsSlice(options.prefs ?? DEFAULT_PREFS)(...a),
   }));
   if (options.diagram) store.setState({ diagram: options.diagram });
   return store;

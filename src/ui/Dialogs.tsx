@@ -1,6 +1,8 @@
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import type { AppCommands } from '../commands/appCommands';
 import type { ComponentType } from 'react';
+import { CommandPalette } from './CommandPalette';
+import { ShortcutsDialog } from './ShortcutsDialog';
 
 export interface DialogProps {
   commands: AppCommands;
@@ -8,7 +10,10 @@ export interface DialogProps {
 }
 
 /** Every modal dialog of the app, by id; `openDialog(id)` in the store shows one. */
-const DIALOGS: Record<string, ComponentType<DialogProps>> = {};
+const DIALOGS: Record<string, ComponentType<DialogProps>> = {
+  shortcuts: ShortcutsDialog,
+  'command-palette': CommandPalette,
+};
 
 /** Shows the dialog the store names, if any. */
 export function Dialogs({ commands }: { commands: AppCommands }) {

@@ -1,4 +1,5 @@
 import { ArrowRight, Trash2 } from 'lucide-react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kindInfo } from '../domain/catalogue';
 import {
@@ -149,11 +150,52 @@ function NodeInspector({ node }: { node: DiagramNode }) {
             onChange={(v) => setProps({ notes: v || undefined }, 'notes')}
           />
         )}
+        {node.kind !== 'note' && node.kind !== 'group' && <ConnectTo node={node} />}
         <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteElements([node.id], [])}>
           <Trash2 size={15} aria-hidden /> Delete component
         </button>
       </div>
     </>
+  );
+}
+
+/** A keyboard way to connect: pick another component and connect this one to it. */
+function ConnectTo({ node }: { node: DiagramNode }) {
+  const store = useDiagramStoreApi();
+  const others = useDiagramStore(
+    useShallow((s) =>
+      s.diagram.nodes
+        .filter((n) => n.id !== node.id && n.kind !== 'note' && n.kind !== 'group')
+        .map((n) => `${n.id}\u0000${nodeLabel(n)}`),
+    ),
+  );
+  const [target, setTarget] = useState('');
+  const connect = () => {
+    if (!target) return;
+    const r = store.getState().connect(node.id, target);
+    if (!r.ok) store.getState().notify('error', r.error);
+    else {
+      store.getState().setSelection({ nodes: [node.id], edges: [] });
+      setTarget('');
+      store.getState().notify('success', 'Connected.');
+    }
+  };
+  if (!others.length) return null;
+  return (
+    <div className="connect-to">
+      <SelectField
+        label="Connect to…"
+        value={target}
+        options={[{ value: '', label: 'Choose a component' }, ...others.map((o) => {
+          const [id, label] = o.split('\u0000');
+          return { value: id, label };
+        })]}
+        onChange={(v) => setTarget(v)}
+      />
+      <button type="button" className="btn" disabled={!target} onClick={connect}>
+        <ArrowRight size={15} aria-hidden /> Connect
+      </button>
+    </div>
   );
 }
 
