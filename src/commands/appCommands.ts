@@ -2,8 +2,6 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
 import { CommandRegistry } from './registry';
-import { copyFragment } from '../domain/clipboard';
-import { readFragment, writeFragment } from '../io/clipboard';
 
 /** What command handlers can reach. */
 export interface AppContext {
@@ -54,7 +52,10 @@ function registerEditCommands(r: AppCommands): void {
     },
     enabled: hasSelection,
   });
+  // Clipboard code (and the file parser it uses) loads on first use, not with the page.
+  const clip = () => Promise.all([import('../domain/fragment'), import('../io/clipboard')]);
   const copy = async ({ store }: AppContext) => {
+    const [{ copyFragment }, { writeFragment }] = await clip();
     const { diagram, selection } = store.getState();
     await writeFragment(copyFragment(diagram, selection.nodes));
   };
@@ -86,7 +87,8 @@ function registerEditCommands(r: AppCommands): void {
     group: 'Edit',
     shortcuts: ['Mod+V'],
     run: ({ store }) =>
-      void readFragment().then((f) => {
+      void clip().then(async ([, { readFragment }]) => {
+        const f = await readFragment();
         if (!f || !f.nodes.length) {
           store.getState().notify('info', 'Nothing to paste: copy components first.');
           return;
@@ -100,10 +102,11 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Duplicate',
     group: 'Edit',
     shortcuts: ['Mod+D'],
-    run: ({ store }) => {
-      const { diagram, selection, paste } = store.getState();
-      paste(copyFragment(diagram, selection.nodes), { x: 32, y: 32 });
-    },
+    run: ({ store }) =>
+      void clip().then(([{ copyFragment }]) => {
+        const { diagram, selection, paste } = store.getState();
+        paste(copyFragment(diagram, selection.nodes), { x: 32, y: 32 });
+      }),
     enabled: ({ store }) => store.getState().selection.nodes.length > 0,
   });
   const nudge = (dx: number, dy: number) => ({ store }: AppContext) => {
@@ -120,10 +123,11 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Tidy up',
     group: 'Arrange',
     shortcuts: ['Shift+T'],
-    run: ({ store, flow }) => {
-      store.getState().tidyUp();
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
-    },
+    run: ({ store, flow }) =>
+      void import('../domain/layout').then(({ tidyLayout }) => {
+        store.getState().tidyUp(tidyLayout);
+        requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
+      }),
     enabled: ({ store }) => store.getState().diagram.nodes.length > 0,
   });
   r.register({
