@@ -12,7 +12,11 @@ import { benchDiagram, readBenchN } from './domain/benchDiagram';
 // `?bench=N` opens straight into a generated diagram for the benchmarks; nothing is restored or saved.
 const benchN = readBenchN(location.search);
 const store = createDiagramStore({ prefs: loadPrefs(), ...(benchN !== null ? { diagram: benchDiagram(benchN) } : {}) });
-if (benchN !== null) document.documentElement.classList.add('bench');
+if (benchN !== null) {
+  document.documentElement.classList.add('bench');
+  // Measurement hooks for npm run bench (bench mode only).
+  (window as unknown as { __bench: unknown }).__bench = { store };
+}
 bindPrefs(store);
 const commands = createAppCommands();
 

@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
+import { copyFragment } from '../domain/fragment';
 import { CommandRegistry } from './registry';
 
 /** What command handlers can reach. */
@@ -52,10 +53,10 @@ function registerEditCommands(r: AppCommands): void {
     },
     enabled: hasSelection,
   });
-  // Clipboard code (and the file parser it uses) loads on first use, not with the page.
-  const clip = () => Promise.all([import('../domain/fragment'), import('../io/clipboard')]);
+  // Clipboard text code (and the file parser it uses) loads on first use, not with the page.
+  const clip = () => import('../io/clipboard');
   const copy = async ({ store }: AppContext) => {
-    const [{ copyFragment }, { writeFragment }] = await clip();
+    const { writeFragment } = await clip();
     const { diagram, selection } = store.getState();
     await writeFragment(copyFragment(diagram, selection.nodes));
   };
@@ -87,7 +88,7 @@ function registerEditCommands(r: AppCommands): void {
     group: 'Edit',
     shortcuts: ['Mod+V'],
     run: ({ store }) =>
-      void clip().then(async ([, { readFragment }]) => {
+      void clip().then(async ({ readFragment }) => {
         const f = await readFragment();
         if (!f || !f.nodes.length) {
           store.getState().notify('info', 'Nothing to paste: copy components first.');
@@ -102,11 +103,10 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Duplicate',
     group: 'Edit',
     shortcuts: ['Mod+D'],
-    run: ({ store }) =>
-      void clip().then(([{ copyFragment }]) => {
-        const { diagram, selection, paste } = store.getState();
-        paste(copyFragment(diagram, selection.nodes), { x: 32, y: 32 });
-      }),
+    run: ({ store }) => {
+      const { diagram, selection, paste } = store.getState();
+      paste(copyFragment(diagram, selection.nodes), { x: 32, y: 32 });
+    },
     enabled: ({ store }) => store.getState().selection.nodes.length > 0,
   });
   const nudge = (dx: number, dy: number) => ({ store }: AppContext) => {
