@@ -26,6 +26,8 @@ const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
+/** How the view frames components shown from elsewhere (a finding): close enough to read, animated. */
+export const REVEAL_VIEW = { padding: 0.4, maxZoom: 1.25, duration: 350 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -205,6 +207,10 @@ export function Canvas() {
     [store],
   );
 
+  // Clicking a component or connection is the one gesture that asks to inspect it: it brings the
+  // Inspector tab forward. Selections made otherwise (a finding, a drop, a new edge, undo) keep the tab.
+  const inspect = useCallback(() => store.getState().showSidePanel('inspector'), [store]);
+
   return (
     <div className="canvas" aria-label="Diagram canvas">
       <ReactFlow<FlowNode, FlowEdge>
@@ -215,6 +221,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeClick={inspect}
+        onEdgeClick={inspect}
         isValidConnection={isValidConnection}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}

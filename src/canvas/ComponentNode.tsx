@@ -3,7 +3,10 @@ import { memo, useState, type CSSProperties } from 'react';
 import { kindInfo } from '../domain/catalogue';
 import { nodeStage } from '../domain/diagram';
 import { stageById } from '../domain/stages';
+import { checksOf, findingsOfNode } from '../store/findings';
+import { useNodeFindingCount } from '../store/useFindings';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
+import { countsLabel } from '../ui/severity';
 import { iconFor } from '../ui/icons';
 import type { ComponentFlowNode } from './flowTypes';
 import { InlineText } from './InlineText';
@@ -20,9 +23,14 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
   const label = data.label ?? info.label;
   const sub = nodeSubtitle(data);
   const latency = typeof data.props.latencyMs === 'number' ? data.props.latencyMs : undefined;
+  const errors = useNodeFindingCount(id, 'error');
+  const warnings = useNodeFindingCount(id, 'warning');
+  const infos = useNodeFindingCount(id, 'info');
+  const total = errors + warnings + infos;
+  const [tip, setTip] = useState('');
   return (
     <div
-      className="node"
+      className={total ? 'node has-badge' : 'node'}
       data-kind={data.kind}
       data-stage={stage ?? 'none'}
       style={{ '--band': color } as CSSProperties}
@@ -46,6 +54,18 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
         {sub && <div className="node-sub">{sub}</div>}
       </div>
       {latency !== undefined && <span className="node-latency">{latency} ms</span>}
+      {total > 0 && (
+        <span
+          className={`node-badge node-badge-${errors ? 'error' : warnings ? 'warning' : 'info'}`}
+          role="img"
+          aria-label={`${total} finding${total === 1 ? '' : 's'}: ${countsLabel({ error: errors, warning: warnings, info: infos })}`}
+          title={tip}
+          // The messages are read on hover only, so the node subscribes to its counts alone.
+          onPointerEnter={() => setTip(findingsOfNode(checksOf(store), id).map((f) => `• ${f.message}`).join('\n'))}
+        >
+          {total}
+        </span>
+      )}
       <Handle type="source" position={Position.Right} className="handle handle-out" />
     </div>
   );
