@@ -1,6 +1,6 @@
 import { CircleCheck } from 'lucide-react';
 import type { CSSProperties } from 'react';
-import { countBySeverity } from '../domain/checker/runChecks';
+import { countBySeverity } from '../domain/checker/keys';
 import { STAGES } from '../domain/stages';
 import { useChecks } from '../store/useFindings';
 import { countLabel, SEVERITY_ICON } from './severity';
@@ -11,7 +11,7 @@ import { countLabel, SEVERITY_ICON } from './severity';
  * which open the findings list.
  */
 export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
-  const { findings, stages } = useChecks();
+  const { findings, stages, pending } = useChecks();
   const covered = STAGES.filter((s) => stages[s.id]).length;
   const counts = countBySeverity(findings);
   const clean = findings.length === 0;
@@ -30,7 +30,9 @@ export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
           onClick={onOpenFindings}
           title="Show the findings"
         >
-          {clean ? (
+          {pending ? (
+            <span className="muted">Checking…</span>
+          ) : clean ? (
             <>
               <CircleCheck size={14} aria-hidden /> No issues
             </>
