@@ -8,6 +8,7 @@ import { useShortcuts } from './commands/useShortcuts';
 import type { DiagramStore } from './store/diagramStore';
 import { DiagramStoreContext, useDiagramStoreApi } from './store/useDiagramStore';
 import { Dialogs } from './ui/Dialogs';
+import { FileDrop } from './ui/FileDrop';
 import { Header } from './ui/Header';
 import { Inspector } from './ui/Inspector';
 import { Notices } from './ui/Notices';
@@ -35,7 +36,9 @@ function Shell({ commands }: { commands: AppCommands }) {
       <Header commands={commands} ctx={ctx} />
       <main className="workspace">
         <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
-        <Canvas />
+        <FileDrop>
+          <Canvas />
+        </FileDrop>
         <Inspector />
       </main>
       <Dialogs commands={commands} />

@@ -4,11 +4,12 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useReactFlow,
   type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { absolutePosition, nodeSize, nodeStage, withDescendants, zoneAt, type XY } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
 import { stageById } from '../domain/stages';
@@ -37,6 +38,20 @@ function minimapColor(n: FlowNode): string {
   return stage ? stageById(stage).color : '#94a3b8';
 }
 
+/** Fits the view when another design is shown (opened, restored, undone back to), not on edits. */
+function useFitOnDesignChange() {
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const designId = useDiagramStore((s) => s.designId);
+  const nodes = useDiagramStore((s) => s.diagram.nodes);
+  const shown = useRef({ designId, nodes });
+  useEffect(() => {
+    const prev = shown.current;
+    shown.current = { designId, nodes };
+    // A design kept as a copy has the same nodes: the view stays where it is.
+    if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) void flow.fitView(FIT_VIEW);
+  }, [designId, nodes, flow]);
+}
+
 /**
  * The React Flow adapter. The store owns the diagram; React Flow's changes go through the store.
  * Drag and resize frames stay in local state and reach the store once, when the gesture ends:
@@ -47,6 +62,7 @@ export function Canvas() {
   const dNodes = useDiagramStore((s) => s.diagram.nodes);
   const dEdges = useDiagramStore((s) => s.diagram.edges);
   const selection = useDiagramStore((s) => s.selection);
+  useFitOnDesignChange();
 
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);

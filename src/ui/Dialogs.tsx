@@ -1,6 +1,7 @@
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import type { AppCommands } from '../commands/appCommands';
 import type { ComponentType } from 'react';
+import { lazyDialog } from './lazyDialog';
 
 export interface DialogProps {
   commands: AppCommands;
@@ -8,7 +9,10 @@ export interface DialogProps {
 }
 
 /** Every modal dialog of the app, by id; `openDialog(id)` in the store shows one. */
-const DIALOGS: Record<string, ComponentType<DialogProps>> = {};
+const DIALOGS: Record<string, ComponentType<DialogProps>> = {
+  'my-designs': lazyDialog(() => import('./MyDesignsDialog').then((m) => m.MyDesignsDialog)),
+  'share-link': lazyDialog(() => import('./ShareLinkDialog').then((m) => m.ShareLinkDialog)),
+};
 
 /** Shows the dialog the store names, if any. */
 export function Dialogs({ commands }: { commands: AppCommands }) {

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { AppCommands, AppContext } from '../commands/appCommands';
 import { formatShortcut } from '../commands/registry';
 import { IS_MAC } from '../commands/useShortcuts';
+import { SaveIndicator } from './SaveIndicator';
 import { TitleField } from './TitleField';
 import { useDiagramStore } from '../store/useDiagramStore';
 
@@ -50,6 +51,7 @@ export function Header({ commands, ctx }: Props) {
         <span>mlsd-canvas</span>
       </div>
       <TitleField />
+      <SaveIndicator commands={commands} ctx={ctx} />
       <div className="toolbar" role="toolbar" aria-label="Main toolbar">
         <CommandButton commands={commands} ctx={ctx} id="undo" icon={Undo2} />
         <CommandButton commands={commands} ctx={ctx} id="redo" icon={Redo2} />
