@@ -13,7 +13,6 @@ export const FILE_EXTENSION = '.mlsd.json';
 /** A safe file name for a diagram title: no path or reserved characters, not too long, never empty. */
 export function fileNameFor(title: string, extension = FILE_EXTENSION): string {
   const cleaned = title
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -348,6 +348,86 @@ describe('diagram files in Chromium', () => {
   });
 });
 
+describe('stored data the app cannot read', () => {
+  /** Runs a function on a raw object store of the app's database. */
+  const raw = (page: Page, store: string, mode: IDBTransactionMode, body: string) =>
+    page.evaluate(
+      ({ store, mode, body }) =>
+        new Promise<unknown>((resolve, reject) => {
+          const req = indexedDB.open('mlsd-canvas');
+          req.onsuccess = () => {
+            const db = req.result;
+            const tx = db.transaction(store, mode);
+            const os = tx.objectStore(store);
+            let out: unknown;
+            new Function('os', 'done', body)(os, (v: unknown) => (out = v));
+            tx.oncomplete = () => {
+              db.close();
+              resolve(out);
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+      { store, mode, body },
+    );
+
+  it('keeps a design from a newer version aside, tells the user, and never overwrites it', async () => {
+    const { context, page } = await openApp(browser);
+    await addComponent(page, 'Feature store');
+    await setTitle(page, 'From the future');
+    await waitSaved(page);
+    const id = (await raw(page, 'settings', 'readonly', "const r = os.get('last'); r.onsuccess = () => done(r.result);")) as string;
+    // A newer app wrote version 2 of the file format.
+    await raw(page, 'data', 'readwrite', `const r = os.get(${JSON.stringify(id)}); r.onsuccess = () => { const v = r.result; v.text = v.text.replace('"version":1', '"version":2'); os.put(v, ${JSON.stringify(id)}); done(v.text); };`);
+    const stored = (await raw(page, 'data', 'readonly', `const r = os.get(${JSON.stringify(id)}); r.onsuccess = () => done(r.result.text);`)) as string;
+
+    await page.reload();
+    await page.locator('.react-flow__pane').waitFor();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be opened' });
+    await expect.poll(() => alert.textContent()).toContain('“From the future” could not be opened');
+    expect(await alert.textContent()).toContain('newer mlsd-canvas');
+    expect(await alert.textContent()).toContain('kept aside, not overwritten');
+    expect(await nodeCount(page)).toBe(0);
+    // New work goes to a new design; the kept-aside data is untouched.
+    await addComponent(page, 'Cache');
+    await waitSaved(page);
+    const backups = (await raw(page, 'backups', 'readonly', 'const r = os.getAll(); r.onsuccess = () => done(r.result);')) as { key: string; data: { text: string } }[];
+    expect(backups).toHaveLength(1);
+    expect(backups[0].key.startsWith(`${id}@`)).toBe(true);
+    expect(backups[0].data.text).toBe(stored);
+
+    const dialog = await openMyDesigns(page);
+    const kept = dialog.getByRole('region', { name: 'Kept aside' });
+    expect(await kept.textContent()).toContain('From the future');
+    await screenshot(page, 'files-kept-aside');
+    const [download] = await Promise.all([page.waitForEvent('download'), kept.getByRole('button', { name: 'Download “From the future”' }).click()]);
+    expect(readFileSync((await download.path())!, 'utf8')).toBe(stored);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('says "Not saved" when the designs database itself is from a newer version', async () => {
+    const { context, page } = await openApp(browser, '?bench=1');
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const req = indexedDB.open('mlsd-canvas', 7);
+          req.onupgradeneeded = () => req.result.createObjectStore('future');
+          req.onsuccess = () => {
+            req.result.close();
+            resolve();
+          };
+        }),
+    );
+    await page.goto(baseUrl());
+    await page.locator('.react-flow__pane').waitFor();
+    const warning = page.locator('.save-state-failed');
+    await expect.poll(() => warning.textContent()).toContain('Not saved');
+    expect(await page.locator('.save-detail').textContent()).toContain('stored by a newer mlsd-canvas');
+    await context.close();
+  });
+});
+
 describe('two tabs on one design', () => {
   it('a tab with no unsaved change shows the other tab’s edit, and its next edit keeps it', async () => {
     const { context, page: first } = await openApp(browser);
