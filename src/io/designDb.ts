@@ -8,6 +8,11 @@ import { backupKey, backupTitle, isDesignMeta, type BackupRecord, type DesignDat
  * - data: id -> DesignData (the diagram as file-format JSON text)
  * - backups: key -> BackupRecord (stored data that could not be read, kept aside)
  * - settings: 'last' -> id of the design opened or saved last
+ * - unsaved: `<id>#<tab>` -> JournalEntry, changes a closing tab could not write in time
+ *
+ * A guarded write needs a read before it writes, and a page that is going away runs no more
+ * callbacks; so on pagehide the pending changes are put, without a read, into `unsaved`, and the
+ * next start settles them: applied when the design has not changed since, kept as a copy when it has.
  */
 
 export const DB_NAME = 'mlsd-canvas';
@@ -18,8 +23,25 @@ const DESIGNS = 'designs';
 const DATA = 'data';
 const BACKUPS = 'backups';
 const SETTINGS = 'settings';
+const UNSAVED = 'unsaved';
 
-/** The outcome of a guarded write: stored with its new revision, or refused because the stored revision is not the expected one (-1: unreadable). */
+/** Changes of one design that a closing tab put aside, to be settled at the next start. */
+export interface JournalEntry {
+  key: string;
+  id: string;
+  /** The revision the changes were made on. */
+  base: number;
+  meta: Omit<DesignMeta, 'rev'>;
+  text: string;
+}
+
+/** How a journal entry was settled. */
+export type Settled = 'applied' | 'same' | 'copied' | 'dropped';
+
+/**
+ * The outcome of a guarded write: stored with its new revision (or found already stored, same
+ * text), or refused because the stored revision is not the expected one (-1: unreadable).
+ */
 export type WriteOutcome = { ok: true; rev: number } | { ok: false; rev: number };
 
 export interface DesignDb {
@@ -32,6 +54,12 @@ export interface DesignDb {
    * so two tabs can never both write on top of the same revision.
    */
   write(meta: Omit<DesignMeta, 'rev'>, text: string, expectRev: number): Promise<WriteOutcome>;
+  /** Puts changes aside at once, without reading first (for a page that is going away); see the top of this file. */
+  journal(entries: JournalEntry[]): Promise<void>;
+  listJournal(): Promise<JournalEntry[]>;
+  dropJournal(key: string): Promise<void>;
+  /** Settles a journal entry: applies it on its base revision, else stores `copy` (a new design), else drops it. */
+  settle(entry: JournalEntry, copy: { meta: Omit<DesignMeta, 'rev'>; text: string } | null): Promise<Settled>;
   /** Deletes a design and returns its records (to put back on undo). */
   remove(id: string): Promise<{ meta: unknown; data: unknown } | null>;
   /** Puts deleted records back, unless the id was taken meanwhile. */
@@ -58,7 +86,7 @@ export function openDesignDb(onVersionChange: () => void): Promise<DesignDb> {
     }
     req.onupgradeneeded = () => {
       const db = req.result;
-      for (const name of [DESIGNS, DATA, BACKUPS, SETTINGS]) {
+      for (const name of [DESIGNS, DATA, BACKUPS, SETTINGS, UNSAVED]) {
         if (!db.objectStoreNames.contains(name)) db.createObjectStore(name);
       }
     };
@@ -118,6 +146,19 @@ function transact<T>(
   });
 }
 
+/** The revision of a stored listing record: 0 when there is none, -1 when it is unreadable. */
+function revOf(stored: unknown): number {
+  return stored === undefined ? 0 : isDesignMeta(stored) ? stored.rev : -1;
+}
+
+/** Stores a design's two records and makes it the last one. */
+function put(tx: IDBTransaction, meta: DesignMeta, text: string) {
+  const data: DesignData = { id: meta.id, text };
+  tx.objectStore(DESIGNS).put(meta, meta.id);
+  tx.objectStore(DATA).put(data, meta.id);
+  tx.objectStore(SETTINGS).put(meta.id, 'last');
+}
+
 function wrap(db: IDBDatabase): DesignDb {
   const getBoth = (tx: IDBTransaction, id: string, then: (meta: unknown, data: unknown) => void) => {
     const m = tx.objectStore(DESIGNS).get(id);
@@ -138,29 +179,68 @@ function wrap(db: IDBDatabase): DesignDb {
         getBoth(tx, id, (meta, data) => done(meta === undefined && data === undefined ? null : { meta, data }));
       }),
 
+    // Not in the same transaction as the journal, which must never wait behind a write.
     write: (meta, text, expectRev) =>
       transact<WriteOutcome>(db, [DESIGNS, DATA, SETTINGS], 'readwrite', (tx, done, fail) => {
-        const designs = tx.objectStore(DESIGNS);
-        const cur = designs.get(meta.id);
+        const cur = tx.objectStore(DESIGNS).get(meta.id);
         cur.onsuccess = () => {
-          const stored = cur.result;
-          const rev = stored === undefined ? 0 : isDesignMeta(stored) ? stored.rev : -1;
-          if (rev !== expectRev) {
+          const rev = revOf(cur.result);
+          if (rev === expectRev) {
+            try {
+              put(tx, { ...meta, rev: rev + 1 }, text);
+            } catch (e) {
+              fail(e);
+              return;
+            }
+            done({ ok: true, rev: rev + 1 });
+          } else if (rev <= 0) {
             done({ ok: false, rev });
-            return;
+          } else {
+            // The same text already stored (e.g. settled from this tab's journal) is no conflict.
+            const d = tx.objectStore(DATA).get(meta.id);
+            d.onsuccess = () => done((d.result as DesignData | undefined)?.text === text ? { ok: true, rev } : { ok: false, rev });
           }
-          const record: DesignMeta = { ...meta, rev: rev + 1 };
-          const data: DesignData = { id: meta.id, text };
+        };
+      }),
+
+    journal: (entries) =>
+      transact<void>(db, [UNSAVED], 'readwrite', (tx) => {
+        const store = tx.objectStore(UNSAVED);
+        for (const e of entries) store.put(e, e.key);
+        // Commit now: the page may run no more code.
+        tx.commit?.();
+      }),
+
+    listJournal: () =>
+      transact(db, [UNSAVED], 'readonly', (tx, done) => {
+        const all = tx.objectStore(UNSAVED).getAll();
+        all.onsuccess = () => done(all.result as JournalEntry[]);
+      }),
+
+    dropJournal: (key) =>
+      transact<void>(db, [UNSAVED], 'readwrite', (tx) => {
+        tx.objectStore(UNSAVED).delete(key);
+      }),
+
+    settle: (entry, copy) =>
+      transact<Settled>(db, [DESIGNS, DATA, SETTINGS, UNSAVED], 'readwrite', (tx, done, fail) => {
+        getBoth(tx, entry.id, (stored, storedData) => {
+          const rev = revOf(stored);
+          tx.objectStore(UNSAVED).delete(entry.key);
           try {
-            designs.put(record, meta.id);
-            tx.objectStore(DATA).put(data, meta.id);
-            tx.objectStore(SETTINGS).put(meta.id, 'last');
+            if (rev === entry.base) {
+              put(tx, { ...entry.meta, rev: rev + 1 }, entry.text);
+              done('applied');
+            } else if ((storedData as DesignData | undefined)?.text === entry.text) {
+              done('same');
+            } else if (copy) {
+              put(tx, { ...copy.meta, rev: 1 }, copy.text);
+              done('copied');
+            } else done('dropped');
           } catch (e) {
             fail(e);
-            return;
           }
-          done({ ok: true, rev: record.rev });
-        };
+        });
       }),
 
     remove: (id) =>

@@ -143,6 +143,14 @@ export function saveFailureMessage(e: unknown, saveKeys = 'Ctrl+S'): string {
   return `This browser refused to save (${why || 'unknown error'}). Save a file (${saveKeys}) to keep this design.`;
 }
 
+/** A stored design's text saved under a new id with a "(copy)" title, or null when the text cannot be read. */
+export function copyRecord(text: string, id: string, now: number): { meta: DesignMeta; text: string } | null {
+  const parsed = parseDiagramText(text);
+  if (!parsed.ok) return null;
+  const d = { ...parsed.value, title: copyTitle(parsed.value.title, []) };
+  return { meta: designMeta(id, d, 0, now), text: designText(d) };
+}
+
 /** Sorts designs for My designs: most recently changed first, then by title. */
 export function sortDesigns<T extends DesignSummary>(designs: readonly T[]): T[] {
   return [...designs].sort((a, b) => b.updatedAt - a.updatedAt || a.title.localeCompare(b.title));

@@ -3,8 +3,9 @@ import { DEFAULT_TITLE } from '../domain/format/schema';
 import { err, ok } from '../domain/result';
 import { randomIds, type DiagramStore } from '../store/diagramStore';
 import type { DesignLibrary, DesignSummary } from '../store/filesSlice';
-import { openDesignDb, type DesignDb } from './designDb';
+import { openDesignDb, type DesignDb, type JournalEntry } from './designDb';
 import {
+  copyRecord,
   copyTitle,
   designMeta,
   designText,
@@ -21,7 +22,8 @@ import { createSaveScheduler } from './saveScheduler';
 /**
  * Autosave and My designs. The model:
  * - The store names the open design (`designId`); its diagram is written to IndexedDB at most once
- *   per AUTOSAVE_MS after a change, and at once when the page is hidden or closed. Writes go by
+ *   per AUTOSAVE_MS after a change, and at once when the page is hidden or closed (a closing page
+ *   also puts its unsaved changes in a journal, settled at the next start: see designDb.ts). Writes go by
  *   design id from the store's own (designId, diagram) pair, so content never lands under another
  *   design's id, also when undo steps back across an Open.
  * - Opening a file, a template, a share link or "New" makes a new design (one undo step); the
@@ -61,7 +63,10 @@ export async function startPersistence(store: DiagramStore, options: Persistence
   /** Changes not written yet, by design id (the newest diagram of each). */
   const pending = new Map<string, Diagram>();
   const listeners = new Set<() => void>();
-  let writing: string | null = null;
+  /** The write in progress: a page going away puts it in the journal too. */
+  let inflight: { id: string; diagram: Diagram } | null = null;
+  /** Designs put in the unload journal by this page (it may live on, e.g. in the back-forward cache). */
+  const journaled = new Set<string>();
   let failure: unknown = null;
   let conflict: { id: string; notice: number } | null = null;
   let stopped = false;
@@ -93,14 +98,17 @@ export async function startPersistence(store: DiagramStore, options: Persistence
   function updateStatus() {
     const s = state();
     if (stopped) return;
-    if (conflict) s.setSaveStatus('conflict', 'Another tab changed this design. Choose which version to keep.');
-    else if (failure) {
+    if (conflict) {
+      s.setSaveStatus('conflict', 'Another tab changed this design. Choose which version to keep.');
+    } else if (failure) {
       const message = saveFailureMessage(failure, options.saveKeys);
       if (s.saveStatus !== 'failed') s.notify('error', `Not saved. ${message}`);
       s.setSaveStatus('failed', message);
+    } else if (pending.size || inflight) {
+      s.setSaveStatus('saving');
+    } else {
+      s.setSaveStatus(knownRev.has(s.designId) ? 'saved' : 'idle');
     }
-    else if (pending.size || writing) s.setSaveStatus('saving');
-    else s.setSaveStatus(knownRev.has(s.designId) ? 'saved' : 'idle');
   }
 
   function stop(reason: string) {
@@ -109,6 +117,8 @@ export async function startPersistence(store: DiagramStore, options: Persistence
     channel?.close();
     state().setSaveStatus('failed', `${reason} (${options.saveKeys}).`);
   }
+
+  const journalKey = (id: string) => `${id}#${tab}`;
 
   function remember(id: string, diagram: Diagram, rev: number) {
     knownRev.set(id, rev);
@@ -133,11 +143,12 @@ export async function startPersistence(store: DiagramStore, options: Persistence
   async function writeOne(id: string, diagram: Diagram): Promise<void> {
     const expect = knownRev.get(id) ?? 0;
     if (expect === 0 && isBlankDiagram(diagram)) return; // nothing worth storing yet
-    writing = id;
+    inflight = { id, diagram };
     try {
       const out = await db.write(designMeta(id, diagram, 0, Date.now()), designText(diagram), expect);
       if (out.ok) {
         remember(id, diagram, out.rev);
+        if (journaled.delete(id)) void db.dropJournal(journalKey(id)).catch(() => {});
         post({ type: 'saved', id, rev: out.rev });
         changed();
         return;
@@ -157,7 +168,7 @@ export async function startPersistence(store: DiagramStore, options: Persistence
       failure = e;
       if (!pending.has(id)) pending.set(id, diagram);
     } finally {
-      writing = null;
+      inflight = null;
     }
   }
 
@@ -224,7 +235,7 @@ export async function startPersistence(store: DiagramStore, options: Persistence
   /** Shows the stored version of design `id` (another tab's), dropping this tab's unsaved changes to it. */
   async function takeTheirs(id: string, onlyIfClean = false): Promise<void> {
     const rec = await db.read(id).catch(() => null);
-    if (onlyIfClean && (pending.has(id) || writing === id)) {
+    if (onlyIfClean && (pending.has(id) || inflight?.id === id)) {
       enterConflict(id); // changed here while reading
       return;
     }
@@ -272,13 +283,29 @@ export async function startPersistence(store: DiagramStore, options: Persistence
       }
       const action = onRemoteSave({
         isOpen: true,
-        unsaved: pending.has(m.id) || writing === m.id,
+        unsaved: pending.has(m.id) || inflight?.id === m.id,
         knownRev: knownRev.get(m.id) ?? 0,
         remoteRev: m.rev,
       });
       if (action === 'reload') void takeTheirs(m.id, true);
       else if (action === 'conflict') enterConflict(m.id);
     };
+  }
+
+  // ---- settle what closing tabs put aside ----
+
+  for (const entry of await db.listJournal().catch(() => [] as JournalEntry[])) {
+    const copyId = randomIds('d');
+    const how = await db.settle(entry, copyRecord(entry.text, copyId, Date.now())).catch(() => 'dropped' as const);
+    if (how === 'applied') post({ type: 'saved', id: entry.id, rev: entry.base + 1 });
+    if (how === 'copied') {
+      post({ type: 'saved', id: copyId, rev: 1 });
+      state().notify(
+        'info',
+        `Changes to “${entry.meta.title}” from a tab that closed were kept as a copy in My designs: the design had changed since.`,
+        { sticky: true },
+      );
+    }
   }
 
   // ---- restore the last design ----
@@ -331,7 +358,24 @@ export async function startPersistence(store: DiagramStore, options: Persistence
   const flushNow = () => {
     if (pending.size && !stopped) void scheduler.flush();
   };
-  window.addEventListener('pagehide', flushNow);
+  window.addEventListener('pagehide', () => {
+    if (stopped) return;
+    // Leaving before choosing between the two versions: keep this tab's as a copy rather than lose it.
+    if (conflict && pending.has(conflict.id)) keepMineAsCopy(conflict.id);
+    // A closing page runs no more callbacks, so a guarded write may never finish: put the changes
+    // in the journal at once (settled at the next start), then try the normal write as well.
+    const unsaved = new Map(pending);
+    if (inflight && !unsaved.has(inflight.id)) unsaved.set(inflight.id, inflight.diagram);
+    const entries: JournalEntry[] = [];
+    for (const [id, diagram] of unsaved) {
+      const base = knownRev.get(id) ?? 0;
+      if (base === 0 && isBlankDiagram(diagram)) continue;
+      entries.push({ key: journalKey(id), id, base, meta: designMeta(id, diagram, 0, Date.now()), text: designText(diagram) });
+      journaled.add(id);
+    }
+    if (entries.length) void db.journal(entries).catch(() => {});
+    flushNow();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushNow();
   });

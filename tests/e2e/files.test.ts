@@ -162,6 +162,26 @@ describe('diagram files in Chromium', () => {
     await context.close();
   });
 
+  it('keeps an edit made just before the page goes away (flushed on pagehide)', async () => {
+    const { context, page } = await openApp(browser);
+    await addComponent(page, 'Feature store');
+    await setTitle(page, 'Closed in a hurry');
+    await waitSaved(page);
+    await addComponent(page, 'Cache');
+    // Reload at once: the autosave window has not passed.
+    expect(await saveState(page)).toBe('Saving…');
+    await page.reload();
+    await page.locator('.react-flow__pane').waitFor();
+    await expect.poll(() => title(page)).toBe('Closed in a hurry');
+    await expect.poll(() => labels(page)).toEqual(['Feature store', 'Cache']);
+    // And when the tab is closed, the next one opens it too.
+    await addComponent(page, 'Ranking model');
+    await page.close({ runBeforeUnload: true });
+    const next = await newPage(context);
+    await expect.poll(() => labels(next)).toEqual(['Feature store', 'Cache', 'Ranking model']);
+    await context.close();
+  });
+
   it('restores the autosave on reload, also for a file near the 20 MB limit', async () => {
     const { context, page } = await openApp(browser);
     await addComponent(page, 'Feature store');
@@ -406,6 +426,29 @@ describe('stored data the app cannot read', () => {
     await context.close();
   });
 
+  it('keeps changes a closed tab put aside as a copy when the design changed after them', async () => {
+    const { context, page } = await openApp(browser);
+    await addComponent(page, 'Feature store');
+    await setTitle(page, 'Moved on');
+    await waitSaved(page);
+    const id = (await raw(page, 'settings', 'readonly', "const r = os.get('last'); r.onsuccess = () => done(r.result);")) as string;
+    const text = (await raw(page, 'data', 'readonly', `const r = os.get(${JSON.stringify(id)}); r.onsuccess = () => done(r.result.text);`)) as string;
+    const meta = (await raw(page, 'designs', 'readonly', `const r = os.get(${JSON.stringify(id)}); r.onsuccess = () => done(r.result);`)) as { rev: number };
+    // What a tab that closed mid-edit left, made on an older revision than the stored one.
+    const older = text.replace('"kind":"feature-store"', '"kind":"cache"');
+    const entry = { key: `${id}#gone`, id, base: meta.rev - 1, meta: { ...meta, rev: undefined }, text: older };
+    await raw(page, 'unsaved', 'readwrite', `os.put(${JSON.stringify(entry)}, ${JSON.stringify(entry.key)});`);
+    await page.reload();
+    await page.locator('.react-flow__pane').waitFor();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'from a tab that closed' }).count()).toBe(1);
+    // The stored design is as it was; the closed tab's version is a copy.
+    expect(await labels(page)).toEqual(['Feature store']);
+    await openMyDesigns(page);
+    expect(await designRows(page)).toEqual(['Moved on (copy) | Generic · 1 component', 'Moved on | Generic · 1 component']);
+    expect(await raw(page, 'unsaved', 'readonly', 'const r = os.count(); r.onsuccess = () => done(r.result);')).toBe(0);
+    await context.close();
+  });
+
   it('says "Not saved" when the designs database itself is from a newer version', async () => {
     const { context, page } = await openApp(browser, '?bench=1');
     await page.evaluate(
@@ -451,7 +494,8 @@ describe('two tabs on one design', () => {
     await context.close();
   });
 
-  it('when both tabs edit at once, one asks, and "keep mine as a copy" loses neither edit', async () => {
+  /** Two tabs on one design whose edits are made at the same time; returns the tab that has to ask and the other. */
+  async function contested() {
     const { context, page: first } = await openApp(browser);
     await addComponent(first, 'Feature store');
     await setTitle(first, 'Contested');
@@ -488,25 +532,51 @@ describe('two tabs on one design', () => {
     expect(await saveState(second)).toBe('Saving…');
     await second.evaluate(() => ((window as unknown as { release?: boolean }).release = true));
 
-    const asking = (p: Page) => p.getByRole('status').filter({ hasText: 'Another tab saved changes to this design' });
     await expect.poll(async () => (await asking(first).count()) + (await asking(second).count()), { timeout: 10_000 }).toBe(1);
     const loser = (await asking(first).count()) ? first : second;
     const winner = loser === first ? second : first;
     await waitSaved(winner);
     expect(await loser.locator('.save-state').textContent()).toContain('Not saved');
+    return {
+      context,
+      loser,
+      winner,
+      winnerKind: loser === first ? 'Cache' : 'Model server',
+      loserKind: loser === first ? 'Model server' : 'Cache',
+    };
+  }
+  const asking = (p: Page) => p.getByRole('status').filter({ hasText: 'Another tab saved changes to this design' });
+
+  it('when both tabs edit at once, one asks, and "keep mine as a copy" loses neither edit', async () => {
+    const { context, loser, winner, winnerKind, loserKind } = await contested();
     await screenshot(loser, 'files-two-tabs-conflict');
     await asking(loser).getByRole('button', { name: 'Keep mine as a copy' }).click();
     await expect.poll(() => title(loser)).toBe('Contested (copy)');
     await waitSaved(loser);
 
-    const winnerKind = loser === first ? 'Cache' : 'Model server';
-    const loserKind = loser === first ? 'Model server' : 'Cache';
     await openMyDesigns(winner);
     expect(await designRows(winner)).toEqual(['Contested (copy) | Generic · 2 components', 'Contested | Generic · 2 components']);
     expect(await labels(winner)).toEqual(['Feature store', winnerKind]);
     expect(await labels(loser)).toEqual(['Feature store', loserKind]);
-    expect(pageErrors(first)).toEqual([]);
-    expect(pageErrors(second)).toEqual([]);
+    expect(pageErrors(winner)).toEqual([]);
+    expect(pageErrors(loser)).toEqual([]);
+    await context.close();
+  });
+
+  it('"reload theirs" shows the other version; leaving without choosing keeps this one as a copy', async () => {
+    let { context, loser, winner, winnerKind, loserKind } = await contested();
+    await asking(loser).getByRole('button', { name: 'Reload theirs' }).click();
+    await expect.poll(() => labels(loser)).toEqual(['Feature store', winnerKind]);
+    await waitSaved(loser);
+    await context.close();
+
+    ({ context, loser, winner, winnerKind, loserKind } = await contested());
+    await loser.reload();
+    await loser.locator('.react-flow__pane').waitFor();
+    await expect.poll(() => title(loser)).toBe('Contested (copy)');
+    expect(await labels(loser)).toEqual(['Feature store', loserKind]);
+    await openMyDesigns(winner);
+    expect(await designRows(winner)).toEqual(['Contested (copy) | Generic · 2 components', 'Contested | Generic · 2 components']);
     await context.close();
   });
 });

@@ -4,6 +4,7 @@ import {
   backupKey,
   backupTitle,
   componentCount,
+  copyRecord,
   copyTitle,
   designMeta,
   designText,
@@ -90,6 +91,13 @@ describe('stored design records', () => {
     expect(copyTitle('Ads', [])).toBe('Ads (copy)');
     expect(copyTitle('Ads', ['Ads', 'Ads (copy)'])).toBe('Ads (copy 2)');
     expect(copyTitle('Ads (copy)', ['Ads', 'Ads (copy)', 'Ads (copy 2)'])).toBe('Ads (copy 3)');
+  });
+
+  it('makes a copy record under a new id with a "(copy)" title, or none for unreadable text', () => {
+    const copy = copyRecord(designText(sample()), 'd_2', 7)!;
+    expect(copy.meta).toMatchObject({ id: 'd_2', title: 'Fraud detection (copy)', componentCount: 2, updatedAt: 7 });
+    expect(JSON.parse(copy.text).title).toBe('Fraud detection (copy)');
+    expect(copyRecord('{"broken', 'd_2', 7)).toBeNull();
   });
 
   it('sorts My designs by last change, newest first', () => {
