@@ -2,6 +2,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
 import { copyFragment } from '../domain/fragment';
+import { registerFileCommands } from './fileCommands';
 import { CommandRegistry } from './registry';
 
 /** What command handlers can reach. */
@@ -16,6 +17,7 @@ export type AppCommands = CommandRegistry<AppContext>;
 export function createAppCommands(): AppCommands {
   const r = new CommandRegistry<AppContext>();
   registerEditCommands(r);
+  registerFileCommands(r);
   // Each feature registers its commands from its own module, one line here each.
   return r;
 }

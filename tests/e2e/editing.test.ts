@@ -82,10 +82,14 @@ describe('editing like a diagram tool', () => {
     const other = await context.newPage();
     await other.goto(baseUrl());
     await other.locator('.react-flow__pane').waitFor();
+    // The second tab opens the same stored design; whatever it shows, the paste adds two nodes and their edge.
+    await other.waitForTimeout(300);
+    const nodesBefore = await other.locator('.react-flow__node').count();
+    const edgesBefore = await other.locator('.react-flow__edge').count();
     await other.locator('.react-flow__pane').click();
     await other.keyboard.press('Control+v');
-    await expect.poll(() => other.locator('.react-flow__node').count()).toBe(2);
-    await expect.poll(() => other.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => other.locator('.react-flow__node').count()).toBe(nodesBefore + 2);
+    await expect.poll(() => other.locator('.react-flow__edge').count()).toBe(edgesBefore + 1);
     await context.close();
   });
 
