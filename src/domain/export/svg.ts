@@ -204,7 +204,8 @@ const LIGHT: Palette = {
     online: { fill: '#ecfdf5', stroke: '#6ee7b7', text: '#047857' },
     none: { fill: '#f8fafc', stroke: '#cbd5e1', text: '#475569', dash: '6 4' },
   },
-  edge: { data: '#64748b', stream: '#2563eb', request: '#0f172a', model: '#7c3aed', feedback: '#ea580c', control: '#64748b' },
+  // The canvas's edge colours (src/canvas/edgeStyles.ts, shown in its legend): the picture looks like the screen.
+  edge: { data: '#64748b', stream: '#0369a1', request: '#1e293b', model: '#7c3aed', feedback: '#b45309', control: '#94a3b8' },
 };
 
 const DARK: Palette = {
@@ -227,14 +228,14 @@ const DARK: Palette = {
   edge: { data: '#94a3b8', stream: '#60a5fa', request: '#e2e8f0', model: '#a78bfa', feedback: '#fb923c', control: '#94a3b8' },
 };
 
-/** Line style of each edge kind: width and dash pattern (colours come from the palette). */
+/** Line style of each edge kind: width and dash pattern as on the canvas (src/canvas/edgeStyles.ts); colours come from the palette. */
 const EDGE_LINE: Record<EdgeKind, { width: number; dash?: string; cap?: string }> = {
-  data: { width: 1.5 },
-  stream: { width: 1.5, dash: '6 4' },
-  request: { width: 2.5 },
-  model: { width: 1.75 },
-  feedback: { width: 1.75, dash: '1 4', cap: 'round' },
-  control: { width: 1.5, dash: '10 6' },
+  data: { width: 1.6 },
+  stream: { width: 1.8, dash: '7 4' },
+  request: { width: 2.6 },
+  model: { width: 2, dash: '10 3 2 3' },
+  feedback: { width: 1.8, dash: '1.5 4', cap: 'round' },
+  control: { width: 1.4, dash: '12 6' },
 };
 
 const BAND = 5;

@@ -6,6 +6,7 @@ import { kindInfo } from '../../../src/domain/catalogue';
 import { stageById } from '../../../src/domain/stages';
 import { SVG_FONT_FAMILY, diagramBounds, escapeXml, toSvg } from '../../../src/domain/export/svg';
 import { cleanText } from '../../../src/domain/export/text';
+import { EDGE_STYLES } from '../../../src/canvas/edgeStyles';
 import { NASTY_IDS, NASTY_LABELS, diagram, edge, loadTemplates, node } from './fixtures';
 
 // jsdom ships no type declarations and @types/jsdom is not installed: load it untyped, typed here by hand.
@@ -134,9 +135,14 @@ describe('toSvg', () => {
       looks.add(`${p.getAttribute('stroke')} ${p.getAttribute('stroke-dasharray')} ${p.getAttribute('stroke-width')}`);
     });
     expect(looks.size).toBe(EDGE_KINDS.length);
-    // Request is thick and solid, stream dashed blue.
+    // Each kind as the canvas and its legend draw it: request thick and solid, stream dashed blue ...
+    edges.forEach((p, i) => {
+      const style = EDGE_STYLES[EDGE_KINDS[i]];
+      expect(p.getAttribute('stroke')).toBe(style.color);
+      expect(Number(p.getAttribute('stroke-width'))).toBe(style.width);
+      expect(p.getAttribute('stroke-dasharray')).toBe(style.dash ?? null);
+    });
     expect(edges[EDGE_KINDS.indexOf('request')].getAttribute('stroke-dasharray')).toBeNull();
-    expect(edges[EDGE_KINDS.indexOf('stream')].getAttribute('stroke')).toBe('#2563eb');
     // Source right-middle to target left-middle: the trainer (x 40+20-100, y 60+40-50) to the scorer.
     expect(edges[0].getAttribute('d')).toMatch(/^M128,80C.* 730,90$/);
     // Edge labels on pills.
