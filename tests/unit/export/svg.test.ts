@@ -68,9 +68,14 @@ describe('toSvg', () => {
     expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
     expect(root.getAttribute('width')).toBe(String(width));
     expect(root.getAttribute('height')).toBe(String(height));
-    expect(viewBox(doc)).toEqual([-132, -332, width, height]);
-    expect(width).toBe(5100 + NODE_SIZE.width + 64);
+    // The nodes' box plus the padding, widened on the right where the edge running back from the far
+    // node loops out past it (as React Flow draws it: 6.25 * sqrt(backward distance)).
+    const loop = 0.25 * 25 * Math.sqrt(5000 + NODE_SIZE.width - -40);
+    expect(viewBox(doc).slice(0, 2)).toEqual([-132, -332]);
+    expect(width).toBeGreaterThan(5100 + NODE_SIZE.width + 64);
+    expect(width).toBeLessThan(5100 + NODE_SIZE.width + 64 + loop);
     expect(height).toBe(2700 + NODE_SIZE.height + 64);
+    expect(viewBox(doc).slice(2)).toEqual([width, height]);
     expect(root.getAttribute('font-family')).toBe(SVG_FONT_FAMILY);
     expect(doc.querySelector('svg > title')?.textContent).toBe('Fraud & "friends" <design>');
   });
@@ -93,6 +98,47 @@ describe('toSvg', () => {
       const far = all(parse(svg), 'rect').find((r) => r.getAttribute('x') === '5000' && r.getAttribute('y') === '2400');
       expect(far).toBeDefined();
     }
+  });
+
+  it('holds the whole curve of every edge, also edges that run backwards and loop out past their nodes', () => {
+    const backwards = diagram(
+      [node('a', 'cache', { position: { x: 0, y: 0 } }), node('b', 'ranking', { position: { x: 3000, y: 900 } }), node('c', 'model-server', { position: { x: 3000, y: -700 } })],
+      [edge('e1', 'b', 'a', 'feedback'), edge('e2', 'c', 'a', 'model', 'a label on the loop'), edge('e3', 'a', 'b')],
+    );
+    for (const d of [sample, backwards]) {
+      for (const padding of [0, 32]) {
+        const doc = parse(toSvg(d, { padding }).svg);
+        const [vx, vy, vw, vh] = viewBox(doc);
+        for (const p of all(doc, 'path').filter((e) => e.hasAttribute('marker-end'))) {
+          const [x0, y0, x1, y1, x2, y2, x3, y3] = p.getAttribute('d')!.match(/-?[\d.]+/g)!.map(Number);
+          for (let t = 0; t <= 1; t += 0.01) {
+            const u = 1 - t;
+            const x = u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3;
+            const y = u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3;
+            expect(x).toBeGreaterThanOrEqual(vx);
+            expect(x).toBeLessThanOrEqual(vx + vw);
+            expect(y).toBeGreaterThanOrEqual(vy);
+            expect(y).toBeLessThanOrEqual(vy + vh);
+          }
+        }
+      }
+    }
+  });
+
+  it('bends edges as React Flow does: half the distance forwards, a short loop backwards', () => {
+    const d = diagram([node('a', 'cache', { position: { x: 0, y: 0 } }), node('b', 'ranking', { position: { x: 568, y: 100 } })], [edge('f', 'a', 'b'), edge('r', 'b', 'a')]);
+    const paths = all(parse(toSvg(d).svg), 'path').filter((e) => e.hasAttribute('marker-end')).map((p) => p.getAttribute('d'));
+    expect(paths[0]).toBe('M168,30C368,30 368,130 568,130');
+    const back = 0.25 * 25 * Math.sqrt(568 + 168);
+    const r = (v: number) => String(Math.round(v * 100) / 100);
+    expect(paths[1]).toBe(`M736,130C${r(736 + back)},130 ${r(-back)},30 0,30`);
+  });
+
+  it('shows a latency badge on nodes that have one, as the canvas does', () => {
+    const doc = parse(toSvg(diagram([node('a', 'ranking', { props: { latencyMs: 35, tool: 'GBDT' } })]), { padding: 0 }).svg);
+    expect(all(doc, 'text').map((t) => t.textContent)).toContain('35 ms');
+    // The badge sits across the node's top edge, inside the picture.
+    expect(viewBox(doc)[1]).toBe(-9);
   });
 
   it('shows every label and tool', () => {
@@ -189,13 +235,16 @@ describe('toSvg', () => {
     expect(nested[0].getElementsByTagName('line')).toHaveLength(1);
   });
 
-  it('truncates long labels with an ellipsis and keeps the full text in a tooltip', () => {
+  it('wraps a long label onto two lines above the tool, with ellipses, and keeps the full text in a tooltip', () => {
     const long = 'Candidate generation with two towers and approximate nearest neighbours';
     const doc = parse(toSvg(diagram([node('a', 'candidate-generation', { label: long, props: { tool: 'two-tower + ANN over 100M items, sharded' } })]), {}).svg);
     const texts = all(doc, 'text').map((t) => t.textContent!);
-    expect(texts[0]).toMatch(/^Candidate gen.*…$/);
-    expect(texts[0].length).toBeLessThan(long.length);
-    expect(texts[1]).toMatch(/…$/);
+    // Two label lines, as the canvas shows them, the second cut with an ellipsis; then the tool, cut too.
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toBe('Candidate');
+    expect(texts[1]).toMatch(/^generation .*…$/);
+    expect(`${texts[0]} ${texts[1]}`.length).toBeLessThan(long.length);
+    expect(texts[2]).toMatch(/^two-tower .*…$/);
     expect(all(doc, 'title').map((t) => t.textContent)).toContain(`${long} (two-tower + ANN over 100M items, sharded)`);
   });
 
