@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
+import { registerExportCommands } from './exportCommands';
 import { CommandRegistry } from './registry';
 
 /** What command handlers can reach. */
@@ -15,6 +16,7 @@ export type AppCommands = CommandRegistry<AppContext>;
 export function createAppCommands(): AppCommands {
   const r = new CommandRegistry<AppContext>();
   registerEditCommands(r);
+  registerExportCommands(r);
   // Each feature registers its commands from its own module, one line here each.
   return r;
 }

@@ -94,6 +94,9 @@ export interface UiSlice {
   notices: Notice[];
   notify(kind: Notice['kind'], text: string): void;
   dismissNotice(id: number): void;
+  /** The step of a long-running task (an export) shown with a spinner, or null when none runs. */
+  progress: string | null;
+  setProgress(text: string | null): void;
 }
 
 export type DiagramState = DocumentSlice & SelectionSlice & UiSlice;
@@ -350,6 +353,10 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
     },
     dismissNotice(id) {
       set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+    progress: null,
+    setProgress(text) {
+      if (text !== get().progress) set({ progress: text });
     },
   };
 };
