@@ -1,6 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
-import { Canvas } from './canvas/Canvas';
+import { useCallback, useMemo } from 'react';
+import { BenchReady } from './canvas/BenchReady';
+import { Canvas, REVEAL_VIEW } from './canvas/Canvas';
 import type { FlowEdge, FlowNode } from './canvas/flowTypes';
 import { useAddComponent } from './canvas/useAddComponent';
 import type { AppCommands, AppContext } from './commands/appCommands';
@@ -9,15 +10,16 @@ import type { DiagramStore } from './store/diagramStore';
 import { DiagramStoreContext, useDiagramStoreApi } from './store/useDiagramStore';
 import { Dialogs } from './ui/Dialogs';
 import { Header } from './ui/Header';
-import { Inspector } from './ui/Inspector';
 import { Notices } from './ui/Notices';
 import { Palette } from './ui/Palette';
+import { SidePanel } from './ui/SidePanel';
 
-/** The page: header, palette, canvas, inspector. */
-export function App({ store, commands }: { store: DiagramStore; commands: AppCommands }) {
+/** The page: header, palette, canvas, and the side column (stage strip, inspector, findings). */
+export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
   return (
     <DiagramStoreContext.Provider value={store}>
       <ReactFlowProvider>
+        {bench && <BenchReady store={store} empty={store.getState().diagram.nodes.length === 0} />}
         <Shell commands={commands} />
       </ReactFlowProvider>
     </DiagramStoreContext.Provider>
@@ -30,13 +32,17 @@ function Shell({ commands }: { commands: AppCommands }) {
   const ctx = useMemo<AppContext>(() => ({ store, flow }), [store, flow]);
   useShortcuts(commands, ctx);
   const add = useAddComponent();
+  const reveal = useCallback(
+    (ids: readonly string[]) => void flow.fitView({ ...REVEAL_VIEW, nodes: ids.map((id) => ({ id })) }),
+    [flow],
+  );
   return (
     <div className="app">
       <Header commands={commands} ctx={ctx} />
       <main className="workspace">
         <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
         <Canvas />
-        <Inspector />
+        <SidePanel onReveal={reveal} />
       </main>
       <Dialogs commands={commands} />
       <Notices />

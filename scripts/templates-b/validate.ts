@@ -44,6 +44,7 @@ function layoutProblems(d: Diagram): { errors: string[]; advice: string[] } {
   }
   // Advice: an edge drawn as React Flow's default bezier (right handle -> left handle) crossing another node.
   const offset = (dist: number) => (dist >= 0 ? 0.5 * dist : 0.25 * 25 * Math.sqrt(-dist));
+  const labels: { id: string; chip: Box }[] = [];
   for (const e of d.edges) {
     const s = box.get(e.source)!;
     const t = box.get(e.target)!;
@@ -60,7 +61,20 @@ function layoutProblems(d: Diagram): { errors: string[]; advice: string[] } {
       for (const n of items) if (n.id !== e.source && n.id !== e.target && inside(p, box.get(n.id)!)) hits.add(n.id);
     }
     if (hits.size) advice.push(`edge ${e.source} -> ${e.target} crosses ${[...hits].join(', ')}`);
+    if (e.label) {
+      // The label chip sits at the curve's midpoint (getBezierPath); ~6.2 px per character at 11 px.
+      const lx = 0.125 * sx + 0.375 * c1.x + 0.375 * c2.x + 0.125 * tx;
+      const ly = 0.125 * sy + 0.375 * c1.y + 0.375 * c2.y + 0.125 * ty;
+      const w = 6.2 * e.label.length + 14;
+      const chip = { x: lx - w / 2, y: ly - 9, width: w, height: 18 };
+      const under = items.filter((n) => overlaps(chip, box.get(n.id)!)).map((n) => n.id);
+      if (under.length) advice.push(`label "${e.label}" of ${e.source} -> ${e.target} lies on ${under.join(', ')}`);
+      labels.push({ id: `${e.source} -> ${e.target}`, chip });
+    }
   }
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++)
+      if (overlaps(labels[i].chip, labels[j].chip)) advice.push(`labels of ${labels[i].id} and ${labels[j].id} overlap`);
   return { errors, advice };
 }
 

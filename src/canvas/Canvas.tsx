@@ -2,40 +2,50 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePosition, nodeSize, nodeStage, withDescendants, zoneAt, type XY } from '../domain/diagram';
+import { absolutePosition, nodeSize, withDescendants, zoneAt, type XY } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
-import { stageById } from '../domain/stages';
 import type { NodeMove } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+import { nodeFindingIndex } from '../store/findings';
+import { useChecks } from '../store/useFindings';
+import { CanvasMiniMap } from './CanvasMiniMap';
 import { ComponentNode } from './ComponentNode';
 import { FlowEdgeView } from './FlowEdgeView';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { Legend } from './Legend';
 import { NoteNode } from './NoteNode';
-import { toFlowEdges, toFlowNodes, type Measured } from './toFlow';
+import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
+import { FarContext, SIMPLE_ZOOM } from './zoomLevel';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
+/** New badge counts, keeping the previous object for every node whose counts did not change. */
+function stableBadges(prev: ReadonlyMap<string, BadgeCounts>, next: ReadonlyMap<string, BadgeCounts>): ReadonlyMap<string, BadgeCounts> {
+  const out = new Map<string, BadgeCounts>();
+  for (const [id, c] of next) {
+    const p = prev.get(id);
+    out.set(id, p && p.error === c.error && p.warning === c.warning && p.info === c.info ? p : c);
+  }
+  return out;
+}
+
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
+const SNAP_GRID: [number, number] = [20, 20];
+/** How the view frames components shown from elsewhere (a finding): close enough to read, animated. */
+export const REVEAL_VIEW = { padding: 0.4, maxZoom: 1.25, duration: 350 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 type Box = { x: number; y: number; width: number; height: number };
-
-function minimapColor(n: FlowNode): string {
-  if (n.type === 'zone') return 'rgba(148, 163, 184, 0.25)';
-  if (n.type === 'note') return '#fde68a';
-  const stage = nodeStage({ id: n.id, kind: n.data.kind, props: n.data.props, position: n.position });
-  return stage ? stageById(stage).color : '#94a3b8';
-}
 
 /**
  * The React Flow adapter. The store owns the diagram; React Flow's changes go through the store.
@@ -47,7 +57,12 @@ export function Canvas() {
   const dNodes = useDiagramStore((s) => s.diagram.nodes);
   const dEdges = useDiagramStore((s) => s.diagram.edges);
   const selection = useDiagramStore((s) => s.selection);
+  const snapToGrid = useDiagramStore((s) => s.prefs.snapToGrid);
+  const theme = useDiagramStore((s) => s.prefs.theme);
+  const far = useFlowStore(isFar);
 
+  // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
+  const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0);
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
@@ -62,13 +77,22 @@ export function Canvas() {
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
+  // One subscription to the checker for the whole canvas: badges travel in the nodes' data, and the
+  // per-node counts keep their identity while a node's findings stay the same.
+  const checks = useChecks();
+  const badgeRef = useRef<ReadonlyMap<string, BadgeCounts>>(EMPTY);
+  const badges = useMemo(() => (badgeRef.current = stableBadges(badgeRef.current, nodeFindingIndex(checks).counts)), [checks]);
   const nodes = useMemo(
-    () => toFlowNodes(dNodes, selectedNodes, { drag, resize, measured: measured.current }, nodeCache.current),
+    () => toFlowNodes(dNodes, selectedNodes, { drag, resize, measured: measured.current }, nodeCache.current, badges),
     // measureVersion: the measured map is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dNodes, selectedNodes, drag, resize, measureVersion],
+    [dNodes, selectedNodes, drag, resize, measureVersion, badges],
   );
-  const edges = useMemo(() => toFlowEdges(dEdges, selectedEdges, edgeCache.current), [dEdges, selectedEdges]);
+  const editingEdge = useDiagramStore((s) => s.editingEdgeId);
+  const edges = useMemo(
+    () => toFlowEdges(dEdges, selectedEdges, edgeCache.current, editingEdge),
+    [dEdges, selectedEdges, editingEdge],
+  );
 
   /** Where dragged nodes land: committed with their new zone when dropped inside or outside one. */
   const commitMoves = useCallback(
@@ -192,6 +216,14 @@ export function Canvas() {
     [store],
   );
 
+  const onReconnect = useCallback(
+    (old: FlowEdge, c: Connection) => {
+      const r = store.getState().reconnectEdge(old.id, c.source, c.target);
+      if (!r.ok) store.getState().notify('error', r.error);
+    },
+    [store],
+  );
+
   const isValidConnection = useCallback(
     (c: Connection | FlowEdge) => {
       if (c.source === c.target) return false;
@@ -199,14 +231,21 @@ export function Canvas() {
       const s = all.find((n) => n.id === c.source);
       const t = all.find((n) => n.id === c.target);
       if (!s || !t) return false;
-      const kind = proposeEdgeKind(s, t);
-      return !es.some((e) => e.source === c.source && e.target === c.target && e.kind === kind);
+      // While an edge end is dragged, compare with that edge's own kind and ignore the edge itself.
+      const moving = 'id' in c ? es.find((e) => e.id === c.id) : undefined;
+      const kind = moving?.kind ?? proposeEdgeKind(s, t);
+      return !es.some((e) => e.id !== moving?.id && e.source === c.source && e.target === c.target && e.kind === kind);
     },
     [store],
   );
 
+  // Clicking a component or connection is the one gesture that asks to inspect it: it brings the
+  // Inspector tab forward. Selections made otherwise (a finding, a drop, a new edge, undo) keep the tab.
+  const inspect = useCallback(() => store.getState().showSidePanel('inspector'), [store]);
+
   return (
     <div className="canvas" aria-label="Diagram canvas">
+      <FarContext.Provider value={far}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -215,22 +254,30 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeClick={inspect}
+        onEdgeClick={inspect}
         isValidConnection={isValidConnection}
+        onReconnect={onReconnect}
+        onEdgeDoubleClick={(_, edge) => store.getState().setEditingEdge(edge.id)}
+        edgesReconnectable
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        colorMode={theme}
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
-        onInit={(flow) => {
-          if (store.getState().diagram.nodes.length) void flow.fitView(FIT_VIEW);
-        }}
+        fitView={initialFit}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="#cbd5e1" />
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />
         <Controls position="bottom-left" showInteractive={false} />
-        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
+        <CanvasMiniMap />
         <Legend />
       </ReactFlow>
+      </FarContext.Provider>
     </div>
   );
 }

@@ -1,14 +1,19 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge } from './flowTypes';
+import { InlineText } from './InlineText';
 
-/** A directed edge drawn in the style of its kind, with an arrowhead and an optional label. */
+/** A directed edge drawn in the style of its kind, with an arrowhead and a label (double-click to edit). */
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const store = useDiagramStoreApi();
+  const editing = data?.editing === true;
   const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data?.kind ?? 'data';
   const style = EDGE_STYLES[kind];
+  const showLabel = editing || !!data?.label;
   return (
     <>
       <BaseEdge
@@ -18,19 +23,29 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         className={`edge-${kind}`}
         interactionWidth={18}
         style={{
-          stroke: selected ? '#2563eb' : style.color,
+          stroke: selected ? 'var(--accent)' : style.color,
           strokeWidth: style.width + (selected ? 0.8 : 0),
           strokeDasharray: style.dash,
           strokeLinecap: kind === 'feedback' ? 'round' : undefined,
         }}
       />
-      {data?.label && (
+      {showLabel && (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label${selected ? ' edge-label-selected' : ''}`}
+            className={`edge-label nodrag nopan${selected ? ' edge-label-selected' : ''}`}
             style={{ transform: `translate(-50%, -50%) translate(${lx}px, ${ly}px)` }}
+            onDoubleClick={() => store.getState().setEditingEdge(id)}
           >
-            {data.label}
+            {editing ? (
+              <InlineText
+                value={data?.label ?? ''}
+                ariaLabel="Connection label"
+                onCommit={(v) => store.getState().updateEdge(id, { label: v })}
+                onDone={() => store.getState().setEditingEdge(null)}
+              />
+            ) : (
+              data?.label
+            )}
           </div>
         </EdgeLabelRenderer>
       )}

@@ -44,10 +44,12 @@ export function Legend() {
                 <svg width="30" height="10" aria-hidden>
                   <line
                     x1="1" y1="5" x2="29" y2="5"
-                    stroke={EDGE_STYLES[k].color}
-                    strokeWidth={EDGE_STYLES[k].width}
-                    strokeDasharray={EDGE_STYLES[k].dash}
-                    strokeLinecap={k === 'feedback' ? 'round' : undefined}
+                    style={{
+                      stroke: EDGE_STYLES[k].color,
+                      strokeWidth: EDGE_STYLES[k].width,
+                      strokeDasharray: EDGE_STYLES[k].dash,
+                      strokeLinecap: k === 'feedback' ? 'round' : undefined,
+                    }}
                   />
                 </svg>
                 {EDGE_KIND_INFO[k].label}

@@ -1,6 +1,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
+import { copyFragment } from '../domain/fragment';
 import { registerExportCommands } from './exportCommands';
 import { CommandRegistry } from './registry';
 
@@ -53,6 +54,123 @@ function registerEditCommands(r: AppCommands): void {
       deleteElements(selection.nodes, selection.edges);
     },
     enabled: hasSelection,
+  });
+  // Clipboard text code (and the file parser it uses) loads on first use, not with the page.
+  const clip = () => import('../io/clipboard');
+  const copy = async ({ store }: AppContext) => {
+    const { writeFragment } = await clip();
+    const { diagram, selection } = store.getState();
+    await writeFragment(copyFragment(diagram, selection.nodes));
+  };
+  let pasteCount = 0;
+  r.register({
+    id: 'copy',
+    name: 'Copy',
+    group: 'Edit',
+    shortcuts: ['Mod+C'],
+    run: (ctx) => void copy(ctx).then(() => (pasteCount = 0)),
+    enabled: ({ store }) => store.getState().selection.nodes.length > 0,
+  });
+  r.register({
+    id: 'cut',
+    name: 'Cut',
+    group: 'Edit',
+    shortcuts: ['Mod+X'],
+    run: (ctx) =>
+      void copy(ctx).then(() => {
+        pasteCount = 0;
+        const { selection, deleteElements } = ctx.store.getState();
+        deleteElements(selection.nodes, selection.edges);
+      }),
+    enabled: ({ store }) => store.getState().selection.nodes.length > 0,
+  });
+  r.register({
+    id: 'paste',
+    name: 'Paste',
+    group: 'Edit',
+    shortcuts: ['Mod+V'],
+    run: ({ store }) =>
+      void clip().then(async ({ readFragment }) => {
+        const f = await readFragment();
+        if (!f || !f.nodes.length) {
+          store.getState().notify('info', 'Nothing to paste: copy components first.');
+          return;
+        }
+        pasteCount++;
+        store.getState().paste(f, { x: 32 * pasteCount, y: 32 * pasteCount });
+      }),
+  });
+  r.register({
+    id: 'duplicate',
+    name: 'Duplicate',
+    group: 'Edit',
+    shortcuts: ['Mod+D'],
+    run: ({ store }) => {
+      const { diagram, selection, paste } = store.getState();
+      paste(copyFragment(diagram, selection.nodes), { x: 32, y: 32 });
+    },
+    enabled: ({ store }) => store.getState().selection.nodes.length > 0,
+  });
+  const nudge = (dx: number, dy: number) => ({ store }: AppContext) => {
+    const { selection, nudge: move } = store.getState();
+    move(selection.nodes, dx, dy);
+  };
+  const hasNodes = ({ store }: AppContext) => store.getState().selection.nodes.length > 0;
+  for (const [dir, dx, dy] of [['Left', -1, 0], ['Right', 1, 0], ['Up', 0, -1], ['Down', 0, 1]] as const) {
+    r.register({ id: `nudge-${dir.toLowerCase()}`, name: `Nudge ${dir.toLowerCase()}`, group: 'Arrange', shortcuts: [`Arrow${dir}`], run: nudge(dx, dy), enabled: hasNodes });
+    r.register({ id: `nudge-${dir.toLowerCase()}-far`, name: `Nudge ${dir.toLowerCase()} 10 px`, group: 'Arrange', shortcuts: [`Shift+Arrow${dir}`], run: nudge(dx * 10, dy * 10), enabled: hasNodes });
+  }
+  r.register({
+    id: 'tidy-up',
+    name: 'Tidy up',
+    group: 'Arrange',
+    shortcuts: ['Shift+T'],
+    run: ({ store, flow }) =>
+      void import('../domain/layout').then(({ tidyLayout }) => {
+        store.getState().tidyUp(tidyLayout);
+        requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
+      }),
+    enabled: ({ store }) => store.getState().diagram.nodes.length > 0,
+  });
+  r.register({
+    id: 'zone-around-selection',
+    name: 'Create zone around selection',
+    group: 'Arrange',
+    shortcuts: ['Mod+G'],
+    run: ({ store }) => void store.getState().createZoneAround(store.getState().selection.nodes),
+    enabled: hasNodes,
+  });
+  r.register({
+    id: 'toggle-snap',
+    name: 'Toggle snap to grid',
+    group: 'View',
+    shortcuts: ["Shift+G"],
+    run: ({ store }) => store.getState().setPrefs({ snapToGrid: !store.getState().prefs.snapToGrid }),
+  });
+  r.register({
+    id: 'toggle-theme',
+    name: 'Toggle dark mode',
+    group: 'View',
+    shortcuts: ['Shift+D'],
+    run: ({ store }) => {
+      const dark = document.documentElement.dataset.theme === 'dark';
+      store.getState().setPrefs({ theme: dark ? 'light' : 'dark' });
+    },
+  });
+  r.register({
+    id: 'shortcuts',
+    name: 'Keyboard shortcuts',
+    group: 'Help',
+    shortcuts: ['?'],
+    run: ({ store }) => store.getState().openDialog('shortcuts'),
+  });
+  r.register({
+    id: 'command-palette',
+    name: 'Command palette',
+    group: 'Help',
+    shortcuts: ['Mod+K'],
+    global: true,
+    run: ({ store }) => store.getState().openDialog('command-palette'),
   });
   r.register({
     id: 'select-all',

@@ -1,6 +1,6 @@
 import type { Diagram } from '../domain/diagram';
 import { exportFileName } from '../domain/export/fileName';
-import { clipboardErrorMessage, clipboardProblem, writeClipboard } from '../io/clipboard';
+import { clipboardErrorMessage, clipboardProblem, writeClipboard } from '../io/exportClipboard';
 import { downloadBlob } from '../io/download';
 import { trackProgress, type ProgressTracker } from '../io/progress';
 import type { DiagramStore } from '../store/diagramStore';

@@ -1,37 +1,27 @@
-/**
- * Writing to the system clipboard. Callers pass promises and call these functions synchronously
- * inside the user's click or key press: Safari accepts a clipboard write only within that
- * gesture, and a ClipboardItem whose value is a Promise<Blob> lets the content arrive later.
- */
+import { fragmentFromText, fragmentToText } from '../domain/clipboard';
+import type { Fragment } from '../domain/fragment';
 
-/** Why the browser cannot put `type` on the clipboard, or null when it can. */
-export function clipboardProblem(type: string): string | null {
-  const what = type === 'image/png' ? 'images' : 'text';
-  if (typeof window !== 'undefined' && window.isSecureContext === false) return `The browser allows copying ${what} only on a secure (https) page.`;
-  const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
-  const canWriteItems = !!clipboard?.write && typeof ClipboardItem !== 'undefined';
-  if (type === 'text/plain' && !canWriteItems && clipboard?.writeText) return null;
-  if (!canWriteItems) return `This browser cannot put ${what} on the clipboard.`;
-  if (typeof ClipboardItem.supports === 'function' && !ClipboardItem.supports(type)) return `This browser cannot put ${what} on the clipboard.`;
-  return null;
-}
+/** The in-app clipboard: always written on copy, read when the browser refuses the system clipboard. */
+let inApp: Fragment | null = null;
 
-/** Puts a blob of `type` on the clipboard once `data` resolves; the write starts now. */
-export function writeClipboard(type: string, data: Promise<Blob>): Promise<void> {
-  if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) {
-    if (type !== 'text/plain' || !navigator.clipboard?.writeText) return Promise.reject(new Error(clipboardProblem(type) ?? 'The clipboard is not available.'));
-    return data.then((b) => b.text()).then((t) => navigator.clipboard.writeText(t));
-  }
+/** Copies a fragment to the system clipboard (as JSON text, so another tab can paste it) and to the in-app one. */
+export async function writeFragment(f: Fragment): Promise<void> {
+  inApp = f;
   try {
-    return navigator.clipboard.write([new ClipboardItem({ [type]: data })]);
-  } catch (e) {
-    return Promise.reject(e);
+    await navigator.clipboard.writeText(fragmentToText(f));
+  } catch {
+    // Refused (no permission, no focus): the in-app clipboard still works within this tab.
   }
 }
 
-/** A user-facing sentence for a failed clipboard write. */
-export function clipboardErrorMessage(e: unknown): string {
-  if (e instanceof DOMException && e.name === 'NotAllowedError')
-    return 'The browser did not allow this page to write to the clipboard (allow clipboard access for this site, or export a file instead).';
-  return `The clipboard refused the content: ${e instanceof Error ? e.message : String(e)}`;
+/** The fragment to paste: the system clipboard's when it holds one of ours, else the in-app one. */
+export async function readFragment(): Promise<Fragment | null> {
+  try {
+    const text = await navigator.clipboard.readText();
+    const f = fragmentFromText(text);
+    if (f) return f;
+  } catch {
+    // Reading refused: fall back to what this tab copied.
+  }
+  return inApp;
 }

@@ -13,7 +13,11 @@ import {
   type ProblemId,
   type XY,
 } from '../domain/diagram';
+import { suppresses } from '../domain/checker/runChecks';
+import type { Finding, RuleId } from '../domain/checker/types';
 import { proposeEdgeKind } from '../domain/roles';
+import { pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';
+import type { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
 import * as hist from './history';
 
@@ -74,6 +78,24 @@ export interface DocumentSlice {
   setTitle(title: string): void;
   setProblem(problem: ProblemId): void;
   setBrief(brief: string): void;
+  /** Pastes a copied fragment with fresh ids, offset, and selects it; returns the pasted node ids. */
+  paste(fragment: Fragment, offset: XY): string[];
+  /** Moves nodes by a few pixels (arrow keys). */
+  nudge(nodeIds: readonly string[], dx: number, dy: number): void;
+  /** Arranges the diagram with a layout function (loaded on first use) as one undo step. */
+  tidyUp(layout: typeof tidyLayout): void;
+  /** Wraps the nodes in a new zone and returns its id, or null when there is nothing to wrap. */
+  createZoneAround(nodeIds: readonly string[]): string | null;
+  /** Moves an edge's ends to other nodes; refuses self-loops and duplicates like connect. */
+  reconnectEdge(id: string, source: string, target: string): Result<string, string>;
+  /**
+   * Suppresses the findings of a rule on these nodes (all of the rule's findings when there are
+   * none) with a reason, saved in the diagram; refuses a blank reason. Replaces a suppression of
+   * the same rule and nodes.
+   */
+  suppress(rule: RuleId, nodeIds: readonly string[], reason: string): Result<void, string>;
+  /** Removes every suppression that applies to the finding, so it counts again. */
+  unsuppress(finding: Finding): void;
   /** Replaces the whole diagram (open, template, new) as one undo step. */
   replaceDiagram(diagram: Diagram): void;
   undo(): void;
@@ -86,9 +108,28 @@ export interface SelectionSlice {
   selectAll(): void;
 }
 
+export type ThemePref = 'system' | 'light' | 'dark';
+
+export interface Prefs {
+  snapToGrid: boolean;
+  theme: ThemePref;
+}
+
+export interface PrefsSlice {
+  prefs: Prefs;
+  setPrefs(patch: Partial<Prefs>): void;
+}
+/** The tab shown under the stage strip in the right-hand column. */
+export type SidePanelTab = 'inspector' | 'findings';
+
 export interface UiSlice {
+  sidePanel: SidePanelTab;
+  showSidePanel(tab: SidePanelTab): void;
   /** The open modal dialog, by id (e.g. "my-designs", "shortcuts"), or null. */
   dialog: string | null;
+  /** The connection whose label is being edited on the canvas. */
+  editingEdgeId: string | null;
+  setEditingEdge(id: string | null): void;
   openDialog(id: string): void;
   closeDialog(): void;
   notices: Notice[];
@@ -99,7 +140,7 @@ export interface UiSlice {
   setProgress(text: string | null): void;
 }
 
-export type DiagramState = DocumentSlice & SelectionSlice & UiSlice;
+export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice;
 export type DiagramStore = StoreApi<DiagramState>;
 
 type Slice<T> = StateCreator<DiagramState, [], [], T>;
@@ -306,6 +347,114 @@ const documentSlice =
         commit(brief ? { ...rest, brief } : rest, 'brief');
       },
 
+      paste(fragment, offset) {
+        const { diagram } = get();
+        const r = pasteNodes(diagram, fragment, (prefix, taken) => uniqueId(newId, prefix, taken), offset);
+        if (!r.nodeIds.length) return [];
+        commit(r.diagram, undefined, { nodes: r.nodeIds, edges: r.edgeIds });
+        return r.nodeIds;
+      },
+
+      nudge(nodeIds, dx, dy) {
+        const ids = new Set(nodeIds);
+        const { diagram } = get();
+        // Move only the outermost selected nodes: children follow their zone.
+        const moves = diagram.nodes
+          .filter((n) => ids.has(n.id) && !(n.parent && ids.has(n.parent)))
+          .map((n) => ({ id: n.id, position: { x: n.position.x + dx, y: n.position.y + dy } }));
+        if (!moves.length) return;
+        const byMove = new Map(moves.map((m) => [m.id, m.position]));
+        commit(
+          { ...diagram, nodes: diagram.nodes.map((n) => (byMove.has(n.id) ? { ...n, position: byMove.get(n.id)! } : n)) },
+          `nudge:${[...ids].sort().join(',')}`,
+        );
+      },
+
+      tidyUp(layout) {
+        const { diagram } = get();
+        if (!diagram.nodes.length) return;
+        const { positions, sizes } = layout(diagram);
+        const nodes = diagram.nodes.map((n) => {
+          const p = positions.get(n.id);
+          const size = sizes.get(n.id);
+          if (!p && !size) return n;
+          return { ...n, position: p ?? n.position, ...(size ? { props: { ...n.props, ...size } } : {}) };
+        });
+        commit({ ...diagram, nodes });
+      },
+
+      createZoneAround(nodeIds) {
+        const { diagram } = get();
+        const chosen = new Set(nodeIds);
+        const lookup = byId();
+        const picked = diagram.nodes.filter((n) => chosen.has(n.id) && !(n.parent && chosen.has(n.parent)));
+        if (!picked.length) return null;
+        // The new zone lives where the picked nodes live when they share a parent; otherwise at the top level.
+        const parents = new Set(picked.map((n) => n.parent));
+        const parentId = parents.size === 1 ? [...parents][0] : undefined;
+        const origin = parentId ? absolutePosition(lookup.get(parentId)!, lookup) : { x: 0, y: 0 };
+        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        for (const n of picked) {
+          const a = absolutePosition(n, lookup);
+          const size = n.kind === 'group'
+            ? { width: (n.props.width as number) ?? DEFAULT_ZONE_SIZE.width, height: (n.props.height as number) ?? DEFAULT_ZONE_SIZE.height }
+            : { width: 168, height: 60 };
+          minX = Math.min(minX, a.x);
+          minY = Math.min(minY, a.y);
+          maxX = Math.max(maxX, a.x + size.width);
+          maxY = Math.max(maxY, a.y + size.height);
+        }
+        const pad = 28;
+        const top = 52;
+        const zoneAbs = { x: Math.round(minX - pad), y: Math.round(minY - top) };
+        const id = uniqueId(newId, 'z', (x) => lookup.has(x));
+        const zone: DiagramNode = {
+          id,
+          kind: 'group',
+          position: { x: zoneAbs.x - origin.x, y: zoneAbs.y - origin.y },
+          ...(parentId ? { parent: parentId } : {}),
+          props: { width: Math.round(maxX - minX + 2 * pad), height: Math.round(maxY - minY + top + pad) },
+        };
+        const pickedIds = new Set(picked.map((n) => n.id));
+        const nodes = diagram.nodes.map((n) => {
+          if (!pickedIds.has(n.id)) return n;
+          const a = absolutePosition(n, lookup);
+          return { ...n, parent: id, position: { x: a.x - zoneAbs.x, y: a.y - zoneAbs.y } };
+        });
+        commit({ ...diagram, nodes: sortParentsFirst([zone, ...nodes]) }, undefined, { nodes: [id], edges: [] });
+        return id;
+      },
+
+      reconnectEdge(id, source, target) {
+        const { diagram } = get();
+        const edge = diagram.edges.find((e) => e.id === id);
+        if (!edge) return err('That connection no longer exists.');
+        if (source === target) return err('A component cannot connect to itself.');
+        if (diagram.edges.some((e) => e.id !== id && e.source === source && e.target === target && e.kind === edge.kind))
+          return err(`These two components are already connected by a ${edge.kind} edge.`);
+        if (edge.source === source && edge.target === target) return ok(id);
+        commit({ ...diagram, edges: diagram.edges.map((e) => (e.id === id ? { ...e, source, target } : e)) });
+        return ok(id);
+      },
+
+      suppress(rule, nodeIds, reason) {
+        const text = reason.trim();
+        if (!text) return err('Give a reason for suppressing this finding.');
+        const { diagram } = get();
+        const ids = [...new Set(nodeIds)];
+        const same = new Set(ids);
+        const kept = diagram.suppressions.filter(
+          (s) => !(s.rule === rule && (s.nodeIds ?? []).length === same.size && (s.nodeIds ?? []).every((id) => same.has(id))),
+        );
+        commit({ ...diagram, suppressions: [...kept, { rule, ...(ids.length ? { nodeIds: ids } : {}), reason: text }] });
+        return ok(undefined);
+      },
+      unsuppress(finding) {
+        const { diagram } = get();
+        const suppressions = diagram.suppressions.filter((s) => !suppresses(s, finding));
+        if (suppressions.length !== diagram.suppressions.length) commit({ ...diagram, suppressions });
+      },
+
       replaceDiagram(diagram) {
         commit(diagram, undefined, EMPTY_SELECTION);
       },
@@ -343,7 +492,11 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 const uiSlice: Slice<UiSlice> = (set, get) => {
   let next = 1;
   return {
+    sidePanel: 'inspector',
+    showSidePanel: (sidePanel) => set({ sidePanel }),
     dialog: null,
+    editingEdgeId: null,
+    setEditingEdge: (id) => set({ editingEdgeId: id }),
     openDialog: (id) => set({ dialog: id }),
     closeDialog: () => set({ dialog: null }),
     notices: [],
@@ -361,7 +514,17 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
   };
 };
 
+const prefsSlice =
+  (initial: Prefs): Slice<PrefsSlice> =>
+  (set, get) => ({
+    prefs: initial,
+    setPrefs: (patch) => set({ prefs: { ...get().prefs, ...patch } }),
+  });
+
+export const DEFAULT_PREFS: Prefs = { snapToGrid: false, theme: 'system' };
+
 export interface StoreOptions {
+  prefs?: Prefs;
   newId?: IdGenerator;
   now?: () => number;
   diagram?: Diagram;
@@ -375,6 +538,7 @@ export function createDiagramStore(options: StoreOptions = {}): DiagramStore {
     ...documentSlice(newId, now)(...a),
     ...selectionSlice(...a),
     ...uiSlice(...a),
+    ...prefsSlice(options.prefs ?? DEFAULT_PREFS)(...a),
   }));
   if (options.diagram) store.setState({ diagram: options.diagram });
   return store;

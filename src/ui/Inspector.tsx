@@ -1,20 +1,26 @@
 import { ArrowRight, Trash2 } from 'lucide-react';
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kindInfo } from '../domain/catalogue';
 import {
   EDGE_KINDS,
   EDGE_KIND_INFO,
   ML_TASKS,
+  PROBLEM_IDS,
+  PROBLEM_LABELS,
   nodeLabel,
   nodeStage,
   type DiagramEdge,
   type DiagramNode,
   type NodeProps,
+  type ProblemId,
 } from '../domain/diagram';
+import { describeGroup, problemProfile } from '../domain/profiles';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { iconFor } from './icons';
+import { NodeFindings } from './NodeFindings';
 
 /** The inspector: edits the selected component or connection; shows the diagram when nothing is selected. */
 export function Inspector() {
@@ -71,6 +77,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
           </span>
         )}
       </p>
+      <NodeFindings id={node.id} />
       <div className="inspector-body">
         {node.kind === 'note' ? (
           <TextField label="Text" multiline value={text('text')} onChange={(v) => setProps({ text: v }, 'text')} />
@@ -149,11 +156,52 @@ function NodeInspector({ node }: { node: DiagramNode }) {
             onChange={(v) => setProps({ notes: v || undefined }, 'notes')}
           />
         )}
+        {node.kind !== 'note' && node.kind !== 'group' && <ConnectTo node={node} />}
         <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteElements([node.id], [])}>
           <Trash2 size={15} aria-hidden /> Delete component
         </button>
       </div>
     </>
+  );
+}
+
+/** A keyboard way to connect: pick another component and connect this one to it. */
+function ConnectTo({ node }: { node: DiagramNode }) {
+  const store = useDiagramStoreApi();
+  const others = useDiagramStore(
+    useShallow((s) =>
+      s.diagram.nodes
+        .filter((n) => n.id !== node.id && n.kind !== 'note' && n.kind !== 'group')
+        .map((n) => `${n.id}\u0000${nodeLabel(n)}`),
+    ),
+  );
+  const [target, setTarget] = useState('');
+  const connect = () => {
+    if (!target) return;
+    const r = store.getState().connect(node.id, target);
+    if (!r.ok) store.getState().notify('error', r.error);
+    else {
+      store.getState().setSelection({ nodes: [node.id], edges: [] });
+      setTarget('');
+      store.getState().notify('success', 'Connected.');
+    }
+  };
+  if (!others.length) return null;
+  return (
+    <div className="connect-to">
+      <SelectField
+        label="Connect to…"
+        value={target}
+        options={[{ value: '', label: 'Choose a component' }, ...others.map((o) => {
+          const [id, label] = o.split('\u0000');
+          return { value: id, label };
+        })]}
+        onChange={(v) => setTarget(v)}
+      />
+      <button type="button" className="btn" disabled={!target} onClick={connect}>
+        <ArrowRight size={15} aria-hidden /> Connect
+      </button>
+    </div>
   );
 }
 
@@ -219,12 +267,27 @@ function MultiInspector() {
 function EmptyInspector() {
   const store = useDiagramStoreApi();
   const brief = useDiagramStore((s) => s.diagram.brief ?? '');
+  const problem = useDiagramStore((s) => s.diagram.problem);
+  const needs = problemProfile(problem).needs;
   return (
     <>
       <div className="panel-head">
         <h2 className="panel-title">Design</h2>
       </div>
       <div className="inspector-body">
+        <div className="field-group">
+          <SelectField
+            label="Problem"
+            value={problem}
+            options={PROBLEM_IDS.map((id) => ({ value: id, label: PROBLEM_LABELS[id] }))}
+            onChange={(v) => v && store.getState().setProblem(v as ProblemId)}
+          />
+          <p className="field-hint">
+            {needs.length
+              ? `The check also asks for: ${needs.map((g) => describeGroup(g)).join('; ')}.`
+              : 'Pick the kind of system to also check for the components a strong answer to it needs.'}
+          </p>
+        </div>
         <TextField
           label="Brief (the interview question)"
           multiline

@@ -18,8 +18,8 @@ export const eventRecommendation: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'More event registrations (tickets sold) from the personalised feed',
-        scale: '100M users, 1M upcoming events at a time (+50k a day), each live for a few weeks',
-        qps: 8000, latencyBudgetMs: 200, realtime: true,
+        scale: '100M users (10M daily), 1M upcoming events at a time (+50k a day), each live for a few weeks',
+        qps: 2000, latencyBudgetMs: 200, realtime: true,
       },
     },
     {

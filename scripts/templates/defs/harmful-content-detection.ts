@@ -18,7 +18,7 @@ export const harmfulContentDetection: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Act on harmful posts before they spread, with few wrongful takedowns',
-        scale: '3B users, 500M new posts a day (text, images, video), 70 languages',
+        scale: '3B users, 500M new posts a day (6k/s on average), text, images and video, 70 languages',
         qps: 15000, latencyBudgetMs: 300, realtime: true,
       },
     },

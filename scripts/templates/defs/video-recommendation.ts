@@ -18,8 +18,8 @@ export const videoRecommendation: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Maximise long-term watch time and satisfaction on the home feed',
-        scale: '1B daily users, 10B videos (+500k uploads a day), ~20 feed loads per user a day',
-        qps: 300000, latencyBudgetMs: 200, realtime: true,
+        scale: '1B daily users, 10B videos (+500k uploads a day); ~20 feed loads per user a day, 230k/s on average',
+        qps: 500000, latencyBudgetMs: 200, realtime: true,
       },
     },
     {
@@ -53,12 +53,12 @@ export const videoRecommendation: TemplateDef = {
       props: { tool: 'Kafka topic', notes: 'Logged with request id, position and model version so training joins what was shown with what happened.' },
     },
     { id: 'lake', kind: 'data-warehouse', label: 'Data lake (90 days of events)', zone: OFF, at: [2, 1], props: { tool: 'BigQuery' } },
-    { id: 'orch', kind: 'orchestrator', label: 'Retraining pipeline', zone: OFF, at: [2, 3], props: { tool: 'Airflow', notes: 'Daily retrain of both models; a drift alert starts one early.' } },
+    { id: 'orch', kind: 'orchestrator', label: 'Retraining pipeline', zone: OFF, at: [4, 3], props: { tool: 'Airflow', notes: 'Daily retrain of both models; a drift alert starts one early.' } },
     {
       id: 'examples', kind: 'batch-etl', label: 'Training examples', zone: OFF, at: [3, 0],
       props: { tool: 'Spark', notes: 'Joins impressions with watch outcomes, drops bots, takes negatives from impressed-not-watched, caps heavy users.' },
     },
-    { id: 'batchfeat', kind: 'feature-pipeline', label: 'Batch features', zone: OFF, at: [3, 2], props: { tool: 'Spark', notes: 'User watch-history aggregates, video CTR and watch %, creator stats; daily.' } },
+    { id: 'batchfeat', kind: 'feature-pipeline', label: 'Batch features', zone: OFF, at: [3, 1.8], props: { tool: 'Spark', notes: 'User watch-history aggregates, video CTR and watch %, creator stats; daily.' } },
     {
       id: 'validate', kind: 'data-validation', label: 'Data validation', zone: OFF, at: [4, 0.75],
       props: { tool: 'TFDV', notes: 'Schema and distribution checks on each day of examples: a logging bug must not reach daily training.' },
@@ -94,7 +94,7 @@ export const videoRecommendation: TemplateDef = {
       id: 'cgtrend', kind: 'candidate-generation', label: 'Trending / cold-start fallback', zone: ON, at: [8, 7],
       props: { tool: 'Redis sorted sets', latencyMs: 5, notes: 'Trending by country and language; the only source for new and logged-out users.' },
     },
-    { id: 'ann', kind: 'vector-db', label: 'ANN index', zone: ON, at: [9, 5.5], props: { tool: 'FAISS (IVF-PQ)', latencyMs: 15, notes: 'Sharded; the fresh shard is rebuilt every 15 min.' } },
+    { id: 'ann', kind: 'vector-db', label: 'ANN index', zone: ON, at: [9, 8.4], props: { tool: 'FAISS (IVF-PQ)', latencyMs: 15, notes: 'Sharded; the fresh shard is rebuilt every 15 min.' } },
     {
       id: 'ranking', kind: 'ranking', label: 'Multi-task ranker', zone: ON, at: [10, 7.4],
       props: { tool: 'DNN (multi-task) on Triton', latencyMs: 60, notes: 'Scores ~1,000 candidates; includes ~10 ms online feature fetch.' },
@@ -127,7 +127,6 @@ export const videoRecommendation: TemplateDef = {
     ['validate', 'rankertrain', 'data', 'labelled impressions'],
     ['fs', 'rankertrain', 'data', 'point-in-time features'],
     ['fs', 'ranking', 'data', 'online features'],
-    ['orch', 'examples', 'control'],
     ['orch', 'twotower', 'control'],
     ['orch', 'rankertrain', 'control'],
     ['twotower', 'eval', 'model'],

@@ -18,7 +18,7 @@ export const videoSearch: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Return the most relevant videos for a text query: more watch time from search, fewer reformulations',
-        scale: '2B users, 1B videos (+3M uploads a day), 30+ languages',
+        scale: '2B users, ~3B searches a day, 1B videos (+3M uploads a day), 30+ languages',
         qps: 40000, latencyBudgetMs: 200, realtime: true,
       },
     },

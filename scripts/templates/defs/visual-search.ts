@@ -18,8 +18,8 @@ export const visualSearch: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Return visually similar, shoppable images for a photo or crop; more clicks and saves on results',
-        scale: '200M monthly users, 5B catalogue images (+20M a day)',
-        qps: 6000, latencyBudgetMs: 300, realtime: true,
+        scale: '200M monthly users, 1B visual searches a month, 5B catalogue images (+20M a day)',
+        qps: 1500, latencyBudgetMs: 300, realtime: true,
       },
     },
     {

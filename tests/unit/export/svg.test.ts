@@ -7,6 +7,7 @@ import { stageById } from '../../../src/domain/stages';
 import { SVG_FONT_FAMILY, diagramBounds, escapeXml, toSvg } from '../../../src/domain/export/svg';
 import { cleanText } from '../../../src/domain/export/text';
 import { EDGE_STYLES } from '../../../src/canvas/edgeStyles';
+import { resolveVar, themeVars } from './cssTheme';
 import { NASTY_IDS, NASTY_LABELS, diagram, edge, loadTemplates, node } from './fixtures';
 
 // jsdom ships no type declarations and @types/jsdom is not installed: load it untyped, typed here by hand.
@@ -184,7 +185,7 @@ describe('toSvg', () => {
     // Each kind as the canvas and its legend draw it: request thick and solid, stream dashed blue ...
     edges.forEach((p, i) => {
       const style = EDGE_STYLES[EDGE_KINDS[i]];
-      expect(p.getAttribute('stroke')).toBe(style.color);
+      expect(p.getAttribute('stroke')).toBe(resolveVar(style.color, themeVars().light));
       expect(Number(p.getAttribute('stroke-width'))).toBe(style.width);
       expect(p.getAttribute('stroke-dasharray')).toBe(style.dash ?? null);
     });

@@ -1,0 +1,209 @@
+import { nodeSize, nodeStage, NODE_SIZE, type Diagram, type DiagramNode, type XY } from './diagram';
+import type { StageId } from './stages';
+
+/**
+ * Tidy up: a stage-column layout of our own. Left to right: requirements, objective and clients, then
+ * data, model, evaluation, serving, monitoring. Each zone is laid out inside itself the same way and then
+ * placed as one block in the column of its earliest stage. Within a column, items are ordered by the
+ * average row of what feeds them (one barycentre sweep), which keeps most edges short and uncrossed.
+ * Notes go in a row under their container's content. Linear-ish: O((n + e) log n).
+ */
+
+const COLUMN: Record<StageId, number> = {
+  requirements: 0,
+  framing: 0,
+  data: 1,
+  model: 2,
+  evaluation: 3,
+  serving: 4,
+  monitoring: 5,
+};
+
+export const LAYOUT_GAP = { column: 84, row: 36, zonePadTop: 52, zonePad: 28, zoneGap: 48 } as const;
+
+interface Item {
+  id: string;
+  /** Nodes this item stands for (a zone stands for itself and everything inside). */
+  members: Set<string>;
+  column: number;
+  width: number;
+  height: number;
+  order: number;
+  pos: XY;
+}
+
+/** The stage column a plain node goes in. */
+function columnOf(n: DiagramNode): number {
+  if (n.kind === 'client-app') return 0;
+  const s = nodeStage(n);
+  return s ? COLUMN[s] : 4;
+}
+
+/** New positions (relative to each node's parent) and zone sizes that tidy the diagram up. */
+export function tidyLayout(d: Diagram): { positions: Map<string, XY>; sizes: Map<string, { width: number; height: number }> } {
+  const positions = new Map<string, XY>();
+  const sizes = new Map<string, { width: number; height: number }>();
+  const children = new Map<string | undefined, DiagramNode[]>();
+  const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  for (const n of d.nodes) {
+    const p = n.parent && byId.get(n.parent)?.kind === 'group' ? n.parent : undefined;
+    const list = children.get(p) ?? [];
+    list.push(n);
+    children.set(p, list);
+  }
+  const index = new Map(d.nodes.map((n, i) => [n.id, i]));
+  const preds = new Map<string, string[]>();
+  const succs = new Map<string, string[]>();
+  for (const e of d.edges) {
+    if (e.source === e.target) continue;
+    (preds.get(e.target) ?? preds.set(e.target, []).get(e.target)!).push(e.source);
+    (succs.get(e.source) ?? succs.set(e.source, []).get(e.source)!).push(e.target);
+  }
+
+  /** Lays out one container's direct children; returns the content size. */
+  const layoutContainer = (parentId: string | undefined, depth: number): { width: number; height: number; minColumn: number } => {
+    const kids = children.get(parentId) ?? [];
+    const notes = kids.filter((k) => k.kind === 'note');
+    const items: Item[] = [];
+    for (const k of kids) {
+      if (k.kind === 'note') continue;
+      if (k.kind === 'group' && depth < 16) {
+        const inner = layoutContainer(k.id, depth + 1);
+        const width = Math.max(inner.width + 2 * LAYOUT_GAP.zonePad, 220);
+        const height = Math.max(inner.height + LAYOUT_GAP.zonePadTop + LAYOUT_GAP.zonePad, 140);
+        sizes.set(k.id, { width, height });
+        const members = new Set<string>([k.id]);
+        collect(k.id, members);
+        items.push({ id: k.id, members, column: inner.minColumn, width, height, order: index.get(k.id)!, pos: { x: 0, y: 0 } });
+      } else {
+        const { width, height } = nodeSize(k);
+        items.push({ id: k.id, members: new Set([k.id]), column: columnOf(k), width, height, order: index.get(k.id)!, pos: { x: 0, y: 0 } });
+      }
+    }
+    const memberToItem = new Map<string, Item>();
+    for (const it of items) for (const m of it.members) memberToItem.set(m, it);
+
+    // Columns in stage order; empty columns collapse.
+    const columns = [...new Set(items.map((i) => i.column))].sort((a, b) => a - b);
+    const rank = new Map<Item, number>();
+    // Initial order inside a column: requirements, objective, then the order in the file.
+    const kindRank = (it: Item) => {
+      const k = byId.get(it.id)!.kind;
+      return k === 'requirements' ? 0 : k === 'ml-objective' ? 1 : k === 'client-app' ? 2 : 3;
+    };
+    let x = 0;
+    let height = 0;
+    for (const col of columns) {
+      const inCol = items.filter((i) => i.column === col);
+      const bary = (it: Item): number => {
+        let sum = 0;
+        let count = 0;
+        for (const m of it.members)
+          for (const p of preds.get(m) ?? []) {
+            const src = memberToItem.get(p);
+            if (src && src !== it && rank.has(src)) {
+              sum += rank.get(src)!;
+              count++;
+            }
+          }
+        return count ? sum / count : Number.POSITIVE_INFINITY;
+      };
+      const scored = inCol.map((it) => ({ it, k: kindRank(it), b: bary(it) }));
+      scored.sort((a, b) => a.k - b.k || (a.b === b.b ? 0 : a.b - b.b) || a.it.order - b.it.order);
+      let y = 0;
+      const width = Math.max(...scored.map((s) => s.it.width));
+      for (const { it } of scored) {
+        it.pos = { x: x + (width - it.width) / 2, y };
+        rank.set(it, y + it.height / 2);
+        y += it.height + (byId.get(it.id)?.kind === 'group' ? LAYOUT_GAP.zoneGap : LAYOUT_GAP.row);
+      }
+      height = Math.max(height, y - LAYOUT_GAP.row);
+      x += width + LAYOUT_GAP.column;
+    }
+    let width = Math.max(0, x - LAYOUT_GAP.column);
+    // Notes in a row under the content.
+    if (notes.length) {
+      let nx = 0;
+      const ny = height + (items.length ? LAYOUT_GAP.zoneGap : 0);
+      for (const n of notes) {
+        positions.set(n.id, { x: nx, y: ny });
+        nx += NODE_SIZE.width + LAYOUT_GAP.row;
+      }
+      width = Math.max(width, nx - LAYOUT_GAP.row);
+      height = ny + NODE_SIZE.height;
+    }
+    const inset = parentId ? { x: LAYOUT_GAP.zonePad, y: LAYOUT_GAP.zonePadTop } : { x: 0, y: 0 };
+    for (const it of items) positions.set(it.id, { x: Math.round(it.pos.x + inset.x), y: Math.round(it.pos.y + inset.y) });
+    if (parentId) for (const n of notes) {
+      const p = positions.get(n.id)!;
+      positions.set(n.id, { x: p.x + inset.x, y: p.y + inset.y });
+    }
+    const minColumn = items.length ? Math.min(...items.map((i) => i.column)) : 4;
+    return { width, height, minColumn };
+  };
+
+  const collect = (id: string, into: Set<string>) => {
+    for (const c of children.get(id) ?? []) {
+      into.add(c.id);
+      collect(c.id, into);
+    }
+  };
+
+  layoutContainer(undefined, 0);
+  // Keep the top-left of the whole diagram where it was, so the view does not jump.
+  const tops = d.nodes.filter((n) => !n.parent || !byId.has(n.parent));
+  if (tops.length) {
+    const ox = Math.min(...tops.map((n) => n.position.x));
+    const oy = Math.min(...tops.map((n) => n.position.y));
+    for (const n of tops) {
+      const p = positions.get(n.id)!;
+      positions.set(n.id, { x: p.x + Math.round(ox), y: p.y + Math.round(oy) });
+    }
+  }
+  return { positions, sizes };
+}
+
+/** Pairs of node ids whose boxes (absolute, nominal sizes) overlap; zones are checked against zones only, never against their own contents. */
+export function overlappingPairs(d: Diagram): [string, string][] {
+  const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  const abs = (n: DiagramNode): XY => {
+    let x = n.position.x;
+    let y = n.position.y;
+    let p = n.parent ? byId.get(n.parent) : undefined;
+    const seen = new Set<string>();
+    while (p && !seen.has(p.id)) {
+      seen.add(p.id);
+      x += p.position.x;
+      y += p.position.y;
+      p = p.parent ? byId.get(p.parent) : undefined;
+    }
+    return { x, y };
+  };
+  const boxes = d.nodes.map((n) => ({ n, ...abs(n), ...nodeSize(n) }));
+  const ancestors = (n: DiagramNode) => {
+    const out = new Set<string>();
+    let p = n.parent;
+    while (p && !out.has(p)) {
+      out.add(p);
+      p = byId.get(p)?.parent;
+    }
+    return out;
+  };
+  const out: [string, string][] = [];
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i];
+      const b = boxes[j];
+      const aZone = a.n.kind === 'group';
+      const bZone = b.n.kind === 'group';
+      if (aZone !== bZone) {
+        // A zone and a node: only a problem when the node is not inside that zone but overlaps it.
+        const zone = aZone ? a : b;
+        const node = aZone ? b : a;
+        if (ancestors(node.n).has(zone.n.id)) continue;
+      }
+      if (aZone && bZone && (ancestors(a.n).has(b.n.id) || ancestors(b.n).has(a.n.id))) continue;
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height) out.push([a.n.id, b.n.id]);
+    }
+  return out;
+}
