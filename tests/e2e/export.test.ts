@@ -192,18 +192,24 @@ describe('export of a diagram larger than the view', () => {
   });
 
   it('exports with the dark palette when dark mode is on', async () => {
-    await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+    const toggle = page.getByRole('button', { name: 'Toggle dark mode' });
+    await toggle.click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     try {
+      await screenshot(page, 'export-view-dark');
       const { bytes } = await download(page, 'Export PNG');
       save('export-dark.png', bytes);
       const img = decodePng(bytes);
-      expect(pixel(img, 3, 3)).toEqual([15, 23, 42, 255]); // #0f172a
+      expect(pixel(img, 3, 3)).toEqual([15, 20, 32, 255]); // --bg of the dark theme, #0f1420
       const b = boundsOf(boxes);
       const n = box('training-job');
       const p = toPixel(b, 2, { x: n.x + n.width - 6, y: n.y + 6 });
-      expect(nearestColour(img, p.x, p.y, 1, '#1e293b')).toBeLessThan(12); // dark node fill
+      expect(nearestColour(img, p.x, p.y, 1, '#1b2232')).toBeLessThan(12); // --node-bg
+      const req = toPixel(b, 2, edgeMidpoint(box('client-app'), box('prediction-api')));
+      expect(nearestColour(img, req.x, req.y, 3, '#e6eaf2')).toBeLessThan(40); // --edge-request, light on dark
     } finally {
-      await page.evaluate(() => delete document.documentElement.dataset.theme);
+      await toggle.click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light');
     }
   });
 

@@ -22,7 +22,7 @@ export const SVG_FONT_FAMILY = 'Inter, system-ui, -apple-system, Segoe UI, Robot
 
 /** Options of toSvg. */
 export interface SvgOptions {
-  /** Background colour; null for a transparent picture. Default: white, or #0f172a when dark. */
+  /** Background colour; null for a transparent picture. Default: white, or the dark canvas colour (#0f1420) when dark. */
   background?: string | null;
   dark?: boolean;
   /** Inner SVG markup of a 24x24 stroke icon (lucide) for a catalogue icon id; inserted verbatim, so it must be trusted. */
@@ -280,51 +280,55 @@ interface Palette {
   pillText: string;
   badge: { fill: string; stroke: string; text: string };
   note: { fill: string; stroke: string; text: string };
-  zone: Record<'offline' | 'online' | 'none', { fill: string; stroke: string; text: string; dash?: string }>;
+  /** Zone tints are see-through (fill-opacity), as on the canvas, so they work on any background. */
+  zone: Record<'offline' | 'online' | 'none', { fill: string; opacity: number; stroke: string; text: string }>;
   edge: Record<EdgeKind, string>;
 }
 
+// The two palettes are the app's light and dark themes (the CSS variables at the top of
+// src/styles.css, named beside each value), so the picture looks like the screen; the tests compare
+// them. Only the background differs: a picture is white (or the dark canvas colour) by default.
 const LIGHT: Palette = {
   background: '#ffffff',
-  nodeFill: '#ffffff',
-  nodeStroke: '#cbd5e1',
-  text: '#0f172a',
-  subText: '#64748b',
-  icon: '#334155',
+  nodeFill: '#ffffff', // --node-bg
+  nodeStroke: '#cfd6df', // --border-strong
+  text: '#0f172a', // --text
+  subText: '#64748b', // --muted
+  icon: '#334155', // --text-2
   noStage: '#94a3b8',
-  pillFill: '#ffffff',
-  pillStroke: '#e2e8f0',
-  pillText: '#334155',
-  badge: { fill: '#f1f5f9', stroke: '#cfd6df', text: '#475569' },
-  note: { fill: '#fef9c3', stroke: '#eab308', text: '#713f12' },
+  pillFill: '#ffffff', // --panel
+  pillStroke: '#cfd6df', // --border-strong
+  pillText: '#334155', // --text-2
+  badge: { fill: '#f1f5f9', stroke: '#cfd6df', text: '#475569' }, // --chip-bg, --border-strong, --icon
+  note: { fill: '#fef9c3', stroke: '#f0e08a', text: '#422006' }, // --note-bg, --note-border, --note-text
   zone: {
-    offline: { fill: '#eef2f7', stroke: '#94a3b8', text: '#475569' },
-    online: { fill: '#ecfdf5', stroke: '#6ee7b7', text: '#047857' },
-    none: { fill: '#f8fafc', stroke: '#cbd5e1', text: '#475569', dash: '6 4' },
+    offline: { fill: '#5682be', opacity: 0.07, stroke: '#7b9cc4', text: '#2f5a8c' }, // --zone-off-*
+    online: { fill: '#2ea06e', opacity: 0.07, stroke: '#6bab8c', text: '#2b6e4e' }, // --zone-on-*
+    none: { fill: '#94a3b8', opacity: 0.07, stroke: '#a8b3c2', text: '#334155' }, // --zone-bg, --zone-border, --text-2
   },
-  // The canvas's edge colours (src/canvas/edgeStyles.ts, shown in its legend): the picture looks like the screen.
+  // --edge-*: the canvas's edge colours, shown in its legend.
   edge: { data: '#64748b', stream: '#0369a1', request: '#1e293b', model: '#7c3aed', feedback: '#b45309', control: '#94a3b8' },
 };
 
 const DARK: Palette = {
-  background: '#0f172a',
-  nodeFill: '#1e293b',
-  nodeStroke: '#334155',
-  text: '#e2e8f0',
-  subText: '#94a3b8',
-  icon: '#cbd5e1',
-  noStage: '#64748b',
-  pillFill: '#1e293b',
-  pillStroke: '#334155',
-  pillText: '#e2e8f0',
-  badge: { fill: '#1e293b', stroke: '#475569', text: '#cbd5e1' },
-  note: { fill: '#3b3413', stroke: '#a16207', text: '#fde68a' },
+  background: '#0f1420', // --bg (the dark canvas)
+  nodeFill: '#1b2232',
+  nodeStroke: '#36415a',
+  text: '#e6eaf2',
+  subText: '#94a0b6',
+  icon: '#c3cad8',
+  noStage: '#94a3b8',
+  pillFill: '#161c2a',
+  pillStroke: '#36415a',
+  pillText: '#c3cad8',
+  badge: { fill: '#232c3f', stroke: '#36415a', text: '#aab4c8' },
+  note: { fill: '#3b3514', stroke: '#5c5220', text: '#f5ecc0' },
   zone: {
-    offline: { fill: '#162032', stroke: '#475569', text: '#94a3b8' },
-    online: { fill: '#0f2a24', stroke: '#047857', text: '#6ee7b7' },
-    none: { fill: '#131c2e', stroke: '#334155', text: '#94a3b8', dash: '6 4' },
+    offline: { fill: '#5682be', opacity: 0.08, stroke: '#5778a3', text: '#9cbde6' },
+    online: { fill: '#2ea06e', opacity: 0.08, stroke: '#4f8c6e', text: '#93d3b2' },
+    none: { fill: '#94a3b8', opacity: 0.05, stroke: '#4a556c', text: '#c3cad8' },
   },
-  edge: { data: '#94a3b8', stream: '#60a5fa', request: '#e2e8f0', model: '#a78bfa', feedback: '#fb923c', control: '#94a3b8' },
+  edge: { data: '#8a97ad', stream: '#4fb3ea', request: '#e6eaf2', model: '#a78bfa', feedback: '#f59e0b', control: '#6b7890' },
 };
 
 /** Line style of each edge kind: width and dash pattern as on the canvas (src/canvas/edgeStyles.ts); colours come from the palette. */
@@ -404,11 +408,26 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
   zones.sort((a, b) => a.depth - b.depth);
   for (const { n } of zones) {
     const b = at.get(n.id)!;
-    const z = pal.zone[n.props.zone === 'offline' || n.props.zone === 'online' ? n.props.zone : 'none'];
+    const kind = n.props.zone === 'offline' || n.props.zone === 'online' ? n.props.zone : undefined;
+    const z = pal.zone[kind ?? 'none'];
     const label = nodeLabel(n);
+    // The canvas's zone header: the name, and an OFFLINE / ONLINE tag when the zone has one. The tag
+    // sits at the header's right end: text widths are estimates, and a tag placed after the name
+    // could overlap it in a wider font.
+    const tagWidth = kind ? measure(kind.toUpperCase(), 10, true) + 0.5 * kind.length + 14 : 0;
+    const hasTag = !!kind && b.width >= 24 + tagWidth + 40;
+    const shown = fit(cleanText(label).replace(/\s+/g, ' ').trim(), b.width - 24 - (hasTag ? tagWidth + 12 : 0), 12.5, true);
+    let tag = '';
+    if (kind && hasTag) {
+      const tx = b.x + b.width - 12 - tagWidth;
+      tag =
+        `<rect x="${num(tx)}" y="${num(b.y + 8)}" width="${num(tagWidth)}" height="16" rx="8" fill="${pal.pillFill}" stroke="${z.text}"/>` +
+        text(tx + tagWidth / 2, b.y + 19.5, kind.toUpperCase(), `font-size="10" font-weight="600" letter-spacing="0.5" text-anchor="middle" fill="${z.text}"`);
+    }
     out.push(
-      `<g><title>${escapeXml(label)}</title><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="12" fill="${z.fill}" stroke="${z.stroke}" stroke-width="1.5"${z.dash ? ` stroke-dasharray="${z.dash}"` : ''}/>` +
-        text(b.x + 12, b.y + 20, fit(cleanText(label).replace(/\s+/g, ' ').trim(), b.width - 24, 12, true), `font-size="12" font-weight="600" fill="${z.text}"`) +
+      `<g><title>${escapeXml(label)}</title><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="12" fill="${z.fill}" fill-opacity="${z.opacity}" stroke="${z.stroke}" stroke-width="1.5" stroke-dasharray="6 4"/>` +
+        text(b.x + 12, b.y + 21, shown, `font-size="12.5" font-weight="650" fill="${z.text}"`) +
+        tag +
         '</g>',
     );
   }

@@ -149,7 +149,7 @@ describe('toSvg', () => {
       expect(texts, label).toContain(label);
     }
     // The note is wrapped over several lines and cut to its box.
-    const noteLines = all(doc, 'text').filter((t) => t.getAttribute('fill') === '#713f12').map((t) => t.textContent!);
+    const noteLines = all(doc, 'text').filter((t) => t.getAttribute('fill') === themeVars().light['--note-text']).map((t) => t.textContent!);
     expect(noteLines.length).toBeGreaterThan(1);
     expect(noteLines.join(' ')).toMatch(/^Delayed labels: join/);
     expect(noteLines.at(-1)).toMatch(/…$/);
@@ -163,10 +163,70 @@ describe('toSvg', () => {
     expect(fills).toContain(stageById('requirements').color);
     expect(fills).toContain('#94a3b8'); // client app: no stage
     const rectFills = all(doc, 'rect').map((r) => r.getAttribute('fill'));
-    expect(rectFills).toContain('#eef2f7'); // offline
-    expect(rectFills).toContain('#ecfdf5'); // online
-    expect(rectFills).toContain('#fef9c3'); // note
+    expect(rectFills).toContain(themeVars().light['--note-bg']);
   });
+
+  /** The rgba() of a CSS variable as a colour and an opacity. */
+  const rgba = (v: string) => {
+    const m = /^rgba\((\d+), (\d+), (\d+), ([\d.]+)\)$/.exec(v)!;
+    return { fill: `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`, opacity: m[4] };
+  };
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`uses the app's ${theme} theme colours (styles.css), so the picture looks like the screen`, () => {
+      const v = themeVars()[theme];
+      const d = diagram(
+        [
+          node('off', 'group', { label: 'Batch', props: { zone: 'offline', width: 400, height: 200 } }),
+          node('on', 'group', { label: 'Serving', position: { x: 500, y: 0 }, props: { zone: 'online', width: 400, height: 200 } }),
+          node('plain', 'group', { label: 'Plain', position: { x: 1000, y: 0 }, props: { width: 300, height: 200 } }),
+          node('a', 'ranking', { label: 'Ranker', position: { x: 0, y: 300 }, props: { tool: 'GBDT', latencyMs: 20 } }),
+          node('b', 'cache', { position: { x: 300, y: 300 } }),
+          node('n', 'note', { position: { x: 600, y: 300 }, props: { text: 'A note' } }),
+        ],
+        EDGE_KINDS.map((k, i) => edge(`e${i}`, 'a', 'b', k, i === 0 ? 'scores' : undefined)),
+      );
+      const doc = parse(toSvg(d, { dark: theme === 'dark', iconSvg: () => ICON }).svg);
+      const rects = all(doc, 'rect');
+      const attrs = (el: Element, ...names: string[]) => names.map((n) => el.getAttribute(n));
+      expect(rects[0].getAttribute('fill')).toBe(theme === 'dark' ? v['--bg'] : '#ffffff');
+      // Zones: see-through tint, dashed border, header text in the zone's colour; the tag of an offline/online zone.
+      const zoneRects = rects.filter((r) => r.getAttribute('rx') === '12');
+      const off = rgba(v['--zone-off-bg']);
+      const on = rgba(v['--zone-on-bg']);
+      const plain = rgba(v['--zone-bg']);
+      expect(zoneRects.map((r) => attrs(r, 'fill', 'fill-opacity', 'stroke', 'stroke-dasharray'))).toEqual([
+        [off.fill, off.opacity, v['--zone-off-border'], '6 4'],
+        [on.fill, on.opacity, v['--zone-on-border'], '6 4'],
+        [plain.fill, plain.opacity, v['--zone-border'], '6 4'],
+      ]);
+      const texts = all(doc, 'text');
+      const fillOf = (content: string) => texts.find((t) => t.textContent === content)!.getAttribute('fill');
+      expect([fillOf('Batch'), fillOf('OFFLINE'), fillOf('Serving'), fillOf('ONLINE'), fillOf('Plain')]).toEqual([
+        v['--zone-off-text'],
+        v['--zone-off-text'],
+        v['--zone-on-text'],
+        v['--zone-on-text'],
+        v['--text-2'],
+      ]);
+      // Components: fill, border, label, tool, icon, latency badge.
+      const box = rects.find((r) => r.getAttribute('rx') === '8' && r.getAttribute('height') === '60')!;
+      expect(attrs(box, 'fill', 'stroke')).toEqual([v['--node-bg'], v['--border-strong']]);
+      expect([fillOf('Ranker'), fillOf('GBDT'), fillOf('20 ms')]).toEqual([v['--text'], v['--muted'], v['--icon']]);
+      expect(all(doc, 'svg')[1].getAttribute('stroke')).toBe(v['--text-2']);
+      const badge = rects.filter((r) => r.getAttribute('height') === '16' && r.getAttribute('rx') === '8').at(-1)!; // after the zone tags
+      expect(attrs(badge, 'fill', 'stroke')).toEqual([v['--chip-bg'], v['--border-strong']]);
+      // A note, an edge label pill, and every edge kind in its colour.
+      const note = rects.find((r) => r.getAttribute('rx') === '4')!;
+      expect(attrs(note, 'fill', 'stroke')).toEqual([v['--note-bg'], v['--note-border']]);
+      expect(fillOf('A note')).toBe(v['--note-text']);
+      const pill = rects.find((r) => r.getAttribute('rx') === '9')!;
+      expect(attrs(pill, 'fill', 'stroke')).toEqual([v['--panel'], v['--border-strong']]);
+      expect(fillOf('scores')).toBe(v['--text-2']);
+      const strokes = all(doc, 'path').filter((p) => p.hasAttribute('marker-end')).map((p) => p.getAttribute('stroke'));
+      expect(strokes).toEqual(EDGE_KINDS.map((k) => resolveVar(EDGE_STYLES[k].color, v)));
+    });
+  }
 
   it('draws edges as bezier curves with an arrowhead marker per kind and a line style per kind', () => {
     const doc = parse(toSvg(sample, {}).svg);
@@ -205,10 +265,11 @@ describe('toSvg', () => {
 
   it('has a dark variant', () => {
     const doc = parse(toSvg(sample, { dark: true }).svg);
+    const dark = themeVars().dark;
     const rects = all(doc, 'rect');
-    expect(rects[0].getAttribute('fill')).toBe('#0f172a');
-    expect(rects.map((r) => r.getAttribute('fill'))).toContain('#1e293b');
-    expect(all(doc, 'text').map((t) => t.getAttribute('fill'))).toContain('#e2e8f0');
+    expect(rects[0].getAttribute('fill')).toBe(dark['--bg']);
+    expect(rects.map((r) => r.getAttribute('fill'))).toContain(dark['--node-bg']);
+    expect(all(doc, 'text').map((t) => t.getAttribute('fill'))).toContain(dark['--text']);
   });
 
   it('has a transparent variant and a custom background', () => {

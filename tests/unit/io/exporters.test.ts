@@ -41,7 +41,7 @@ describe('diagramSvg and sizedSvg', () => {
   it('has a background by default and none when transparent', () => {
     const background = '<rect x="-32" y="-32" width="232" height="124" fill=';
     expect(diagramSvg(d).svg).toContain(`${background}"#ffffff"`);
-    expect(diagramSvg(d, { dark: true }).svg).toContain(`${background}"#0f172a"`);
+    expect(diagramSvg(d, { dark: true }).svg).toContain(`${background}"#0f1420"`);
     expect(diagramSvg(d, { transparent: true }).svg).not.toContain(background);
     expect(diagramSvg(d, { transparent: true, dark: true }).svg).not.toContain(background);
   });
