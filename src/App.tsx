@@ -13,7 +13,7 @@ import { FileDrop } from './ui/FileDrop';
 import { Header } from './ui/Header';
 import { Notices } from './ui/Notices';
 import { Palette } from './ui/Palette';
-import { SidePanel } from './ui/SidePanel';
+import { sidePanel } from './ui/sidePanelLoader';
 
 /** The page: header, palette, canvas, and the side column (stage strip, inspector, findings). */
 export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
@@ -45,7 +45,7 @@ function Shell({ commands }: { commands: AppCommands }) {
         <FileDrop>
           <Canvas />
         </FileDrop>
-        <SidePanel onReveal={reveal} />
+        <sidePanel.Component onReveal={reveal} />
       </main>
       <Dialogs commands={commands} />
       <Notices />
