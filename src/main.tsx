@@ -31,11 +31,14 @@ const commands = createAppCommands();
 const bench = new URLSearchParams(location.search).has('bench');
 if (bench) store.getState().setSaveStatus('off');
 
-// The checker and the findings list are not needed to draw the page: fetch them once it has painted.
-requestAnimationFrame(() => setTimeout(() => {
+// The side column, the checker and the findings list are not needed to draw the page: fetch them
+// once it has painted and the main thread is idle (a large diagram renders first), at the latest 1 s on.
+const afterFirstPaint = (work: () => void) =>
+  requestAnimationFrame(() => setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : work()), 0));
+afterFirstPaint(() => {
   void loadChecker();
   void sidePanel.preload().then(() => import('./ui/SidePanel')).then((m) => m.findingsPanel.preload());
-}, 0));
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -293,6 +293,7 @@ export function Canvas() {
         onReconnect={onReconnect}
         onEdgeDoubleClick={onEdgeDoubleClick}
         edgesReconnectable
+        autoPanOnNodeDrag={false}
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
         colorMode={theme}
