@@ -12,6 +12,8 @@ import { Header } from './ui/Header';
 import { Inspector } from './ui/Inspector';
 import { Notices } from './ui/Notices';
 import { Palette } from './ui/Palette';
+import { CompareSlot } from './ui/CompareSlot';
+import { PracticeSlot } from './ui/PracticeSlot';
 
 /** The page: header, palette, canvas, inspector. */
 export function App({ store, commands }: { store: DiagramStore; commands: AppCommands }) {
@@ -33,10 +35,12 @@ function Shell({ commands }: { commands: AppCommands }) {
   return (
     <div className="app">
       <Header commands={commands} ctx={ctx} />
+      <PracticeSlot commands={commands} ctx={ctx} />
       <main className="workspace">
         <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
         <Canvas />
         <Inspector />
+        <CompareSlot />
       </main>
       <Dialogs commands={commands} />
       <Notices />

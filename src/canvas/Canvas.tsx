@@ -21,6 +21,7 @@ import { Legend } from './Legend';
 import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
+import { StartPanel } from '../ui/StartPanel';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
@@ -250,6 +251,7 @@ export function Canvas() {
         <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
         <Legend />
       </ReactFlow>
+      <StartPanel />
     </div>
   );
 }

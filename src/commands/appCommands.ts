@@ -4,6 +4,7 @@ import type { DiagramStore } from '../store/diagramStore';
 import { CommandRegistry } from './registry';
 import { copyFragment } from '../domain/clipboard';
 import { readFragment, writeFragment } from '../io/clipboard';
+import { registerPracticeCommands } from './practiceCommands';
 
 /** What command handlers can reach. */
 export interface AppContext {
@@ -18,6 +19,7 @@ export function createAppCommands(): AppCommands {
   const r = new CommandRegistry<AppContext>();
   registerEditCommands(r);
   // Each feature registers its commands from its own module, one line here each.
+  registerPracticeCommands(r);
   return r;
 }
 

@@ -18,6 +18,7 @@ import { pasteFragment, type Fragment } from '../domain/clipboard';
 import { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
 import * as hist from './history';
+import { practiceSlice, type PracticeSlice } from './practiceSlice';
 
 /** Makes fresh ids; injected so tests are deterministic and ids never collide with loaded ones. */
 export type IdGenerator = (prefix: string) => string;
@@ -123,7 +124,7 @@ export interface UiSlice {
   dismissNotice(id: number): void;
 }
 
-export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice;
+export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & PracticeSlice;
 export type DiagramStore = StoreApi<DiagramState>;
 
 type Slice<T> = StateCreator<DiagramState, [], [], T>;
@@ -498,6 +499,7 @@ export function createDiagramStore(options: StoreOptions = {}): DiagramStore {
     ...selectionSlice(...a),
     ...uiSlice(...a),
     ...prefsSlice(options.prefs ?? DEFAULT_PREFS)(...a),
+    ...practiceSlice(newId, now)(...a),
   }));
   if (options.diagram) store.setState({ diagram: options.diagram });
   return store;

@@ -3,6 +3,7 @@ import type { AppCommands } from '../commands/appCommands';
 import type { ComponentType } from 'react';
 import { CommandPalette } from './CommandPalette';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { lazyDialog } from './lazyDialog';
 
 export interface DialogProps {
   commands: AppCommands;
@@ -13,6 +14,7 @@ export interface DialogProps {
 const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   shortcuts: ShortcutsDialog,
   'command-palette': CommandPalette,
+  templates: lazyDialog(() => import('./TemplateGallery')),
 };
 
 /** Shows the dialog the store names, if any. */

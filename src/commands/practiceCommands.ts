@@ -1,0 +1,110 @@
+import type { Diagram } from '../domain/diagram';
+import type { AppCommands, AppContext } from './appCommands';
+
+/** Fits the view to the diagram once React Flow has measured the new nodes. */
+function fitSoon({ flow }: AppContext): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 })));
+}
+
+/** Opens a case study's answer as the current diagram: one undo step, so the previous design is one Undo away. */
+export function openReference(ctx: AppContext, reference: Diagram): void {
+  const s = ctx.store.getState();
+  const hadDesign = s.diagram.nodes.length > 0;
+  if (s.practice) s.closePractice();
+  s.closeComparison();
+  s.replaceDiagram(reference);
+  s.closeDialog();
+  s.notify('success', hadDesign ? `Opened “${reference.title}”. Undo brings your previous design back.` : `Opened “${reference.title}”.`);
+  fitSoon(ctx);
+}
+
+/** Starts practising a case study: a blank canvas with its brief, an empty requirements card and the timer. */
+export function beginPractice(ctx: AppContext, templateId: string, reference: Diagram): void {
+  const s = ctx.store.getState();
+  const hadDesign = s.diagram.nodes.length > 0;
+  s.startPractice(templateId, reference);
+  s.closeDialog();
+  if (hadDesign) s.notify('info', 'Practice started on a blank canvas. Undo brings your previous design back.');
+  requestAnimationFrame(() => void ctx.flow.setViewport({ x: 80, y: 80, zoom: 1 }, { duration: 200 }));
+}
+
+/** Shows the next practice hint (the hint logic and its content load on first use). */
+async function showHint({ store }: AppContext): Promise<void> {
+  const { nextHint } = await import('../domain/practiceHints');
+  const { practice, diagram, addHint } = store.getState();
+  if (!practice) return;
+  addHint(nextHint(diagram, practice.reference, practice.hints));
+}
+
+const practising = ({ store }: AppContext) => {
+  const p = store.getState().practice;
+  return !!p && !p.ended;
+};
+
+/** Case studies, practice mode and the comparison with a reference answer. */
+export function registerPracticeCommands(r: AppCommands): void {
+  r.register({
+    id: 'open-templates',
+    name: 'Templates',
+    group: 'Case studies',
+    run: ({ store }) => store.getState().openDialog('templates'),
+  });
+  r.register({
+    id: 'start-practice',
+    name: 'Practice an interview…',
+    group: 'Case studies',
+    run: ({ store }) => store.getState().openDialog('templates'),
+  });
+  r.register({
+    id: 'practice-hint',
+    name: 'Practice: next hint',
+    group: 'Case studies',
+    run: (ctx) => void showHint(ctx),
+    enabled: practising,
+  });
+  r.register({
+    id: 'practice-check',
+    name: 'Practice: check my design',
+    group: 'Case studies',
+    run: ({ store }) => store.getState().setFindingsHidden(!store.getState().findingsHidden),
+    enabled: ({ store }) => !!store.getState().practice,
+  });
+  r.register({
+    id: 'practice-pause',
+    name: 'Practice: pause or resume the timer',
+    group: 'Case studies',
+    run: ({ store }) => {
+      const s = store.getState();
+      if (s.practice?.clock.runningSince === null) s.resumePractice();
+      else s.pausePractice();
+    },
+    enabled: practising,
+  });
+  r.register({
+    id: 'practice-next-step',
+    name: 'Practice: next step',
+    group: 'Case studies',
+    run: ({ store }) => {
+      const s = store.getState();
+      if (s.practice) s.setPracticeStep(s.practice.clock.step + 1);
+    },
+    enabled: (ctx) => practising(ctx) && ctx.store.getState().practice!.clock.step < 6,
+  });
+  r.register({
+    id: 'compare-with-reference',
+    name: 'Compare with reference',
+    group: 'Case studies',
+    run: ({ store }) => {
+      const s = store.getState();
+      if (s.practice) s.openComparison({ templateId: s.practice.templateId, reference: s.practice.reference });
+      else s.openDialog('templates');
+    },
+  });
+  r.register({
+    id: 'end-practice',
+    name: 'Practice: end and compare',
+    group: 'Case studies',
+    run: ({ store }) => store.getState().endPractice(),
+    enabled: practising,
+  });
+}

@@ -1,0 +1,58 @@
+import { LayoutTemplate, PenLine, Waypoints } from 'lucide-react';
+import { TEMPLATE_IDS } from '../io/templates';
+import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+
+/** True when the page runs a benchmark (`?bench=`): no start panel then. */
+const BENCH = typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench');
+
+/** The friendly first screen of an empty canvas: start from a case study or blank, and how the tool works. */
+export function StartPanel() {
+  const store = useDiagramStoreApi();
+  const show = useDiagramStore((s) => s.diagram.nodes.length === 0 && !s.startPanelDismissed && !s.practice);
+  if (!show || BENCH) return null;
+  const blank = () => {
+    store.getState().dismissStartPanel();
+    document.querySelector<HTMLInputElement>('.palette input[type="search"]')?.focus();
+  };
+  return (
+    <section className="start-panel" aria-labelledby="start-title">
+      <div className="start-mark" aria-hidden>
+        <Waypoints size={22} />
+      </div>
+      <h2 id="start-title">Design an ML system, the way interviews ask for it</h2>
+      <p className="start-lead">
+        Draw the pipeline from requirements to monitoring, get it checked as you go, and compare it with a reference answer.
+      </p>
+      <div className="start-actions">
+        <button type="button" className="start-choice start-choice-primary" onClick={() => store.getState().openDialog('templates')}>
+          <LayoutTemplate size={18} aria-hidden />
+          <span>
+            <strong>Start from a case study</strong>
+            <small>{TEMPLATE_IDS.length} reference answers to open or practise against the clock</small>
+          </span>
+        </button>
+        <button type="button" className="start-choice" onClick={blank}>
+          <PenLine size={18} aria-hidden />
+          <span>
+            <strong>Start blank</strong>
+            <small>An empty canvas and the component palette</small>
+          </span>
+        </button>
+      </div>
+      <ol className="start-how">
+        <li>
+          <span className="start-step">1</span>Drag components from the palette on the left, or press <kbd>/</kbd> to search and{' '}
+          <kbd>Enter</kbd> to add.
+        </li>
+        <li>
+          <span className="start-step">2</span>Connect a component’s right handle to another’s left handle; select anything to edit
+          it on the right.
+        </li>
+        <li>
+          <span className="start-step">3</span>The checker flags missing stages and known failure modes as you draw; each finding
+          says why it matters and how to fix it.
+        </li>
+      </ol>
+    </section>
+  );
+}
