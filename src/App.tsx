@@ -1,5 +1,6 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useMemo } from 'react';
+import { BenchReady } from './canvas/BenchReady';
 import { Canvas } from './canvas/Canvas';
 import type { FlowEdge, FlowNode } from './canvas/flowTypes';
 import { useAddComponent } from './canvas/useAddComponent';
@@ -16,10 +17,11 @@ import { CompareSlot } from './ui/CompareSlot';
 import { PracticeSlot } from './ui/PracticeSlot';
 
 /** The page: header, palette, canvas, inspector. */
-export function App({ store, commands }: { store: DiagramStore; commands: AppCommands }) {
+export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
   return (
     <DiagramStoreContext.Provider value={store}>
       <ReactFlowProvider>
+        {bench && <BenchReady store={store} empty={store.getState().diagram.nodes.length === 0} />}
         <Shell commands={commands} />
       </ReactFlowProvider>
     </DiagramStoreContext.Provider>

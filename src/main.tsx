@@ -7,12 +7,21 @@ import { createAppCommands } from './commands/appCommands';
 import { createDiagramStore } from './store/diagramStore';
 import { bindPrefs, loadPrefs } from './io/prefs';
 
-const store = createDiagramStore({ prefs: loadPrefs() });
+import { benchDiagram, readBenchN } from './domain/benchDiagram';
+
+// `?bench=N` opens straight into a generated diagram for the benchmarks; nothing is restored or saved.
+const benchN = readBenchN(location.search);
+const store = createDiagramStore({ prefs: loadPrefs(), ...(benchN !== null ? { diagram: benchDiagram(benchN) } : {}) });
+if (benchN !== null) {
+  document.documentElement.classList.add('bench');
+  // Measurement hooks for npm run bench (bench mode only).
+  (window as unknown as { __bench: unknown }).__bench = { store };
+}
 bindPrefs(store);
 const commands = createAppCommands();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App store={store} commands={commands} />
+    <App store={store} commands={commands} bench={benchN !== null} />
   </StrictMode>,
 );

@@ -52,6 +52,8 @@ export function Canvas() {
   const snapToGrid = useDiagramStore((s) => s.prefs.snapToGrid);
   const theme = useDiagramStore((s) => s.prefs.theme);
 
+  // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
+  const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0);
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
@@ -239,9 +241,8 @@ export function Canvas() {
         deleteKeyCode={null}
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
-        onInit={(flow) => {
-          if (store.getState().diagram.nodes.length) void flow.fitView(FIT_VIEW);
-        }}
+        fitView={initialFit}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={{ hideAttribution: true }}

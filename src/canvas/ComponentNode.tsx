@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import { memo, useState, type CSSProperties } from 'react';
 import { kindInfo } from '../domain/catalogue';
 import { nodeStage } from '../domain/diagram';
@@ -9,13 +9,28 @@ import type { ComponentFlowNode } from './flowTypes';
 import { InlineText } from './InlineText';
 import { nodeSubtitle } from './nodeSummary';
 
+/** Below this zoom a node draws a simpler version of itself (band and label), as map tools do. */
+export const SIMPLE_ZOOM = 0.5;
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
+
 /** A component on the canvas: stage band, icon, label (double-click to rename), tool, in/out handles. */
 export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps<ComponentFlowNode>) {
   const store = useDiagramStoreApi();
   const [editing, setEditing] = useState(false);
+  const far = useFlowStore(isFar);
   const info = kindInfo(data.kind);
   const stage = nodeStage({ id, kind: data.kind, props: data.props, position: { x: 0, y: 0 } });
   const color = stage ? stageById(stage).color : '#94a3b8';
+  if (far && !editing) {
+    return (
+      <div className="node node-far" data-kind={data.kind} data-stage={stage ?? 'none'} style={{ '--band': color } as CSSProperties}>
+        <Handle type="target" position={Position.Left} className="handle handle-in" />
+        <span className="node-band" aria-hidden />
+        <div className="node-label">{data.label ?? info.label}</div>
+        <Handle type="source" position={Position.Right} className="handle handle-out" />
+      </div>
+    );
+  }
   const Icon = iconFor(info.icon);
   const label = data.label ?? info.label;
   const sub = nodeSubtitle(data);

@@ -1,9 +1,8 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
+import { copyFragment } from '../domain/fragment';
 import { CommandRegistry } from './registry';
-import { copyFragment } from '../domain/clipboard';
-import { readFragment, writeFragment } from '../io/clipboard';
 import { registerPracticeCommands } from './practiceCommands';
 
 /** What command handlers can reach. */
@@ -56,7 +55,10 @@ function registerEditCommands(r: AppCommands): void {
     },
     enabled: hasSelection,
   });
+  // Clipboard text code (and the file parser it uses) loads on first use, not with the page.
+  const clip = () => import('../io/clipboard');
   const copy = async ({ store }: AppContext) => {
+    const { writeFragment } = await clip();
     const { diagram, selection } = store.getState();
     await writeFragment(copyFragment(diagram, selection.nodes));
   };
@@ -88,7 +90,8 @@ function registerEditCommands(r: AppCommands): void {
     group: 'Edit',
     shortcuts: ['Mod+V'],
     run: ({ store }) =>
-      void readFragment().then((f) => {
+      void clip().then(async ({ readFragment }) => {
+        const f = await readFragment();
         if (!f || !f.nodes.length) {
           store.getState().notify('info', 'Nothing to paste: copy components first.');
           return;
@@ -122,10 +125,11 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Tidy up',
     group: 'Arrange',
     shortcuts: ['Shift+T'],
-    run: ({ store, flow }) => {
-      store.getState().tidyUp();
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
-    },
+    run: ({ store, flow }) =>
+      void import('../domain/layout').then(({ tidyLayout }) => {
+        store.getState().tidyUp(tidyLayout);
+        requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
+      }),
     enabled: ({ store }) => store.getState().diagram.nodes.length > 0,
   });
   r.register({

@@ -1,49 +1,9 @@
-import { sortParentsFirst, type Diagram, type DiagramEdge, type DiagramNode, type XY } from './diagram';
+import { emptyDiagram } from './diagram';
 import { parseDiagram } from './format/parse';
 import { toFileObject } from './format/serialize';
-import { emptyDiagram } from './diagram';
-
-/** What a copy holds: the selected nodes (with everything inside selected zones) and the edges between them. */
-export interface Fragment {
-  nodes: DiagramNode[];
-  edges: DiagramEdge[];
-}
+import type { Fragment } from './fragment';
 
 export const CLIPBOARD_MARK = 'mlsd-canvas-fragment';
-
-/** The fragment of the diagram that a copy of the selection takes. Nodes whose zone is not copied become top-level, at their absolute place. */
-export function copyFragment(d: Diagram, nodeIds: readonly string[]): Fragment {
-  const chosen = new Set(nodeIds);
-  // Copying a zone copies its contents.
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const n of d.nodes) if (n.parent && chosen.has(n.parent) && !chosen.has(n.id)) {
-      chosen.add(n.id);
-      grew = true;
-    }
-  }
-  const byId = new Map(d.nodes.map((n) => [n.id, n]));
-  const nodes: DiagramNode[] = [];
-  for (const n of d.nodes) {
-    if (!chosen.has(n.id)) continue;
-    if (n.parent && !chosen.has(n.parent)) {
-      let { x, y } = n.position;
-      let p = byId.get(n.parent);
-      const seen = new Set<string>();
-      while (p && !seen.has(p.id)) {
-        seen.add(p.id);
-        x += p.position.x;
-        y += p.position.y;
-        p = p.parent ? byId.get(p.parent) : undefined;
-      }
-      const { parent: _drop, ...rest } = n;
-      nodes.push({ ...rest, position: { x, y } });
-    } else nodes.push(n);
-  }
-  const edges = d.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target));
-  return { nodes, edges };
-}
 
 /** Clipboard text of a fragment: a small diagram file, so other apps see readable JSON. */
 export function fragmentToText(f: Fragment): string {
@@ -64,43 +24,3 @@ export function fragmentFromText(text: string): Fragment | null {
   return { nodes: r.value.nodes, edges: r.value.edges };
 }
 
-/**
- * Pastes a fragment: every node and edge gets a fresh id, top-level pasted nodes move by `offset`
- * (children keep their place in their pasted zone). Returns the new diagram and the pasted ids.
- */
-export function pasteFragment(
-  d: Diagram,
-  f: Fragment,
-  newId: (prefix: string, taken: (id: string) => boolean) => string,
-  offset: XY,
-): { diagram: Diagram; nodeIds: string[]; edgeIds: string[] } {
-  const taken = new Set([...d.nodes.map((n) => n.id), ...d.edges.map((e) => e.id)]);
-  const fresh = (prefix: string) => {
-    const id = newId(prefix, (x) => taken.has(x));
-    taken.add(id);
-    return id;
-  };
-  const map = new Map<string, string>();
-  for (const n of f.nodes) map.set(n.id, fresh('n'));
-  const nodes = sortParentsFirst(
-    f.nodes.map((n) => {
-      const parent = n.parent && map.has(n.parent) ? map.get(n.parent) : undefined;
-      const { parent: _old, ...rest } = n;
-      return {
-        ...rest,
-        id: map.get(n.id)!,
-        ...(parent ? { parent } : {}),
-        position: parent ? n.position : { x: n.position.x + offset.x, y: n.position.y + offset.y },
-        props: { ...n.props },
-      };
-    }),
-  );
-  const edges = f.edges
-    .filter((e) => map.has(e.source) && map.has(e.target))
-    .map((e) => ({ ...e, id: fresh('e'), source: map.get(e.source)!, target: map.get(e.target)! }));
-  return {
-    diagram: { ...d, nodes: [...d.nodes, ...nodes], edges: [...d.edges, ...edges] },
-    nodeIds: nodes.map((n) => n.id),
-    edgeIds: edges.map((e) => e.id),
-  };
-}

@@ -1,4 +1,5 @@
-import { fragmentFromText, fragmentToText, type Fragment } from '../domain/clipboard';
+import { fragmentFromText, fragmentToText } from '../domain/clipboard';
+import type { Fragment } from '../domain/fragment';
 
 /** The in-app clipboard: always written on copy, read when the browser refuses the system clipboard. */
 let inApp: Fragment | null = null;

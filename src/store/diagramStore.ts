@@ -14,8 +14,8 @@ import {
   type XY,
 } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
-import { pasteFragment, type Fragment } from '../domain/clipboard';
-import { tidyLayout } from '../domain/layout';
+import { pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';
+import type { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
 import * as hist from './history';
 import { practiceSlice, type PracticeSlice } from './practiceSlice';
@@ -81,8 +81,8 @@ export interface DocumentSlice {
   paste(fragment: Fragment, offset: XY): string[];
   /** Moves nodes by a few pixels (arrow keys). */
   nudge(nodeIds: readonly string[], dx: number, dy: number): void;
-  /** Arranges the diagram in stage columns (one undo step). */
-  tidyUp(): void;
+  /** Arranges the diagram with a layout function (loaded on first use) as one undo step. */
+  tidyUp(layout: typeof tidyLayout): void;
   /** Wraps the nodes in a new zone and returns its id, or null when there is nothing to wrap. */
   createZoneAround(nodeIds: readonly string[]): string | null;
   /** Moves an edge's ends to other nodes; refuses self-loops and duplicates like connect. */
@@ -333,7 +333,7 @@ const documentSlice =
 
       paste(fragment, offset) {
         const { diagram } = get();
-        const r = pasteFragment(diagram, fragment, (prefix, taken) => uniqueId(newId, prefix, taken), offset);
+        const r = pasteNodes(diagram, fragment, (prefix, taken) => uniqueId(newId, prefix, taken), offset);
         if (!r.nodeIds.length) return [];
         commit(r.diagram, undefined, { nodes: r.nodeIds, edges: r.edgeIds });
         return r.nodeIds;
@@ -354,10 +354,10 @@ const documentSlice =
         );
       },
 
-      tidyUp() {
+      tidyUp(layout) {
         const { diagram } = get();
         if (!diagram.nodes.length) return;
-        const { positions, sizes } = tidyLayout(diagram);
+        const { positions, sizes } = layout(diagram);
         const nodes = diagram.nodes.map((n) => {
           const p = positions.get(n.id);
           const size = sizes.get(n.id);

@@ -1,20 +1,20 @@
-import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+import { lazy, Suspense, type ComponentType } from 'react';
 import type { AppCommands } from '../commands/appCommands';
-import type { ComponentType } from 'react';
-import { CommandPalette } from './CommandPalette';
-import { ShortcutsDialog } from './ShortcutsDialog';
-import { lazyDialog } from './lazyDialog';
+import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 
 export interface DialogProps {
   commands: AppCommands;
   onClose(): void;
 }
 
-/** Every modal dialog of the app, by id; `openDialog(id)` in the store shows one. */
+/**
+ * Every modal dialog of the app, by id; `openDialog(id)` in the store shows one. Dialogs load on first
+ * use (React.lazy), so none of their code is in the initial bundle.
+ */
 const DIALOGS: Record<string, ComponentType<DialogProps>> = {
-  shortcuts: ShortcutsDialog,
-  'command-palette': CommandPalette,
-  templates: lazyDialog(() => import('./TemplateGallery')),
+  shortcuts: lazy(() => import('./ShortcutsDialog').then((m) => ({ default: m.ShortcutsDialog }))),
+  'command-palette': lazy(() => import('./CommandPalette').then((m) => ({ default: m.CommandPalette }))),
+  templates: lazy(() => import('./TemplateGallery')),
 };
 
 /** Shows the dialog the store names, if any. */
@@ -22,5 +22,10 @@ export function Dialogs({ commands }: { commands: AppCommands }) {
   const store = useDiagramStoreApi();
   const id = useDiagramStore((s) => s.dialog);
   const Dialog = id ? DIALOGS[id] : undefined;
-  return Dialog ? <Dialog commands={commands} onClose={() => store.getState().closeDialog()} /> : null;
+  if (!Dialog) return null;
+  return (
+    <Suspense fallback={<div className="dialog-backdrop" aria-busy="true" />}>
+      <Dialog commands={commands} onClose={() => store.getState().closeDialog()} />
+    </Suspense>
+  );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { copyFragment, fragmentFromText, fragmentToText, pasteFragment } from '../../src/domain/clipboard';
+import { fragmentFromText, fragmentToText } from '../../src/domain/clipboard';
+import { copyFragment, pasteFragment } from '../../src/domain/fragment';
 import type { Diagram } from '../../src/domain/diagram';
 
 const diagram: Diagram = {

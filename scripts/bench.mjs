@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// `npm run bench [-- --json] [-- --runs 5] [-- --no-build]`: our own speed and size figures against the
+// production build in Chromium (and Node for the pure parts). Prints, for each figure, the median of the runs
+// with min and max, beside its target. Figures, not assertions: the machines are shared and noisy.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import http from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '..');
+const dist = join(root, 'dist');
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
+const log = (...a) => !json && console.error(...a);
+
+if (!args.includes('--no-build')) {
+  log('building the production bundle…');
+  const r = spawnSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(1);
+}
+
+// ------------------------------------------------------------ a plain static server (no compression, like peer-bench)
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+const server = http.createServer((req, res) => {
+  const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+  let file = join(dist, path);
+  if (!file.startsWith(dist) || !existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
+  res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+  createReadStream(file).pipe(res);
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const base = `http://127.0.0.1:${server.address().port}/`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const median = (a) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length ? (s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+/** Opens the app fresh (new context: cold cache) and waits for window.__ready. */
+async function open(query, onResponse) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  if (onResponse) page.on('response', onResponse);
+  await page.goto(base + query);
+  await page.waitForFunction(() => typeof window.__ready === 'number', null, { timeout: 120_000 });
+  return { context, page };
+}
+
+const figures = {};
+const add = (key, label, unit, values, target, note) => (figures[key] = { label, unit, values, target, note });
+
+// ------------------------------------------------------------ JavaScript: initial (before first paint) and all
+{
+  const allJs = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+  const allGz = allJs.reduce((a, f) => a + gz(readFileSync(join(dist, 'assets', f))), 0);
+  const initial = [];
+  for (let i = 0; i < runs; i++) {
+    const seen = new Set();
+    const { context, page } = await open('?bench=0', (res) => {
+      if (res.url().endsWith('.js')) seen.add(new URL(res.url()).pathname);
+    });
+    const fcpJs = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js') && e.responseEnd <= (performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? window.__ready)).map((e) => new URL(e.name).pathname));
+    const files = fcpJs.length ? fcpJs : [...seen];
+    initial.push(files.reduce((a, p) => a + gz(readFileSync(join(dist, p.replace(/^\//, '')))), 0) / 1024);
+    await context.close();
+  }
+  add('initialJsKb', 'initial JS before first paint (gzip -9)', 'KB', initial, 150);
+  add('allJsKb', `all JS in dist, ${allJs.length} files (gzip -9)`, 'KB', [allGz / 1024], null);
+}
+
+// ------------------------------------------------------------ ready time of the bench diagram (as peer-bench sees it)
+for (const n of [100, 500]) {
+  const values = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await open(`?bench=${n}`);
+    values.push(await page.evaluate(() => window.__ready));
+    await context.close();
+  }
+  add(`ready${n}`, `ready with ${n} components`, 'ms', values, null, 'peer-bench compares this with Excalidraw');
+}
+
+// ------------------------------------------------------------ findings update after an edge is added (500 nodes)
+{
+  const values = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await open('?bench=500');
+    const ms = await page.evaluate(async () => {
+      const bench = window.__bench;
+      const panel = document.querySelector('[role="region"][aria-label="Findings"]');
+      if (!bench || !panel) return null;
+      const before = panel.textContent;
+      const t0 = performance.now();
+      // An edge that changes the findings: the last box to the first one.
+      bench.store.getState().connect('n499', 'n0', 'feedback');
+      await new Promise((resolve) => {
+        const check = () => (panel.textContent !== before ? resolve() : requestAnimationFrame(check));
+        check();
+      });
+      return performance.now() - t0;
+    });
+    await context.close();
+    if (ms === null) break;
+    values.push(ms);
+  }
+  add('findings500', 'findings update after adding an edge, 500 components', 'ms', values, 16, values.length ? undefined : 'no findings panel in this build');
+}
+
+// ------------------------------------------------------------ PNG export of the whole diagram
+for (const n of [100, 300]) {
+  const values = [];
+  for (let i = 0; i < runs; i++) {
+    const { context, page } = await open(`?bench=${n}`);
+    const ms = await page.evaluate(async () => {
+      const bench = window.__bench;
+      if (!bench?.exportPng) return null;
+      const t0 = performance.now();
+      const blob = await bench.exportPng();
+      if (!blob || blob.size < 1000) throw new Error('export produced no image');
+      return performance.now() - t0;
+    });
+    await context.close();
+    if (ms === null) break;
+    values.push(ms);
+  }
+  add(`png${n}`, `PNG export, ${n} components`, 'ms', values, n === 100 ? 1000 : null, values.length ? undefined : 'no PNG export in this build');
+}
+
+// ------------------------------------------------------------ pure parts in Node
+{
+  const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/bench-node.ts'), String(runs)], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) {
+    console.error(r.stderr);
+    process.exit(1);
+  }
+  const node = JSON.parse(r.stdout.trim().split('\n').pop());
+  add('checker1000', 'checker, 1,000 components (Node)', 'ms', node.checker1000, null);
+  add('checker10000', 'checker, 10,000 components (Node)', 'ms', node.checker10000, 50);
+  add('tidy200', 'tidy up, 200 components (Node)', 'ms', node.tidy200, 150);
+}
+
+await browser.close();
+server.close();
+
+// ------------------------------------------------------------ report
+const out = {};
+for (const [k, f] of Object.entries(figures)) {
+  const med = median(f.values);
+  out[k] = {
+    label: f.label,
+    unit: f.unit,
+    median: f.values.length ? +med.toFixed(2) : null,
+    min: f.values.length ? +Math.min(...f.values).toFixed(2) : null,
+    max: f.values.length ? +Math.max(...f.values).toFixed(2) : null,
+    runs: f.values.length,
+    target: f.target,
+    meetsTarget: f.target == null || !f.values.length ? null : med <= f.target,
+    ...(f.note ? { note: f.note } : {}),
+  };
+}
+if (json) console.log(JSON.stringify({ date: new Date().toISOString(), runs, figures: out }, null, 2));
+else {
+  const rows = Object.values(out).map((f) => [
+    f.label,
+    f.median === null ? 'n/a' : `${f.median} ${f.unit}`,
+    f.median === null ? '' : `[${f.min}-${f.max}]`,
+    f.target == null ? '' : `<= ${f.target} ${f.unit}`,
+    f.meetsTarget === null ? (f.note ?? '') : f.meetsTarget ? 'met' : 'MISSED',
+  ]);
+  const head = ['figure', `median of ${runs}`, 'min-max', 'target', ''];
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => c.padEnd(w[i])).join('  ');
+  console.log(line(head));
+  console.log(w.map((n) => '-'.repeat(n)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
