@@ -6,7 +6,11 @@
  * the reference's custom components are listed per stage for information only.
  *
  * The score (0-100) is coverage minus two costs, each shown to the user:
- * - coverage: 100 x (reference kinds you have) / (reference kinds);
+ * - coverage: COMPONENT_POINTS x (reference kinds you have) / (reference kinds), plus
+ *   CONNECTION_POINTS x (reference connections you have) / (reference connections). A connection is
+ *   a pair of kinds joined by an edge in the reference (feature store -> ranking model); yours counts
+ *   when a node of the first kind reaches one of the second in at most two hops (an extra step in
+ *   between is fine). Components without the wiring earn only part of the score;
  * - extras: EXTRA_COST points for each kind the reference does without, beyond FREE_EXTRAS
  *   (a strong answer may differ a little; dropping every kind on the canvas must not pay);
  * - soundness: ERROR_COST per checker error and WARNING_COST per warning of your design, at most
@@ -20,6 +24,12 @@ import { nodeLabel, nodeStage, type Diagram, type DiagramNode, type NodeProps } 
 import { STAGES, STAGE_IDS, type StageId } from './stages';
 import { formatNumber } from './export/text';
 
+/** Points for having every kind of component the reference has. */
+export const COMPONENT_POINTS = 70;
+/** Points for wiring them as the reference does. */
+export const CONNECTION_POINTS = 30;
+/** Hops within which your design may join a reference connection's two kinds. */
+export const CONNECTION_HOPS = 2;
 /** Kinds a user may add for free beyond the reference before extras cost points. */
 export const FREE_EXTRAS = 3;
 /** Points an extra kind costs beyond FREE_EXTRAS. */
@@ -85,7 +95,12 @@ export interface Score {
   covered: number;
   /** Distinct reference kinds compared. */
   referenceCount: number;
-  /** Coverage points (0-100) before costs. */
+  /** Reference connections (kind to kind) your design joins, and how many the reference has. */
+  connectionsCovered: number;
+  connectionCount: number;
+  /** Points for components and for connections; coverage is their sum (0-100), before costs. */
+  componentPoints: number;
+  connectionPoints: number;
   coverage: number;
   /** Kinds the reference does without. */
   extraCount: number;
@@ -106,6 +121,8 @@ export interface Comparison {
   requirements: CardField[];
   objective: CardField[];
   score: Score;
+  /** Reference connections your design does not join, as [from kind, to kind]. */
+  missingConnections: [KindId, KindId][];
   yourCheck: CheckResult;
   referenceCheck: CheckResult;
   /** Findings that belong to no stage. */
@@ -166,7 +183,11 @@ function gradeOf(total: number): string {
 }
 
 /** Scores coverage of the reference kinds, minus extras and your checker findings (see the module comment). */
-export function scoreOf(stages: readonly StageComparison[], yourFindings: readonly Finding[]): Score {
+export function scoreOf(
+  stages: readonly StageComparison[],
+  connections: { covered: number; total: number },
+  yourFindings: readonly Finding[],
+): Score {
   let covered = 0;
   let referenceCount = 0;
   let extraCount = 0;
@@ -178,15 +199,24 @@ export function scoreOf(stages: readonly StageComparison[], yourFindings: readon
   const counted = yourFindings.filter((f) => !COVERAGE_RULES.has(f.rule));
   const errors = counted.filter((f) => f.severity === 'error').length;
   const warnings = counted.filter((f) => f.severity === 'warning').length;
-  const coverage = referenceCount ? (100 * covered) / referenceCount : 0;
+  const componentShare = referenceCount ? covered / referenceCount : 0;
+  // A reference without connections (never a shipped template) scores on components alone.
+  const connectionShare = connections.total ? connections.covered / connections.total : componentShare;
+  const componentPoints = Math.round(COMPONENT_POINTS * componentShare);
+  const connectionPoints = Math.round(CONNECTION_POINTS * connectionShare);
+  const coverage = componentPoints + connectionPoints;
   const extraCost = EXTRA_COST * Math.max(0, extraCount - FREE_EXTRAS);
   const findingsCost = Math.min(MAX_FINDINGS_COST, ERROR_COST * errors + WARNING_COST * warnings);
-  const total = Math.max(0, Math.min(100, Math.round(coverage - extraCost - findingsCost)));
+  const total = Math.max(0, Math.min(100, coverage - extraCost - findingsCost));
   return {
     total,
     covered,
     referenceCount,
-    coverage: Math.round(coverage),
+    connectionsCovered: connections.covered,
+    connectionCount: connections.total,
+    componentPoints,
+    connectionPoints,
+    coverage,
     extraCount,
     extraCost,
     errors,
@@ -236,6 +266,7 @@ export function compareDiagrams(yours: Diagram, reference: Diagram): Comparison 
   const referenceCheck = runChecks(reference);
   const yk = kindsByStage(yours);
   const rk = kindsByStage(reference);
+  const conn = compareConnections(yours, reference);
   const yourByStage = groupFindings(yourCheck.findings, yours);
   const refByStage = groupFindings(referenceCheck.findings, reference);
   const stages = STAGES.map(({ id }): StageComparison => {
@@ -260,7 +291,8 @@ export function compareDiagrams(yours: Diagram, reference: Diagram): Comparison 
     stages,
     requirements: fields(cardOf(yours, 'requirements'), cardOf(reference, 'requirements'), REQUIREMENT_FIELDS),
     objective: fields(cardOf(yours, 'ml-objective'), cardOf(reference, 'ml-objective'), OBJECTIVE_FIELDS),
-    score: scoreOf(stages, yourCheck.findings),
+    score: scoreOf(stages, { covered: conn.covered, total: conn.total }, yourCheck.findings),
+    missingConnections: conn.missing,
     yourCheck,
     referenceCheck,
     otherFindings: { yours: yourByStage.get(null) ?? [], reference: refByStage.get(null) ?? [] },
@@ -276,4 +308,53 @@ function groupFindings(findings: readonly Finding[], d: Diagram): Map<StageId | 
     out.set(s, bucket);
   }
   return out;
+}
+
+const pairKey = (a: KindId, b: KindId) => `${a}>${b}`;
+
+/** The distinct kind-to-kind connections of a diagram's edges, between compared kinds of different kinds. */
+export function kindConnections(d: Diagram): [KindId, KindId][] {
+  const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, [KindId, KindId]>();
+  for (const e of d.edges) {
+    const a = byId.get(e.source);
+    const b = byId.get(e.target);
+    if (!a || !b || !compared(a) || !compared(b) || a.kind === b.kind) continue;
+    out.set(pairKey(a.kind, b.kind), [a.kind, b.kind]);
+  }
+  return [...out.values()];
+}
+
+/** Which reference connections your design joins within CONNECTION_HOPS hops. */
+function compareConnections(yours: Diagram, reference: Diagram): { covered: number; total: number; missing: [KindId, KindId][] } {
+  const byId = new Map(yours.nodes.map((n) => [n.id, n]));
+  const next = new Map<string, string[]>();
+  for (const e of yours.edges) {
+    if (!byId.has(e.source) || !byId.has(e.target)) continue;
+    const list = next.get(e.source) ?? [];
+    list.push(e.target);
+    next.set(e.source, list);
+  }
+  const joined = new Set<string>();
+  for (const n of yours.nodes) {
+    if (!compared(n)) continue;
+    let frontier = [n.id];
+    const seen = new Set(frontier);
+    for (let hop = 0; hop < CONNECTION_HOPS; hop++) {
+      const further: string[] = [];
+      for (const id of frontier) {
+        for (const t of next.get(id) ?? []) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          further.push(t);
+          const m = byId.get(t)!;
+          if (compared(m)) joined.add(pairKey(n.kind, m.kind));
+        }
+      }
+      frontier = further;
+    }
+  }
+  const wanted = kindConnections(reference).sort(([a1, b1], [a2, b2]) => byCatalogue(a1, a2) || byCatalogue(b1, b2));
+  const missing = wanted.filter(([a, b]) => !joined.has(pairKey(a, b)));
+  return { covered: wanted.length - missing.length, total: wanted.length, missing };
 }

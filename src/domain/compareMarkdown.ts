@@ -33,7 +33,8 @@ export function comparisonToMarkdown(c: Comparison, extras: ReviewExtras = {}): 
     '',
     `Reference: ${escapeMarkdownInline(c.referenceTitle)}`,
     '',
-    `**Score: ${s.total}/100 (${s.grade}).** Covers ${s.covered} of ${s.referenceCount} reference components (${s.coverage} points)` +
+    `**Score: ${s.total}/100 (${s.grade}).** Covers ${s.covered} of ${s.referenceCount} reference components` +
+      ` and ${s.connectionsCovered} of ${s.connectionCount} of its connections (${s.coverage} points)` +
       `; ${s.extraCount} the reference does without (-${s.extraCost})` +
       `; checker: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} (-${s.findingsCost}).`,
     '',
@@ -50,6 +51,11 @@ export function comparisonToMarkdown(c: Comparison, extras: ReviewExtras = {}): 
     out.push(`| ${stage.step}. ${stage.name} | ${escapeMarkdownInline(st.verdict)} | ${kinds(st.missing)} | ${kinds(st.extra)} | ${found} |`);
   }
   out.push('');
+  if (c.missingConnections.length) {
+    out.push('Connections the reference has and yours lacks:', '');
+    for (const [a, b] of c.missingConnections) out.push(`- ${escapeMarkdownInline(kindInfo(a).label)} → ${escapeMarkdownInline(kindInfo(b).label)}`);
+    out.push('');
+  }
   cardTable(out, 'Requirements', c.requirements);
   cardTable(out, 'ML objective', c.objective);
 

@@ -1,4 +1,4 @@
-import { ChevronDown, ChevronRight, CircleAlert, CircleCheck, CircleDashed, CircleDot, Copy, Download, TriangleAlert, X } from 'lucide-react';
+import { ArrowRight, ChevronDown, ChevronRight, CircleAlert, CircleCheck, CircleDashed, CircleDot, Copy, Download, TriangleAlert, X } from 'lucide-react';
 import { useMemo, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kindInfo, type KindId } from '../domain/catalogue';
@@ -83,6 +83,31 @@ function StageRow({ s }: { s: StageComparison }) {
         )}
       </div>
     </li>
+  );
+}
+
+function MissingConnections({ pairs }: { pairs: readonly [KindId, KindId][] }) {
+  const [open, setOpen] = useState(false);
+  const shown = open ? pairs : pairs.slice(0, 4);
+  return (
+    <section className="cmp-section">
+      <h3>Connections to add</h3>
+      <p className="muted">Flows the reference has that your design does not join (directly or through one step).</p>
+      <ul className="cmp-connections">
+        {shown.map(([a, b]) => (
+          <li key={`${a}>${b}`}>
+            <span>{kindInfo(a).label}</span>
+            <ArrowRight size={13} aria-label="to" />
+            <span>{kindInfo(b).label}</span>
+          </li>
+        ))}
+      </ul>
+      {pairs.length > 4 && (
+        <button type="button" className="cmp-more" onClick={() => setOpen(!open)}>
+          {open ? 'Show fewer' : `Show all ${pairs.length}`}
+        </button>
+      )}
+    </section>
   );
 }
 
@@ -178,7 +203,13 @@ export default function ComparePanel() {
               <dt>
                 Covers {s.covered} of {s.referenceCount} reference components
               </dt>
-              <dd>+{s.coverage}</dd>
+              <dd>+{s.componentPoints}</dd>
+            </div>
+            <div>
+              <dt>
+                Joins {s.connectionsCovered} of its {s.connectionCount} connections
+              </dt>
+              <dd>+{s.connectionPoints}</dd>
             </div>
             <div>
               <dt>
@@ -201,6 +232,8 @@ export default function ComparePanel() {
             ))}
           </ol>
         </section>
+
+        {cmp.missingConnections.length > 0 && <MissingConnections pairs={cmp.missingConnections} />}
 
         <CardTable title="Requirements" rows={cmp.requirements} />
         <CardTable title="ML objective" rows={cmp.objective} />
