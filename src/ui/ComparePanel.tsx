@@ -3,7 +3,7 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kindInfo, type KindId } from '../domain/catalogue';
 import type { Finding } from '../domain/checker/types';
-import { compareDiagrams, type CardField, type StageComparison } from '../domain/compare';
+import { compareDiagrams, FREE_EXTRAS, type CardField, type StageComparison } from '../domain/compare';
 import { comparisonToMarkdown, type ReviewExtras } from '../domain/compareMarkdown';
 import { clockView, formatClock, stepBudget } from '../domain/practiceClock';
 import { reviewQuestions } from '../domain/practiceHints';
@@ -27,6 +27,12 @@ function countText(findings: readonly Finding[]): string {
   if (e) parts.push(`${e} error${e === 1 ? '' : 's'}`);
   if (w) parts.push(`${w} warning${w === 1 ? '' : 's'}`);
   return parts.join(', ');
+}
+
+function extrasText(n: number): string {
+  if (!n) return 'Nothing the reference does without';
+  const what = `${n} component${n === 1 ? '' : 's'} the reference does without`;
+  return n <= FREE_EXTRAS ? `${what} (up to ${FREE_EXTRAS} are free)` : `${what} (${FREE_EXTRAS} are free)`;
 }
 
 function Chips({ kinds, tone, label }: { kinds: readonly KindId[]; tone: 'missing' | 'extra' | 'matched'; label: string }) {
@@ -212,9 +218,7 @@ export default function ComparePanel() {
               <dd>+{s.connectionPoints}</dd>
             </div>
             <div>
-              <dt>
-                {s.extraCount} the reference does without{s.extraCount > 0 && s.extraCost === 0 ? ' (a few are free)' : ''}
-              </dt>
+              <dt>{extrasText(s.extraCount)}</dt>
               <dd>−{s.extraCost}</dd>
             </div>
             <div>

@@ -19,7 +19,7 @@ export function StartPanel() {
       <div className="start-mark" aria-hidden>
         <Waypoints size={22} />
       </div>
-      <h2 id="start-title">Design an ML system, the way interviews ask for it</h2>
+      <h2 id="start-title">Design ML systems the way interviews ask</h2>
       <p className="start-lead">
         Draw the pipeline from requirements to monitoring, get it checked as you go, and compare it with a reference answer.
       </p>
@@ -41,16 +41,18 @@ export function StartPanel() {
       </div>
       <ol className="start-how">
         <li>
-          <span className="start-step">1</span>Drag components from the palette on the left, or press <kbd>/</kbd> to search and{' '}
-          <kbd>Enter</kbd> to add.
+          <span className="start-step">1</span>
+          <span>
+            Drag components from the palette on the left, or press <kbd>/</kbd> to search and <kbd>Enter</kbd> to add.
+          </span>
         </li>
         <li>
-          <span className="start-step">2</span>Connect a component’s right handle to another’s left handle; select anything to edit
-          it on the right.
+          <span className="start-step">2</span>
+          <span>Connect a component’s right handle to another’s left handle; select anything to edit it on the right.</span>
         </li>
         <li>
-          <span className="start-step">3</span>The checker flags missing stages and known failure modes as you draw; each finding
-          says why it matters and how to fix it.
+          <span className="start-step">3</span>
+          <span>The checker flags missing stages and known failure modes as you draw; each finding says why it matters.</span>
         </li>
       </ol>
     </section>

@@ -87,7 +87,9 @@ export default function TemplateGallery({ onClose }: DialogProps) {
                   <div className="gallery-card-body">
                     <h3>{diagram.title}</h3>
                     <p className="gallery-meta">
-                      <span className="gallery-tag">{PROBLEM_LABELS[diagram.problem]}</span>
+                      {PROBLEM_LABELS[diagram.problem].toLowerCase() !== diagram.title.toLowerCase() && (
+                        <span className="gallery-tag">{PROBLEM_LABELS[diagram.problem]}</span>
+                      )}
                       <span>{componentCount(diagram)} components</span>
                     </p>
                     <p className="gallery-brief">{diagram.brief}</p>

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { componentCard } from '../../src/domain/content/componentCards';
+import { dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const template = (id: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../templates', `${id}.json`), 'utf8')) as { nodes: unknown[]; title: string; brief: string };
+const nodes = (page: Page) => page.locator('.react-flow__node');
+const gallery = (page: Page) => page.getByRole('dialog', { name: 'Case studies' });
+
+async function openGallery(page: Page) {
+  await page.getByRole('button', { name: 'Templates' }).click();
+  await expect.poll(() => gallery(page).locator('.gallery-card:not(.gallery-skeleton)').count()).toBe(14);
+}
+
+async function startPractice(page: Page, title: string) {
+  await openGallery(page);
+  await gallery(page).getByRole('button', { name: `Practice ${title}` }).click();
+  await page.getByRole('region', { name: 'Practice session' }).locator('.practice-timer').waitFor();
+}
+
+describe('case studies, practice and compare in Chromium', () => {
+  it('shows a start panel on an empty canvas that goes away with the first component, and never in bench mode', async () => {
+    const { context, page } = await openApp(browser);
+    const panel = page.getByRole('region', { name: /Design ML systems/ });
+    await expect.poll(() => panel.isVisible()).toBe(true);
+    await screenshot(page, 'start-panel');
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Feature store', { x: canvas.x + 120, y: canvas.y + 120 });
+    await expect.poll(() => nodes(page).count()).toBe(1);
+    expect(await panel.count()).toBe(0);
+    // Undo empties the canvas: the panel is back.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => panel.count()).toBe(1);
+    // Start blank: the panel goes and the palette search has focus.
+    await panel.getByRole('button', { name: /Start blank/ }).click();
+    expect(await panel.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search components');
+    await context.close();
+
+    const bench = await openApp(browser, '?bench=0');
+    expect(await bench.page.locator('.start-panel').count()).toBe(0);
+    await bench.context.close();
+  });
+
+  it('opens the gallery, searches it, and loads Fraud detection as a reference that Undo takes back', async () => {
+    const { context, page } = await openApp(browser);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Cache', { x: canvas.x + 200, y: canvas.y + 200 });
+    await expect.poll(() => nodes(page).count()).toBe(1);
+
+    await openGallery(page);
+    const cards = gallery(page).locator('.gallery-card');
+    // Each card: title, brief, component count and a preview drawn from the diagram.
+    const fraud = gallery(page).locator('[data-template="fraud-detection"]');
+    expect(await fraud.locator('h3').textContent()).toBe('Fraud detection');
+    expect(await fraud.locator('.gallery-brief').textContent()).toBe(template('fraud-detection').brief);
+    expect(await fraud.locator('.gallery-meta').textContent()).toMatch(/\d+ components/);
+    expect(await fraud.locator('svg.diagram-preview rect.pv-node').count()).toBeGreaterThan(15);
+    await screenshot(page, 'gallery');
+
+    const search = gallery(page).getByRole('searchbox', { name: 'Search case studies' });
+    await search.fill('flink');
+    await expect.poll(() => cards.count()).toBeLessThan(14);
+    expect(await cards.count()).toBeGreaterThan(0);
+    await search.fill('chargeback');
+    await expect.poll(() => cards.locator('h3').allTextContents()).toEqual(['Fraud detection']);
+    await search.fill('zzz nothing');
+    await expect.poll(() => gallery(page).getByText(/No case study matches/).count()).toBe(1);
+    await search.fill('');
+
+    await gallery(page).getByRole('button', { name: 'Open Fraud detection as reference' }).click();
+    expect(await gallery(page).count()).toBe(0);
+    await expect.poll(() => nodes(page).count()).toBe(template('fraud-detection').nodes.length);
+    expect(await page.getByRole('textbox', { name: /title/i }).inputValue()).toBe('Fraud detection');
+    // The earlier design is one Undo away.
+    await page.keyboard.press('Control+Z');
+    await expect.poll(() => nodes(page).count()).toBe(1);
+    expect(await page.locator('.react-flow__node:has(> [data-kind="cache"])').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('practises Visual search: brief, blank canvas, timer strip, then compare lists what is missing', async () => {
+    const { context, page } = await openApp(browser);
+    await page.getByRole('button', { name: /Start from a case study/ }).click();
+    await expect.poll(() => gallery(page).locator('.gallery-card:not(.gallery-skeleton)').count()).toBe(14);
+    await gallery(page).getByRole('button', { name: 'Practice Visual search' }).click();
+    const bar = page.getByRole('region', { name: 'Practice session' });
+    await bar.locator('.practice-timer').waitFor();
+    expect(await bar.locator('.practice-brief').textContent()).toBe(template('visual-search').brief);
+    // A blank canvas with one empty requirements card, selected so its fields are at hand.
+    await expect.poll(() => nodes(page).count()).toBe(1);
+    expect(await page.getByRole('region', { name: 'Inspector' }).getByRole('textbox', { name: 'Business goal' }).inputValue()).toBe('');
+    // Seven steps, the first current.
+    const steps = bar.getByRole('list', { name: 'Interview steps' }).getByRole('button');
+    expect(await steps.count()).toBe(7);
+    expect(await steps.first().getAttribute('aria-current')).toBe('step');
+    expect(await bar.getByRole('timer').textContent()).toMatch(/^\d+:\d\d\/ 45:00$/);
+
+    // Pause and resume, move on a step.
+    await bar.getByRole('button', { name: 'Pause timer' }).click();
+    expect(await bar.getByRole('timer').textContent()).toContain('Paused');
+    await bar.getByRole('button', { name: 'Resume timer' }).click();
+    expect(await bar.getByRole('timer').textContent()).not.toContain('Paused');
+    await bar.getByRole('button', { name: 'Next step' }).click();
+    expect(await steps.nth(1).getAttribute('aria-current')).toBe('step');
+
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Embedding model', { x: canvas.x + 380, y: canvas.y + 160 });
+    await dragFromPalette(page, 'Vector DB / ANN index', { x: canvas.x + 380, y: canvas.y + 300 });
+    await expect.poll(() => nodes(page).count()).toBe(3);
+    await screenshot(page, 'practice-mode');
+
+    await bar.getByRole('button', { name: 'Compare with reference' }).click();
+    const panel = page.getByRole('complementary', { name: 'Comparison with the reference' });
+    await panel.locator('.cmp-score').waitFor();
+    const serving = panel.locator('[data-stage="serving"]');
+    const missing = await serving.getByRole('list', { name: 'Missing' }).getByRole('listitem').allTextContents();
+    expect(missing).toContain('Model registry');
+    expect(missing).toContain('Prediction service / API');
+    expect(missing).not.toContain('Vector DB / ANN index');
+    const modelMissing = await panel.locator('[data-stage="model"]').getByRole('list', { name: 'Missing' }).getByRole('listitem').allTextContents();
+    expect(modelMissing).toEqual(['Pipeline orchestrator']);
+    expect(await panel.locator('[data-stage="data"] .cmp-verdict').textContent()).toMatch(/^Not covered: the reference uses/);
+    const score = Number(await panel.locator('.cmp-score-num').textContent());
+    expect(score).toBeGreaterThan(0);
+    expect(score).toBeLessThan(30);
+    // The cards side by side: yours empty, the reference filled.
+    const label = panel.getByRole('row', { name: /^Label/ });
+    expect(await label.getByRole('cell').first().textContent()).toBe('not set');
+    await screenshot(page, 'compare-panel');
+
+    // Export as Markdown for interview notes.
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download comparison as Markdown' }).click()]);
+    expect(download.suggestedFilename()).toBe('practice-visual-search-vs-visual-search.md');
+    const md = readFileSync((await download.path())!, 'utf8');
+    expect(md).toContain('# Practice: Visual search compared with the reference');
+    expect(md).toContain('| 4. Model development | 1 of 2 covered; missing Pipeline orchestrator. | Pipeline orchestrator | - |');
+    expect(md).toContain('## Questions to prepare');
+
+    // End: the timer stops and the bar offers to close practice.
+    await panel.getByRole('button', { name: 'Close comparison' }).click();
+    await bar.getByRole('button', { name: 'End' }).click();
+    await panel.locator('.cmp-score').waitFor();
+    expect(await bar.getByRole('timer').textContent()).toContain('Ended');
+    await bar.getByRole('button', { name: 'Close practice' }).click();
+    expect(await page.getByRole('region', { name: 'Practice session' }).count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('in practice mode, after a feature store is placed, a hint asks one of its follow-up questions', async () => {
+    const { context, page } = await openApp(browser);
+    await startPractice(page, 'Visual search');
+    const bar = page.getByRole('region', { name: 'Practice session' });
+    // With nothing placed, the first hint points at a stage, not at an answer.
+    await bar.getByRole('button', { name: 'Hint', exact: true }).click();
+    const hint = bar.locator('.practice-hint');
+    await expect.poll(() => hint.locator('.hint-kind').textContent()).toBe('Hint 1 · Where to look');
+    expect(await hint.locator('.hint-text').textContent()).toMatch(/^Step 2, Frame as an ML task:/);
+
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Feature store', { x: canvas.x + 380, y: canvas.y + 220 });
+    await expect.poll(() => nodes(page).count()).toBe(2);
+    await bar.getByRole('button', { name: 'Hint', exact: true }).click();
+    await expect.poll(() => hint.locator('.hint-kind').textContent()).toBe('Hint 2 · Interviewer asks');
+    const text = (await hint.locator('.hint-text').textContent())!;
+    expect(text.startsWith('Your design has a feature store: ')).toBe(true);
+    const asked = text.slice('Your design has a feature store: '.length).toLowerCase();
+    expect(componentCard('feature-store').followUps.map((q) => q.toLowerCase())).toContain(asked);
+    // Earlier hints stay one click away.
+    await hint.getByRole('button', { name: /Earlier hints \(1\)/ }).click();
+    expect(await hint.locator('.hint-earlier li').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
