@@ -2,18 +2,18 @@ import {
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
 import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePosition, nodeSize, nodeStage, withDescendants, zoneAt, type XY } from '../domain/diagram';
+import { absolutePosition, nodeSize, withDescendants, zoneAt, type XY } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
-import { stageById } from '../domain/stages';
 import type { NodeMove } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+import { CanvasMiniMap } from './CanvasMiniMap';
 import { ComponentNode } from './ComponentNode';
 import { FlowEdgeView } from './FlowEdgeView';
 import type { FlowEdge, FlowNode } from './flowTypes';
@@ -22,22 +22,17 @@ import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
 import { StartPanel } from '../ui/StartPanel';
+import { FarContext, SIMPLE_ZOOM } from './zoomLevel';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
+const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
 const SNAP_GRID: [number, number] = [20, 20];
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 type Box = { x: number; y: number; width: number; height: number };
-
-function minimapColor(n: FlowNode): string {
-  if (n.type === 'zone') return 'rgba(148, 163, 184, 0.25)';
-  if (n.type === 'note') return '#fde68a';
-  const stage = nodeStage({ id: n.id, kind: n.data.kind, props: n.data.props, position: n.position });
-  return stage ? stageById(stage).color : '#94a3b8';
-}
 
 /**
  * The React Flow adapter. The store owns the diagram; React Flow's changes go through the store.
@@ -51,6 +46,7 @@ export function Canvas() {
   const selection = useDiagramStore((s) => s.selection);
   const snapToGrid = useDiagramStore((s) => s.prefs.snapToGrid);
   const theme = useDiagramStore((s) => s.prefs.theme);
+  const far = useFlowStore(isFar);
 
   // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
   const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0);
@@ -74,7 +70,11 @@ export function Canvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [dNodes, selectedNodes, drag, resize, measureVersion],
   );
-  const edges = useMemo(() => toFlowEdges(dEdges, selectedEdges, edgeCache.current), [dEdges, selectedEdges]);
+  const editingEdge = useDiagramStore((s) => s.editingEdgeId);
+  const edges = useMemo(
+    () => toFlowEdges(dEdges, selectedEdges, edgeCache.current, editingEdge),
+    [dEdges, selectedEdges, editingEdge],
+  );
 
   /** Where dragged nodes land: committed with their new zone when dropped inside or outside one. */
   const commitMoves = useCallback(
@@ -223,6 +223,7 @@ export function Canvas() {
 
   return (
     <div className="canvas" aria-label="Diagram canvas">
+      <FarContext.Provider value={far}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -249,9 +250,10 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />
         <Controls position="bottom-left" showInteractive={false} />
-        <MiniMap position="bottom-right" pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} ariaLabel="Mini map" />
+        <CanvasMiniMap />
         <Legend />
       </ReactFlow>
+      </FarContext.Provider>
       <StartPanel />
     </div>
   );

@@ -1,5 +1,5 @@
-import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
-import { memo, useState, type CSSProperties } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useContext, useState, type CSSProperties } from 'react';
 import { kindInfo } from '../domain/catalogue';
 import { nodeStage } from '../domain/diagram';
 import { stageById } from '../domain/stages';
@@ -8,16 +8,13 @@ import { iconFor } from '../ui/icons';
 import type { ComponentFlowNode } from './flowTypes';
 import { InlineText } from './InlineText';
 import { nodeSubtitle } from './nodeSummary';
-
-/** Below this zoom a node draws a simpler version of itself (band and label), as map tools do. */
-export const SIMPLE_ZOOM = 0.5;
-const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
+import { FarContext } from './zoomLevel';
 
 /** A component on the canvas: stage band, icon, label (double-click to rename), tool, in/out handles. */
 export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps<ComponentFlowNode>) {
   const store = useDiagramStoreApi();
   const [editing, setEditing] = useState(false);
-  const far = useFlowStore(isFar);
+  const far = useContext(FarContext);
   const info = kindInfo(data.kind);
   const stage = nodeStage({ id, kind: data.kind, props: data.props, position: { x: 0, y: 0 } });
   const color = stage ? stageById(stage).color : '#94a3b8';

@@ -1,6 +1,6 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge } from './flowTypes';
 import { InlineText } from './InlineText';
@@ -9,7 +9,7 @@ import { InlineText } from './InlineText';
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const store = useDiagramStoreApi();
-  const editing = useDiagramStore((s) => s.editingEdgeId === id);
+  const editing = data?.editing === true;
   const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data?.kind ?? 'data';
   const style = EDGE_STYLES[kind];

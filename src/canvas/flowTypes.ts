@@ -9,5 +9,5 @@ export type ZoneFlowNode = Node<NodeData, 'zone'>;
 export type NoteFlowNode = Node<NodeData, 'note'>;
 export type FlowNode = ComponentFlowNode | ZoneFlowNode | NoteFlowNode;
 
-export type EdgeData = { kind: EdgeKind; label?: string };
+export type EdgeData = { kind: EdgeKind; label?: string; editing?: boolean };
 export type FlowEdge = Edge<EdgeData, 'flow'>;

@@ -90,6 +90,7 @@ export function toFlowNodes(
 interface EdgeCacheEntry {
   source: DiagramEdge;
   selected: boolean;
+  editing: boolean;
   flow: FlowEdge;
 }
 
@@ -98,11 +99,13 @@ export function toFlowEdges(
   edges: readonly DiagramEdge[],
   selected: ReadonlySet<string>,
   cache: Map<string, EdgeCacheEntry>,
+  editingId: string | null = null,
 ): FlowEdge[] {
   return edges.map((e) => {
     const sel = selected.has(e.id);
+    const editing = e.id === editingId;
     const hit = cache.get(e.id);
-    if (hit && hit.source === e && hit.selected === sel) return hit.flow;
+    if (hit && hit.source === e && hit.selected === sel && hit.editing === editing) return hit.flow;
     const style = EDGE_STYLES[e.kind];
     const flow: FlowEdge = {
       id: e.id,
@@ -110,10 +113,10 @@ export function toFlowEdges(
       target: e.target,
       type: 'flow',
       selected: sel,
-      data: { kind: e.kind, ...(e.label ? { label: e.label } : {}) },
+      data: { kind: e.kind, ...(e.label ? { label: e.label } : {}), ...(editing ? { editing } : {}) },
       markerEnd: { type: MarkerType.ArrowClosed, color: sel ? 'var(--accent)' : style.color, width: 16, height: 16 },
     };
-    cache.set(e.id, { source: e, selected: sel, flow });
+    cache.set(e.id, { source: e, selected: sel, editing, flow });
     return flow;
   });
 }

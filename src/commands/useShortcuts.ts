@@ -22,9 +22,9 @@ export function useShortcuts<Ctx>(registry: CommandRegistry<Ctx>, ctx: Ctx | nul
     if (!ctx) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing) return;
-      const typing = isTyping(e.target);
-      // React Flow moves a focused node with the arrow keys itself (its keyboard access); don't move it twice.
-      if (e.key.startsWith('Arrow') && e.target instanceof Element && e.target.closest('.react-flow__node')) return;
+      // Inside a dialog, only global shortcuts apply (the dialog owns its keys).
+      const inDialog = e.target instanceof Element && !!e.target.closest('[role="dialog"], [role="menu"]');
+      const typing = inDialog || isTyping(e.target);
       const cmd = registry.match(e, typing, IS_MAC);
       if (!cmd) return;
       if (cmd.enabled && !cmd.enabled(ctx)) {
@@ -33,9 +33,12 @@ export function useShortcuts<Ctx>(registry: CommandRegistry<Ctx>, ctx: Ctx | nul
         return;
       }
       e.preventDefault();
+      // Arrow keys: ours alone (React Flow would also move a focused node or selection box by its own step).
+      if (e.key.startsWith('Arrow')) e.stopPropagation();
       cmd.run(ctx);
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    // Capture phase, so the registry sees keys before React Flow's own element handlers.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
   }, [registry, ctx]);
 }

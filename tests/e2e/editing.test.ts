@@ -249,6 +249,77 @@ describe('editing like a diagram tool', () => {
     await context.close();
   });
 
+  it('drags nodes into and out of a zone, box-selects, nudges with arrows and snaps to the grid', async () => {
+    const { context, page } = await openApp(browser);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Zone (offline / online)', { x: canvas.x + 450, y: canvas.y + 420 });
+    await dragFromPalette(page, 'Cache', { x: canvas.x + 120, y: canvas.y + 120 });
+    const zone = () => page.locator('.react-flow__node-zone');
+    const z = (await zone().boundingBox())!;
+    // Drag the cache into the zone.
+    const c = (await nodeOf(page, 'cache').boundingBox())!;
+    await page.mouse.move(c.x + 60, c.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(z.x + z.width / 2, z.y + z.height / 2, { steps: 15 });
+    await page.mouse.up();
+    const inZone = (await nodeOf(page, 'cache').boundingBox())!;
+    // Move the zone by its header: the cache comes along, so it is now the zone's child.
+    const moveZone = async (dx: number, dy: number) => {
+      const h = (await page.locator('.zone-header').boundingBox())!;
+      await page.mouse.move(h.x + 40, h.y + h.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(h.x + 40 + dx, h.y + h.height / 2 + dy, { steps: 10 });
+      await page.mouse.up();
+    };
+    const z0 = (await zone().boundingBox())!;
+    await moveZone(-60, -40);
+    const z1 = (await zone().boundingBox())!;
+    const after = (await nodeOf(page, 'cache').boundingBox())!;
+    expect(after.x - inZone.x).toBeCloseTo(z1.x - z0.x, 0);
+    expect(after.y - inZone.y).toBeCloseTo(z1.y - z0.y, 0);
+    // Drag it back out: moving the zone leaves it where it is.
+    await page.mouse.move(after.x + 60, after.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + 100, canvas.y + 100, { steps: 15 });
+    await page.mouse.up();
+    const out = (await nodeOf(page, 'cache').boundingBox())!;
+    expect(out.x).toBeLessThan(z1.x);
+    await moveZone(50, 30);
+    const still = (await nodeOf(page, 'cache').boundingBox())!;
+    expect(still.x).toBeCloseTo(out.x, 0);
+    expect(still.y).toBeCloseTo(out.y, 0);
+
+    // Box select with Shift+drag over the cache only.
+    await page.keyboard.down('Shift');
+    await page.mouse.move(out.x - 20, out.y - 20);
+    await page.mouse.down();
+    await page.mouse.move(out.x + out.width + 20, out.y + out.height + 20, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(1);
+    // Arrow keys nudge the selection by 1 px (10 with Shift).
+    const b0 = (await nodeOf(page, 'cache').boundingBox())!;
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect.poll(async () => (await nodeOf(page, 'cache').boundingBox())!.x - b0.x).toBeCloseTo(2, 0);
+    expect((await nodeOf(page, 'cache').boundingBox())!.y - b0.y).toBeCloseTo(10, 0);
+
+    // Snap to grid: after a drag the node sits on the 20 px grid.
+    await page.getByRole('button', { name: 'Toggle snap to grid' }).click();
+    expect(await page.getByRole('button', { name: 'Toggle snap to grid' }).getAttribute('aria-pressed')).toBe('true');
+    const s0 = (await nodeOf(page, 'cache').boundingBox())!;
+    await page.mouse.move(s0.x + 50, s0.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(s0.x + 50 + 37, s0.y + 30 + 23, { steps: 6 });
+    await page.mouse.up();
+    const transform = await nodeOf(page, 'cache').evaluate((el) => getComputedStyle(el).transform);
+    const [, , , , tx, ty] = transform.match(/-?[\d.]+/g)!.map(Number);
+    expect(tx % 20).toBe(0);
+    expect(ty % 20).toBe(0);
+    await context.close();
+  });
+
   it('has no serious or critical accessibility violation on the main screen (axe-core)', async () => {
     const { context, page } = await openApp(browser);
     const canvas = (await page.locator('.canvas').boundingBox())!;
