@@ -58,7 +58,7 @@ export function PracticeTimer() {
           const current = i === view.step;
           const stepOver = spent > budget;
           return (
-            <li key={s.id} style={{ flexGrow: s.minutes + 5 } as CSSProperties}>
+            <li key={s.id} style={{ flexGrow: s.minutes + 8 } as CSSProperties}>
               <button
                 type="button"
                 className={`strip-step${current ? ' is-current' : ''}${stepOver ? ' is-over' : ''}${spent > 0 && !current ? ' is-done' : ''}`}
