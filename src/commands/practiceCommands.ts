@@ -10,11 +10,13 @@ function fitSoon({ flow }: AppContext): void {
 export function openReference(ctx: AppContext, reference: Diagram): void {
   const s = ctx.store.getState();
   const hadDesign = s.diagram.nodes.length > 0;
-  if (s.practice) s.closePractice();
+  const wasPractising = !!s.practice;
+  if (wasPractising) s.closePractice();
   s.closeComparison();
   s.replaceDiagram(reference);
   s.closeDialog();
-  s.notify('success', hadDesign ? `Opened “${reference.title}”. Undo brings your previous design back.` : `Opened “${reference.title}”.`);
+  const opened = `Opened “${reference.title}”.${wasPractising ? ' Practice ended.' : ''}`;
+  s.notify('success', hadDesign ? `${opened} Undo brings your previous design back.` : opened);
   fitSoon(ctx);
 }
 

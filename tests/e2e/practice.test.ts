@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { componentCard } from '../../src/domain/content/componentCards';
-import { dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { baseUrl, dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -50,6 +50,24 @@ describe('case studies, practice and compare in Chromium', () => {
     const bench = await openApp(browser, '?bench=0');
     expect(await bench.page.locator('.start-panel').count()).toBe(0);
     await bench.context.close();
+  });
+
+  it('keeps templates and learning content out of the first load, fetching them when the gallery opens', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(r.url());
+    });
+    await page.goto(baseUrl());
+    await page.locator('.react-flow__pane').waitFor();
+    await page.waitForLoadState('networkidle');
+    const lazy = /fraud-detection|visual-search|componentCards|practiceHints|TemplateGallery|ComparePanel|PracticeBar/;
+    expect(scripts.filter((u) => lazy.test(u))).toEqual([]);
+    await openGallery(page);
+    expect(scripts.filter((u) => /fraud-detection|TemplateGallery/.test(u))).toHaveLength(2);
+    expect(scripts.some((u) => /componentCards/.test(u))).toBe(false);
+    await context.close();
   });
 
   it('opens the gallery, searches it, and loads Fraud detection as a reference that Undo takes back', async () => {
