@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,13 +14,26 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Polls with room for a loaded machine: lazy chunks (gallery, templates, panels) arrive on first use. */
+const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 const template = (id: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../templates', `${id}.json`), 'utf8')) as { nodes: unknown[]; title: string; brief: string };
 const nodes = (page: Page) => page.locator('.react-flow__node');
 const gallery = (page: Page) => page.getByRole('dialog', { name: 'Case studies' });
 
+/** axe-core's rule violations inside an element (ids and the first offending node). */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(el: Element): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
+    const r = await axe.run(document.querySelector(sel)!);
+    return r.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`);
+  }, selector);
+}
+
 async function openGallery(page: Page) {
   await page.getByRole('button', { name: 'Templates' }).click();
-  await expect.poll(() => gallery(page).locator('.gallery-card:not(.gallery-skeleton)').count()).toBe(14);
+  await poll(() => gallery(page).locator('.gallery-card:not(.gallery-skeleton)').count()).toBe(14);
 }
 
 async function startPractice(page: Page, title: string) {
@@ -32,15 +46,16 @@ describe('case studies, practice and compare in Chromium', () => {
   it('shows a start panel on an empty canvas that goes away with the first component, and never in bench mode', async () => {
     const { context, page } = await openApp(browser);
     const panel = page.getByRole('region', { name: /Design ML systems/ });
-    await expect.poll(() => panel.isVisible()).toBe(true);
+    await poll(() => panel.isVisible()).toBe(true);
     await screenshot(page, 'start-panel');
+    expect(await axeViolations(page, '.start-panel')).toEqual([]);
     const canvas = (await page.locator('.canvas').boundingBox())!;
     await dragFromPalette(page, 'Feature store', { x: canvas.x + 120, y: canvas.y + 120 });
-    await expect.poll(() => nodes(page).count()).toBe(1);
+    await poll(() => nodes(page).count()).toBe(1);
     expect(await panel.count()).toBe(0);
     // Undo empties the canvas: the panel is back.
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => panel.count()).toBe(1);
+    await poll(() => panel.count()).toBe(1);
     // Start blank: the panel goes and the palette search has focus.
     await panel.getByRole('button', { name: /Start blank/ }).click();
     expect(await panel.count()).toBe(0);
@@ -74,7 +89,7 @@ describe('case studies, practice and compare in Chromium', () => {
     const { context, page } = await openApp(browser);
     const canvas = (await page.locator('.canvas').boundingBox())!;
     await dragFromPalette(page, 'Cache', { x: canvas.x + 200, y: canvas.y + 200 });
-    await expect.poll(() => nodes(page).count()).toBe(1);
+    await poll(() => nodes(page).count()).toBe(1);
 
     await openGallery(page);
     const cards = gallery(page).locator('.gallery-card');
@@ -85,24 +100,25 @@ describe('case studies, practice and compare in Chromium', () => {
     expect(await fraud.locator('.gallery-meta').textContent()).toMatch(/\d+ components/);
     expect(await fraud.locator('svg.diagram-preview rect.pv-node').count()).toBeGreaterThan(15);
     await screenshot(page, 'gallery');
+    expect(await axeViolations(page, '.dialog')).toEqual([]);
 
     const search = gallery(page).getByRole('searchbox', { name: 'Search case studies' });
     await search.fill('flink');
-    await expect.poll(() => cards.count()).toBeLessThan(14);
+    await poll(() => cards.count()).toBeLessThan(14);
     expect(await cards.count()).toBeGreaterThan(0);
     await search.fill('chargeback');
-    await expect.poll(() => cards.locator('h3').allTextContents()).toEqual(['Fraud detection']);
+    await poll(() => cards.locator('h3').allTextContents()).toEqual(['Fraud detection']);
     await search.fill('zzz nothing');
-    await expect.poll(() => gallery(page).getByText(/No case study matches/).count()).toBe(1);
+    await poll(() => gallery(page).getByText(/No case study matches/).count()).toBe(1);
     await search.fill('');
 
     await gallery(page).getByRole('button', { name: 'Open Fraud detection as reference' }).click();
     expect(await gallery(page).count()).toBe(0);
-    await expect.poll(() => nodes(page).count()).toBe(template('fraud-detection').nodes.length);
+    await poll(() => nodes(page).count()).toBe(template('fraud-detection').nodes.length);
     expect(await page.getByRole('textbox', { name: /title/i }).inputValue()).toBe('Fraud detection');
     // The earlier design is one Undo away.
     await page.keyboard.press('Control+Z');
-    await expect.poll(() => nodes(page).count()).toBe(1);
+    await poll(() => nodes(page).count()).toBe(1);
     expect(await page.locator('.react-flow__node:has(> [data-kind="cache"])').count()).toBe(1);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
@@ -111,13 +127,13 @@ describe('case studies, practice and compare in Chromium', () => {
   it('practises Visual search: brief, blank canvas, timer strip, then compare lists what is missing', async () => {
     const { context, page } = await openApp(browser);
     await page.getByRole('button', { name: /Start from a case study/ }).click();
-    await expect.poll(() => gallery(page).locator('.gallery-card:not(.gallery-skeleton)').count()).toBe(14);
+    await poll(() => gallery(page).locator('.gallery-card:not(.gallery-skeleton)').count()).toBe(14);
     await gallery(page).getByRole('button', { name: 'Practice Visual search' }).click();
     const bar = page.getByRole('region', { name: 'Practice session' });
     await bar.locator('.practice-timer').waitFor();
     expect(await bar.locator('.practice-brief').textContent()).toBe(template('visual-search').brief);
     // A blank canvas with one empty requirements card, selected so its fields are at hand.
-    await expect.poll(() => nodes(page).count()).toBe(1);
+    await poll(() => nodes(page).count()).toBe(1);
     expect(await page.getByRole('region', { name: 'Inspector' }).getByRole('textbox', { name: 'Business goal' }).inputValue()).toBe('');
     // Seven steps, the first current.
     const steps = bar.getByRole('list', { name: 'Interview steps' }).getByRole('button');
@@ -136,7 +152,7 @@ describe('case studies, practice and compare in Chromium', () => {
     const canvas = (await page.locator('.canvas').boundingBox())!;
     await dragFromPalette(page, 'Embedding model', { x: canvas.x + 380, y: canvas.y + 160 });
     await dragFromPalette(page, 'Vector DB / ANN index', { x: canvas.x + 380, y: canvas.y + 300 });
-    await expect.poll(() => nodes(page).count()).toBe(3);
+    await poll(() => nodes(page).count()).toBe(3);
     await screenshot(page, 'practice-mode');
 
     await bar.getByRole('button', { name: 'Compare with reference' }).click();
@@ -157,6 +173,9 @@ describe('case studies, practice and compare in Chromium', () => {
     const label = panel.getByRole('row', { name: /^Label/ });
     expect(await label.getByRole('cell').first().textContent()).toBe('not set');
     await screenshot(page, 'compare-panel');
+    await serving.locator('.cmp-findings-toggle').click();
+    expect(await axeViolations(page, '.compare-panel')).toEqual([]);
+    expect(await axeViolations(page, '.practice-bar')).toEqual([]);
 
     // Export as Markdown for interview notes.
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download comparison as Markdown' }).click()]);
@@ -184,14 +203,14 @@ describe('case studies, practice and compare in Chromium', () => {
     // With nothing placed, the first hint points at a stage, not at an answer.
     await bar.getByRole('button', { name: 'Hint', exact: true }).click();
     const hint = bar.locator('.practice-hint');
-    await expect.poll(() => hint.locator('.hint-kind').textContent()).toBe('Hint 1 · Where to look');
+    await poll(() => hint.locator('.hint-kind').textContent()).toBe('Hint 1 · Where to look');
     expect(await hint.locator('.hint-text').textContent()).toMatch(/^Step 2, Frame as an ML task:/);
 
     const canvas = (await page.locator('.canvas').boundingBox())!;
     await dragFromPalette(page, 'Feature store', { x: canvas.x + 380, y: canvas.y + 220 });
-    await expect.poll(() => nodes(page).count()).toBe(2);
+    await poll(() => nodes(page).count()).toBe(2);
     await bar.getByRole('button', { name: 'Hint', exact: true }).click();
-    await expect.poll(() => hint.locator('.hint-kind').textContent()).toBe('Hint 2 · Interviewer asks');
+    await poll(() => hint.locator('.hint-kind').textContent()).toBe('Hint 2 · Interviewer asks');
     const text = (await hint.locator('.hint-text').textContent())!;
     expect(text.startsWith('Your design has a feature store: ')).toBe(true);
     const asked = text.slice('Your design has a feature store: '.length).toLowerCase();
