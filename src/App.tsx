@@ -1,7 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { BenchReady } from './canvas/BenchReady';
-import { Canvas } from './canvas/Canvas';
+import { Canvas, REVEAL_VIEW } from './canvas/Canvas';
 import type { FlowEdge, FlowNode } from './canvas/flowTypes';
 import { useAddComponent } from './canvas/useAddComponent';
 import type { AppCommands, AppContext } from './commands/appCommands';
@@ -10,13 +10,13 @@ import type { DiagramStore } from './store/diagramStore';
 import { DiagramStoreContext, useDiagramStoreApi } from './store/useDiagramStore';
 import { Dialogs } from './ui/Dialogs';
 import { Header } from './ui/Header';
-import { Inspector } from './ui/Inspector';
 import { Notices } from './ui/Notices';
 import { Palette } from './ui/Palette';
+import { SidePanel } from './ui/SidePanel';
 import { CompareSlot } from './ui/CompareSlot';
 import { PracticeSlot } from './ui/PracticeSlot';
 
-/** The page: header, palette, canvas, inspector. */
+/** The page: header, palette, canvas, and the side column (stage strip, inspector, findings). */
 export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
   return (
     <DiagramStoreContext.Provider value={store}>
@@ -34,6 +34,10 @@ function Shell({ commands }: { commands: AppCommands }) {
   const ctx = useMemo<AppContext>(() => ({ store, flow }), [store, flow]);
   useShortcuts(commands, ctx);
   const add = useAddComponent();
+  const reveal = useCallback(
+    (ids: readonly string[]) => void flow.fitView({ ...REVEAL_VIEW, nodes: ids.map((id) => ({ id })) }),
+    [flow],
+  );
   return (
     <div className="app">
       <Header commands={commands} ctx={ctx} />
@@ -41,7 +45,7 @@ function Shell({ commands }: { commands: AppCommands }) {
       <main className="workspace">
         <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
         <Canvas />
-        <Inspector />
+        <SidePanel onReveal={reveal} />
         <CompareSlot />
       </main>
       <Dialogs commands={commands} />

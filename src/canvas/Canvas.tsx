@@ -13,13 +13,15 @@ import { absolutePosition, nodeSize, withDescendants, zoneAt, type XY } from '..
 import { proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+import { nodeFindingIndex } from '../store/findings';
+import { useChecks } from '../store/useFindings';
 import { CanvasMiniMap } from './CanvasMiniMap';
 import { ComponentNode } from './ComponentNode';
 import { FlowEdgeView } from './FlowEdgeView';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { Legend } from './Legend';
 import { NoteNode } from './NoteNode';
-import { toFlowEdges, toFlowNodes, type Measured } from './toFlow';
+import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
 import { StartPanel } from '../ui/StartPanel';
 import { FarContext, SIMPLE_ZOOM } from './zoomLevel';
@@ -28,8 +30,20 @@ const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
+/** New badge counts, keeping the previous object for every node whose counts did not change. */
+function stableBadges(prev: ReadonlyMap<string, BadgeCounts>, next: ReadonlyMap<string, BadgeCounts>): ReadonlyMap<string, BadgeCounts> {
+  const out = new Map<string, BadgeCounts>();
+  for (const [id, c] of next) {
+    const p = prev.get(id);
+    out.set(id, p && p.error === c.error && p.warning === c.warning && p.info === c.info ? p : c);
+  }
+  return out;
+}
+
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
 const SNAP_GRID: [number, number] = [20, 20];
+/** How the view frames components shown from elsewhere (a finding): close enough to read, animated. */
+export const REVEAL_VIEW = { padding: 0.4, maxZoom: 1.25, duration: 350 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -64,11 +78,16 @@ export function Canvas() {
   const selectedNodes = useMemo(() => new Set(selection.nodes), [selection.nodes]);
   const selectedEdges = useMemo(() => new Set(selection.edges), [selection.edges]);
 
+  // One subscription to the checker for the whole canvas: badges travel in the nodes' data, and the
+  // per-node counts keep their identity while a node's findings stay the same.
+  const checks = useChecks();
+  const badgeRef = useRef<ReadonlyMap<string, BadgeCounts>>(EMPTY);
+  const badges = useMemo(() => (badgeRef.current = stableBadges(badgeRef.current, nodeFindingIndex(checks).counts)), [checks]);
   const nodes = useMemo(
-    () => toFlowNodes(dNodes, selectedNodes, { drag, resize, measured: measured.current }, nodeCache.current),
+    () => toFlowNodes(dNodes, selectedNodes, { drag, resize, measured: measured.current }, nodeCache.current, badges),
     // measureVersion: the measured map is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dNodes, selectedNodes, drag, resize, measureVersion],
+    [dNodes, selectedNodes, drag, resize, measureVersion, badges],
   );
   const editingEdge = useDiagramStore((s) => s.editingEdgeId);
   const edges = useMemo(
@@ -221,6 +240,10 @@ export function Canvas() {
     [store],
   );
 
+  // Clicking a component or connection is the one gesture that asks to inspect it: it brings the
+  // Inspector tab forward. Selections made otherwise (a finding, a drop, a new edge, undo) keep the tab.
+  const inspect = useCallback(() => store.getState().showSidePanel('inspector'), [store]);
+
   return (
     <div className="canvas" aria-label="Diagram canvas">
       <FarContext.Provider value={far}>
@@ -232,6 +255,8 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onNodeClick={inspect}
+        onEdgeClick={inspect}
         isValidConnection={isValidConnection}
         onReconnect={onReconnect}
         onEdgeDoubleClick={(_, edge) => store.getState().setEditingEdge(edge.id)}

@@ -3,42 +3,59 @@ import { memo, useContext, useState, type CSSProperties } from 'react';
 import { kindInfo } from '../domain/catalogue';
 import { nodeStage } from '../domain/diagram';
 import { stageById } from '../domain/stages';
+import { checksOf, findingsOfNode } from '../store/findings';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
+import { countsLabel } from '../ui/severity';
 import { iconFor } from '../ui/icons';
-import type { ComponentFlowNode } from './flowTypes';
+import type { ComponentFlowNode, NodeData } from './flowTypes';
 import { InlineText } from './InlineText';
 import { nodeSubtitle } from './nodeSummary';
 import { FarContext } from './zoomLevel';
 
-/** A component on the canvas: stage band, icon, label (double-click to rename), tool, in/out handles. */
+/**
+ * A component on the canvas: stage band, icon, label (double-click to rename), tool, in/out handles, and a
+ * badge with its findings. Zoomed far out it draws a simpler version of itself (band, label, badge dot).
+ */
 export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps<ComponentFlowNode>) {
-  const store = useDiagramStoreApi();
-  const [editing, setEditing] = useState(false);
   const far = useContext(FarContext);
-  const info = kindInfo(data.kind);
   const stage = nodeStage({ id, kind: data.kind, props: data.props, position: { x: 0, y: 0 } });
   const color = stage ? stageById(stage).color : '#94a3b8';
-  if (far && !editing) {
-    return (
-      <div className="node node-far" data-kind={data.kind} data-stage={stage ?? 'none'} style={{ '--band': color } as CSSProperties}>
-        <Handle type="target" position={Position.Left} className="handle handle-in" />
-        <span className="node-band" aria-hidden />
-        <div className="node-label">{data.label ?? info.label}</div>
-        <Handle type="source" position={Position.Right} className="handle handle-out" />
-      </div>
-    );
-  }
+  const style = { '--band': color } as CSSProperties;
+  return far ? <FarNode data={data} stage={stage} style={style} /> : <FullNode id={id} data={data} stage={stage} style={style} />;
+});
+
+interface Parts {
+  data: NodeData;
+  stage: string | null;
+  style: CSSProperties;
+}
+
+function FarNode({ data, stage, style }: Parts) {
+  const b = data.badge;
+  return (
+    <div className="node node-far" data-kind={data.kind} data-stage={stage ?? 'none'} style={style}>
+      <Handle type="target" position={Position.Left} className="handle handle-in" />
+      <span className="node-band" aria-hidden />
+      <div className="node-label">{data.label ?? kindInfo(data.kind).label}</div>
+      {b && <span className={`node-dot node-badge-${b.error ? 'error' : b.warning ? 'warning' : 'info'}`} aria-hidden />}
+      <Handle type="source" position={Position.Right} className="handle handle-out" />
+    </div>
+  );
+}
+
+function FullNode({ id, data, stage, style }: Parts & { id: string }) {
+  const store = useDiagramStoreApi();
+  const [editing, setEditing] = useState(false);
+  const [tip, setTip] = useState('');
+  const info = kindInfo(data.kind);
   const Icon = iconFor(info.icon);
   const label = data.label ?? info.label;
   const sub = nodeSubtitle(data);
   const latency = typeof data.props.latencyMs === 'number' ? data.props.latencyMs : undefined;
+  const b = data.badge;
+  const total = b ? b.error + b.warning + b.info : 0;
   return (
-    <div
-      className="node"
-      data-kind={data.kind}
-      data-stage={stage ?? 'none'}
-      style={{ '--band': color } as CSSProperties}
-    >
+    <div className={total ? 'node has-badge' : 'node'} data-kind={data.kind} data-stage={stage ?? 'none'} style={style}>
       <Handle type="target" position={Position.Left} className="handle handle-in" />
       <span className="node-band" aria-hidden />
       <Icon className="node-icon" size={18} strokeWidth={1.9} aria-hidden />
@@ -58,7 +75,19 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
         {sub && <div className="node-sub">{sub}</div>}
       </div>
       {latency !== undefined && <span className="node-latency">{latency} ms</span>}
+      {b && total > 0 && (
+        <span
+          className={`node-badge node-badge-${b.error ? 'error' : b.warning ? 'warning' : 'info'}`}
+          role="img"
+          aria-label={`${total} finding${total === 1 ? '' : 's'}: ${countsLabel(b)}`}
+          title={tip}
+          // The messages are read on hover only; the counts come with the node's data.
+          onPointerEnter={() => setTip(findingsOfNode(checksOf(store), id).map((f) => `• ${f.message}`).join('\n'))}
+        >
+          {total}
+        </span>
+      )}
       <Handle type="source" position={Position.Right} className="handle handle-out" />
     </div>
   );
-});
+}

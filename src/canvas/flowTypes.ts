@@ -3,7 +3,13 @@ import type { KindId } from '../domain/catalogue';
 import type { EdgeKind, NodeProps } from '../domain/diagram';
 
 /** What a React Flow node carries: plain JSON copied from the diagram node. */
-export type NodeData = { kind: KindId; label?: string; props: NodeProps };
+export type NodeData = {
+  kind: KindId;
+  label?: string;
+  props: NodeProps;
+  /** Unsuppressed findings naming the node, when there are any (from the canvas's one check subscription). */
+  badge?: { error: number; warning: number; info: number };
+};
 export type ComponentFlowNode = Node<NodeData, 'component'>;
 export type ZoneFlowNode = Node<NodeData, 'zone'>;
 export type NoteFlowNode = Node<NodeData, 'note'>;

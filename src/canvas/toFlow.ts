@@ -17,7 +17,14 @@ export interface Transient {
   measured: ReadonlyMap<string, Measured>;
 }
 
+export interface BadgeCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
 interface NodeCacheEntry {
+  badge: BadgeCounts | undefined;
   source: DiagramNode;
   selected: boolean;
   pos: XY | undefined;
@@ -28,7 +35,8 @@ interface NodeCacheEntry {
 
 const dataCache = new WeakMap<DiagramNode, NodeData>();
 
-function dataOf(n: DiagramNode): NodeData {
+function dataOf(n: DiagramNode, badge: BadgeCounts | undefined): NodeData {
+  if (badge) return { kind: n.kind, props: n.props, ...(n.label !== undefined ? { label: n.label } : {}), badge };
   let d = dataCache.get(n);
   if (!d) {
     d = { kind: n.kind, props: n.props, ...(n.label !== undefined ? { label: n.label } : {}) };
@@ -46,6 +54,7 @@ export function toFlowNodes(
   selected: ReadonlySet<string>,
   t: Transient,
   cache: Map<string, NodeCacheEntry>,
+  badges: ReadonlyMap<string, BadgeCounts> = new Map(),
 ): FlowNode[] {
   const out: FlowNode[] = new Array(nodes.length);
   const live = new Set<string>();
@@ -56,8 +65,9 @@ export function toFlowNodes(
     const pos = t.drag.get(n.id);
     const box = t.resize.get(n.id);
     const m = t.measured.get(n.id);
+    const badge = badges.get(n.id);
     const hit = cache.get(n.id);
-    if (hit && hit.source === n && hit.selected === sel && hit.pos === pos && hit.box === box && hit.measured === m) {
+    if (hit && hit.source === n && hit.selected === sel && hit.pos === pos && hit.box === box && hit.measured === m && hit.badge === badge) {
       out[i] = hit.flow;
       continue;
     }
@@ -66,7 +76,7 @@ export function toFlowNodes(
       id: n.id,
       type,
       position: box ? { x: box.x, y: box.y } : (pos ?? n.position),
-      data: dataOf(n),
+      data: dataOf(n, badge),
       selected: sel,
       ...(n.parent ? { parentId: n.parent } : {}),
       ...(m ? { measured: m } : {}),
@@ -80,7 +90,7 @@ export function toFlowNodes(
         : {}),
       ...(pos ? { dragging: true } : {}),
     } as FlowNode;
-    cache.set(n.id, { source: n, selected: sel, pos, box, measured: m, flow });
+    cache.set(n.id, { source: n, selected: sel, pos, box, measured: m, badge, flow });
     out[i] = flow;
   }
   if (cache.size > live.size) for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);

@@ -38,20 +38,6 @@ async function showHint({ store }: AppContext): Promise<void> {
   addHint(nextHint(diagram, practice.reference, practice.hints));
 }
 
-/** Says in one line what a check found, when the user asks for one in practice mode. */
-async function summariseCheck({ store }: AppContext): Promise<void> {
-  const { runChecks, countBySeverity } = await import('../domain/checker/runChecks');
-  const { findings } = runChecks(store.getState().diagram);
-  const c = countBySeverity(findings);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  store
-    .getState()
-    .notify(
-      'info',
-      c.error + c.warning ? `Check: ${plural(c.error, 'error')} and ${plural(c.warning, 'warning')}. The findings say what to fix.` : 'Check: no errors or warnings so far.',
-    );
-}
-
 const practising = ({ store }: AppContext) => {
   const p = store.getState().practice;
   return !!p && !p.ended;
@@ -82,10 +68,11 @@ export function registerPracticeCommands(r: AppCommands): void {
     id: 'practice-check',
     name: 'Practice: check my design',
     group: 'Case studies',
-    run: (ctx) => {
-      const s = ctx.store.getState();
+    run: ({ store }) => {
+      const s = store.getState();
       s.setFindingsHidden(!s.findingsHidden);
-      if (s.findingsHidden) void summariseCheck(ctx);
+      // Asking for a check shows its findings.
+      if (s.findingsHidden) s.showSidePanel('findings');
     },
     enabled: ({ store }) => !!store.getState().practice,
   });

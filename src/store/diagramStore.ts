@@ -13,6 +13,8 @@ import {
   type ProblemId,
   type XY,
 } from '../domain/diagram';
+import { suppresses } from '../domain/checker/runChecks';
+import type { Finding, RuleId } from '../domain/checker/types';
 import { proposeEdgeKind } from '../domain/roles';
 import { pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';
 import type { tidyLayout } from '../domain/layout';
@@ -87,6 +89,14 @@ export interface DocumentSlice {
   createZoneAround(nodeIds: readonly string[]): string | null;
   /** Moves an edge's ends to other nodes; refuses self-loops and duplicates like connect. */
   reconnectEdge(id: string, source: string, target: string): Result<string, string>;
+  /**
+   * Suppresses the findings of a rule on these nodes (all of the rule's findings when there are
+   * none) with a reason, saved in the diagram; refuses a blank reason. Replaces a suppression of
+   * the same rule and nodes.
+   */
+  suppress(rule: RuleId, nodeIds: readonly string[], reason: string): Result<void, string>;
+  /** Removes every suppression that applies to the finding, so it counts again. */
+  unsuppress(finding: Finding): void;
   /** Replaces the whole diagram (open, template, new) as one undo step. */
   replaceDiagram(diagram: Diagram): void;
   undo(): void;
@@ -110,8 +120,12 @@ export interface PrefsSlice {
   prefs: Prefs;
   setPrefs(patch: Partial<Prefs>): void;
 }
+/** The tab shown under the stage strip in the right-hand column. */
+export type SidePanelTab = 'inspector' | 'findings';
 
 export interface UiSlice {
+  sidePanel: SidePanelTab;
+  showSidePanel(tab: SidePanelTab): void;
   /** The open modal dialog, by id (e.g. "my-designs", "shortcuts"), or null. */
   dialog: string | null;
   /** The connection whose label is being edited on the canvas. */
@@ -421,6 +435,24 @@ const documentSlice =
         return ok(id);
       },
 
+      suppress(rule, nodeIds, reason) {
+        const text = reason.trim();
+        if (!text) return err('Give a reason for suppressing this finding.');
+        const { diagram } = get();
+        const ids = [...new Set(nodeIds)];
+        const same = new Set(ids);
+        const kept = diagram.suppressions.filter(
+          (s) => !(s.rule === rule && (s.nodeIds ?? []).length === same.size && (s.nodeIds ?? []).every((id) => same.has(id))),
+        );
+        commit({ ...diagram, suppressions: [...kept, { rule, ...(ids.length ? { nodeIds: ids } : {}), reason: text }] });
+        return ok(undefined);
+      },
+      unsuppress(finding) {
+        const { diagram } = get();
+        const suppressions = diagram.suppressions.filter((s) => !suppresses(s, finding));
+        if (suppressions.length !== diagram.suppressions.length) commit({ ...diagram, suppressions });
+      },
+
       replaceDiagram(diagram) {
         commit(diagram, undefined, EMPTY_SELECTION);
       },
@@ -458,6 +490,8 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 const uiSlice: Slice<UiSlice> = (set, get) => {
   let next = 1;
   return {
+    sidePanel: 'inspector',
+    showSidePanel: (sidePanel) => set({ sidePanel }),
     dialog: null,
     editingEdgeId: null,
     setEditingEdge: (id) => set({ editingEdgeId: id }),

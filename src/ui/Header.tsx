@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { AppCommands, AppContext } from '../commands/appCommands';
 import { formatShortcut } from '../commands/registry';
 import { IS_MAC } from '../commands/useShortcuts';
+import { ProblemSelect } from './ProblemSelect';
 import { TitleField } from './TitleField';
 import { useDiagramStore } from '../store/useDiagramStore';
 
@@ -70,6 +71,7 @@ export function Header({ commands, ctx }: Props) {
         <span>mlsd-canvas</span>
       </div>
       <TitleField />
+      <ProblemSelect />
       <div className="toolbar" role="toolbar" aria-label="Main toolbar">
         <CommandButton commands={commands} ctx={ctx} id="undo" icon={Undo2} />
         <CommandButton commands={commands} ctx={ctx} id="redo" icon={Redo2} />

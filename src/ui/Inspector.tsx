@@ -6,17 +6,22 @@ import {
   EDGE_KINDS,
   EDGE_KIND_INFO,
   ML_TASKS,
+  PROBLEM_IDS,
+  PROBLEM_LABELS,
   nodeLabel,
   nodeStage,
   type DiagramEdge,
   type DiagramNode,
   type NodeProps,
+  type ProblemId,
 } from '../domain/diagram';
+import { describeGroup, problemProfile } from '../domain/profiles';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { iconFor } from './icons';
 import { LearnCard } from './LearnCard';
+import { NodeFindings } from './NodeFindings';
 
 /** The inspector: edits the selected component or connection; shows the diagram when nothing is selected. */
 export function Inspector() {
@@ -73,6 +78,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
           </span>
         )}
       </p>
+      <NodeFindings id={node.id} />
       <div className="inspector-body">
         {node.kind === 'note' ? (
           <TextField label="Text" multiline value={text('text')} onChange={(v) => setProps({ text: v }, 'text')} />
@@ -263,12 +269,27 @@ function MultiInspector() {
 function EmptyInspector() {
   const store = useDiagramStoreApi();
   const brief = useDiagramStore((s) => s.diagram.brief ?? '');
+  const problem = useDiagramStore((s) => s.diagram.problem);
+  const needs = problemProfile(problem).needs;
   return (
     <>
       <div className="panel-head">
         <h2 className="panel-title">Design</h2>
       </div>
       <div className="inspector-body">
+        <div className="field-group">
+          <SelectField
+            label="Problem"
+            value={problem}
+            options={PROBLEM_IDS.map((id) => ({ value: id, label: PROBLEM_LABELS[id] }))}
+            onChange={(v) => v && store.getState().setProblem(v as ProblemId)}
+          />
+          <p className="field-hint">
+            {needs.length
+              ? `The check also asks for: ${needs.map((g) => describeGroup(g)).join('; ')}.`
+              : 'Pick the kind of system to also check for the components a strong answer to it needs.'}
+          </p>
+        </div>
         <TextField
           label="Brief (the interview question)"
           multiline

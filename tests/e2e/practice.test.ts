@@ -116,6 +116,13 @@ describe('case studies, practice and compare in Chromium', () => {
     expect(await gallery(page).count()).toBe(0);
     await poll(() => nodes(page).count()).toBe(template('fraud-detection').nodes.length);
     expect(await page.getByRole('textbox', { name: /title/i }).inputValue()).toBe('Fraud detection');
+    // The reference answer passes the check: all seven stages, no error (nor warning).
+    const strip = page.getByRole('region', { name: 'Design check' });
+    await poll(() => strip.locator('.stage-count').textContent()).toBe('7/7 stages');
+    expect(await strip.locator('.check-count-error').count()).toBe(0);
+    await page.getByRole('tab', { name: /^Findings/ }).click();
+    await poll(() => page.getByRole('region', { name: 'Findings' }).getByText('All checks pass').count()).toBe(1);
+    expect(await page.locator('.node-badge').count()).toBe(0);
     // The earlier design is one Undo away.
     await page.keyboard.press('Control+Z');
     await poll(() => nodes(page).count()).toBe(1);
@@ -149,11 +156,28 @@ describe('case studies, practice and compare in Chromium', () => {
     await bar.getByRole('button', { name: 'Next step' }).click();
     expect(await steps.nth(1).getAttribute('aria-current')).toBe('step');
 
+    // Findings wait for a check.
+    const strip = page.getByRole('region', { name: 'Design check' });
+    expect(await strip.getByRole('button', { name: /Hidden in practice/ }).count()).toBe(1);
+
     const canvas = (await page.locator('.canvas').boundingBox())!;
     await dragFromPalette(page, 'Embedding model', { x: canvas.x + 380, y: canvas.y + 160 });
     await dragFromPalette(page, 'Vector DB / ANN index', { x: canvas.x + 380, y: canvas.y + 300 });
     await poll(() => nodes(page).count()).toBe(3);
+    expect(await page.locator('.node-badge').count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Findings' }).locator('li.finding').count()).toBe(0);
     await screenshot(page, 'practice-mode');
+    // Asking for a check shows the findings, with the rule's card behind "Why it matters".
+    await bar.getByRole('button', { name: 'Check design' }).click();
+    const findings = page.getByRole('region', { name: 'Findings' });
+    const stale = findings.locator('li.finding[data-rule="stale-index"]');
+    await poll(() => stale.count()).toBe(1);
+    expect(await page.locator('.node-badge').count()).toBeGreaterThan(0);
+    await stale.getByRole('button', { name: 'Why it matters' }).click();
+    await poll(() => stale.locator('.rule-card-title').count()).toBe(1);
+    await screenshot(page, 'practice-checked');
+    await bar.getByRole('button', { name: 'Hide findings' }).click();
+    await poll(() => findings.locator('li.finding').count()).toBe(0);
 
     await bar.getByRole('button', { name: 'Compare with reference' }).click();
     const panel = page.getByRole('complementary', { name: 'Comparison with the reference' });

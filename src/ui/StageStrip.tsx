@@ -1,0 +1,72 @@
+import { CircleCheck, EyeOff } from 'lucide-react';
+import type { CSSProperties } from 'react';
+import { countBySeverity } from '../domain/checker/runChecks';
+import { STAGES } from '../domain/stages';
+import { useChecks } from '../store/useFindings';
+import { countLabel, SEVERITY_ICON } from './severity';
+
+/**
+ * The always-visible summary of the design check: "N/7 stages", the seven stages as chips
+ * (covered or missing, in the colours of the node bands) and the error and warning counts,
+ * which open the findings list.
+ */
+export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
+  const { findings, stages, hidden } = useChecks();
+  const covered = STAGES.filter((s) => stages[s.id]).length;
+  const counts = countBySeverity(findings);
+  const clean = findings.length === 0;
+  return (
+    <section className="stage-strip" aria-label="Design check">
+      <div className="stage-strip-head">
+        <span className="stage-count" data-complete={covered === STAGES.length}>
+          <strong>
+            {covered}/{STAGES.length}
+          </strong>{' '}
+          stages
+        </span>
+        <button
+          type="button"
+          className={`check-counts${clean && !hidden ? ' check-counts-clean' : ''}`}
+          onClick={onOpenFindings}
+          title="Show the findings"
+        >
+          {hidden ? (
+            <>
+              <EyeOff size={14} aria-hidden /> Hidden in practice
+            </>
+          ) : clean ? (
+            <>
+              <CircleCheck size={14} aria-hidden /> No issues
+            </>
+          ) : (
+            (['error', 'warning', 'info'] as const)
+              .filter((s) => counts[s] > 0)
+              .map((s) => {
+                const Icon = SEVERITY_ICON[s];
+                return (
+                  <span key={s} className={`check-count check-count-${s}`}>
+                    <Icon size={13} aria-hidden /> {countLabel(counts[s], s)}
+                  </span>
+                );
+              })
+          )}
+        </button>
+      </div>
+      <ul className="stage-chips" aria-label="Stages">
+        {STAGES.map((s) => (
+          <li
+            key={s.id}
+            className={`stage-chip ${stages[s.id] ? 'is-covered' : 'is-missing'}`}
+            style={{ '--stage': s.color } as CSSProperties}
+            data-stage={s.id}
+            title={`${s.step}. ${s.name}: ${stages[s.id] ? 'covered' : 'missing, nothing on the canvas belongs to it'}`}
+          >
+            <span className="stage-chip-dot" aria-hidden />
+            {s.short}
+            <span className="sr-only">{stages[s.id] ? ' (covered)' : ' (missing)'}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
