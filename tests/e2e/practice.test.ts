@@ -49,10 +49,14 @@ describe('case studies, practice and compare in Chromium', () => {
     await poll(() => panel.isVisible()).toBe(true);
     await screenshot(page, 'start-panel');
     expect(await axeViolations(page, '.start-panel')).toEqual([]);
-    const canvas = (await page.locator('.canvas').boundingBox())!;
-    await dragFromPalette(page, 'Feature store', { x: canvas.x + 120, y: canvas.y + 120 });
+    // The panel is no obstacle: a component dropped on its text lands on the canvas there.
+    const text = (await panel.locator('.start-lead').boundingBox())!;
+    const drop = { x: text.x + text.width / 2, y: text.y + text.height / 2 };
+    await dragFromPalette(page, 'Feature store', drop);
     await poll(() => nodes(page).count()).toBe(1);
     expect(await panel.count()).toBe(0);
+    const node = (await nodes(page).boundingBox())!;
+    expect(Math.abs(node.x + node.width / 2 - drop.x)).toBeLessThan(4);
     // Undo empties the canvas: the panel is back.
     await page.keyboard.press('Control+Z');
     await poll(() => panel.count()).toBe(1);
