@@ -6,6 +6,8 @@ import { App } from './App';
 import { createAppCommands } from './commands/appCommands';
 import { createDiagramStore } from './store/diagramStore';
 import { bindPrefs, loadPrefs } from './io/prefs';
+import { loadChecker } from './store/findings';
+import { findingsPanel } from './ui/SidePanel';
 
 import { benchDiagram, readBenchN } from './domain/benchDiagram';
 
@@ -19,6 +21,12 @@ if (benchN !== null) {
 }
 bindPrefs(store);
 const commands = createAppCommands();
+
+// The checker and the findings list are not needed to draw the page: fetch them once it has painted.
+requestAnimationFrame(() => setTimeout(() => {
+  void loadChecker();
+  void findingsPanel.preload();
+}, 0));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -13,7 +13,7 @@ import {
   type ProblemId,
   type XY,
 } from '../domain/diagram';
-import { suppresses } from '../domain/checker/runChecks';
+import { suppresses } from '../domain/checker/keys';
 import type { Finding, RuleId } from '../domain/checker/types';
 import { proposeEdgeKind } from '../domain/roles';
 import { pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';

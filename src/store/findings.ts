@@ -7,7 +7,8 @@
  * unchanged node, props object, edge and suppression list identical across commits, and a move
  * creates new node objects whose only change is `position`.
  */
-import { findingKey, runChecks } from '../domain/checker/runChecks';
+import { findingKey } from '../domain/checker/keys';
+import type { runChecks as RunChecks } from '../domain/checker/runChecks';
 import type { CheckResult, Finding, Severity, SuppressedFinding } from '../domain/checker/types';
 import type { Diagram, DiagramEdge, DiagramNode } from '../domain/diagram';
 import { STAGE_IDS } from '../domain/stages';
@@ -51,7 +52,7 @@ function sameEdges(a: readonly DiagramEdge[], b: readonly DiagramEdge[]): boolea
  * did not change as the same object (and the whole previous result when nothing changed, e.g.
  * after editing a tool or notes), so memoised views of unchanged findings skip their render.
  */
-export function createCheckCache(check: (d: Diagram) => CheckResult = runChecks): (d: Diagram) => CheckResult {
+export function createCheckCache(check: (d: Diagram) => CheckResult): (d: Diagram) => CheckResult {
   let last: Diagram | null = null;
   let result: CheckResult | null = null;
   return (diagram) => {
@@ -102,14 +103,49 @@ function reuseUnchanged(prev: CheckResult, next: CheckResult): CheckResult {
   return { findings, suppressed, stages: next.stages };
 }
 
+/**
+ * The checker's rules load as their own chunk after the first paint (they are not needed to draw the
+ * page); until then the result is PENDING and the panels say "Checking…".
+ */
+let checker: typeof RunChecks | null = null;
+let loading: Promise<typeof RunChecks> | null = null;
+const waiting = new Set<DiagramStore>();
+
+/** Loads the checker (once); stores that asked for a result while it loaded are told to re-read. */
+export function loadChecker(): Promise<typeof RunChecks> {
+  loading ??= import('../domain/checker/runChecks').then((m) => {
+    checker = m.runChecks;
+    for (const store of waiting) store.setState({});
+    waiting.clear();
+    return m.runChecks;
+  });
+  return loading;
+}
+
+/** The result shown while the checker loads: nothing found, nothing covered, and flagged pending. */
+export const PENDING: CheckResult = Object.freeze({
+  findings: [],
+  suppressed: [],
+  stages: Object.fromEntries(STAGE_IDS.map((id) => [id, false])) as CheckResult['stages'],
+  pending: true,
+});
+
 const caches = new WeakMap<DiagramStore, (s: DiagramState) => CheckResult>();
 
 /** The selector of a store's check result (one cache per store), for `useDiagramStore`. */
 export function checksSelector(store: DiagramStore): (s: DiagramState) => CheckResult {
   let selector = caches.get(store);
   if (!selector) {
-    const cached = createCheckCache();
-    selector = (s) => cached(s.diagram);
+    let cached: ((d: Diagram) => CheckResult) | null = null;
+    selector = (s) => {
+      if (!checker) {
+        waiting.add(store);
+        void loadChecker();
+        return PENDING;
+      }
+      cached ??= createCheckCache(checker);
+      return cached(s.diagram);
+    };
     caches.set(store, selector);
   }
   return selector;

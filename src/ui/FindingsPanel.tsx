@@ -1,7 +1,7 @@
 import { CircleCheckBig, EyeOff } from 'lucide-react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { findingKey, suppresses } from '../domain/checker/runChecks';
+import { findingKey, suppresses } from '../domain/checker/keys';
 import type { Finding, SuppressedFinding } from '../domain/checker/types';
 import { STAGES, type Stage } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
@@ -39,7 +39,7 @@ interface Props {
  */
 export function FindingsPanel({ onReveal }: Props) {
   const store = useDiagramStoreApi();
-  const { findings, suppressed, hidden } = useChecks();
+  const { findings, suppressed, pending, hidden } = useChecks();
   const selected = useDiagramStore(useShallow((s) => s.selection.nodes));
   const groups = useMemo(() => groupByStage(findings), [findings]);
   const root = useRef<HTMLElement>(null);
@@ -98,6 +98,8 @@ export function FindingsPanel({ onReveal }: Props) {
       <span className="findings-focus" tabIndex={-1} />
       {hidden ? (
         <FindingsHidden />
+      ) : pending ? (
+        <p className="muted findings-pending" role="status">Checking the design…</p>
       ) : findings.length === 0 ? (
         <div className="findings-success" role="status">
           <CircleCheckBig size={28} aria-hidden />

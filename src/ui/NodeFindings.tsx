@@ -1,4 +1,4 @@
-import { findingKey } from '../domain/checker/runChecks';
+import { findingKey } from '../domain/checker/keys';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { useNodeFindings } from '../store/useFindings';
 import { SEVERITY_ICON } from './severity';

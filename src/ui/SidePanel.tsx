@@ -1,9 +1,16 @@
 import { useLayoutEffect, useRef, type KeyboardEvent } from 'react';
-import { countBySeverity } from '../domain/checker/runChecks';
+import { countBySeverity } from '../domain/checker/keys';
 import type { SidePanelTab } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { useChecks } from '../store/useFindings';
-import { FindingsPanel } from './FindingsPanel';
+import { preloadable } from './preloadable';
+
+/** The findings list is the second tab: its code loads after the first paint, like the checker itself. */
+export const findingsPanel = preloadable(
+  () => import('./FindingsPanel').then((m) => m.FindingsPanel),
+  <p className="muted findings-pending">Checking the design…</p>,
+);
+const FindingsPanel = findingsPanel.Component;
 import { Inspector } from './Inspector';
 import { StageStrip } from './StageStrip';
 

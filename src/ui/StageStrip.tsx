@@ -1,6 +1,6 @@
 import { CircleCheck, EyeOff } from 'lucide-react';
 import type { CSSProperties } from 'react';
-import { countBySeverity } from '../domain/checker/runChecks';
+import { countBySeverity } from '../domain/checker/keys';
 import { STAGES } from '../domain/stages';
 import { useChecks } from '../store/useFindings';
 import { countLabel, SEVERITY_ICON } from './severity';
@@ -11,7 +11,7 @@ import { countLabel, SEVERITY_ICON } from './severity';
  * which open the findings list.
  */
 export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
-  const { findings, stages, hidden } = useChecks();
+  const { findings, stages, pending, hidden } = useChecks();
   const covered = STAGES.filter((s) => stages[s.id]).length;
   const counts = countBySeverity(findings);
   const clean = findings.length === 0;
@@ -34,6 +34,8 @@ export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
             <>
               <EyeOff size={14} aria-hidden /> Hidden in practice
             </>
+          ) : pending ? (
+            <span className="muted">Checking…</span>
           ) : clean ? (
             <>
               <CircleCheck size={14} aria-hidden /> No issues

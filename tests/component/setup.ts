@@ -1,7 +1,14 @@
 import '@testing-library/jest-dom/vitest';
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { loadChecker } from '../../src/store/findings';
+import { findingsPanel } from '../../src/ui/SidePanel';
+
+// In the app the checker and the findings list load right after the first paint; panels under test get them up front.
+beforeAll(async () => {
+  await Promise.all([loadChecker(), findingsPanel.preload()]);
+});
 
 // React Flow's testing guide: jsdom lacks these.
 class ResizeObserverStub {

@@ -11,9 +11,13 @@
  * - A suppression with an empty (or blank) reason is ignored: domain.md requires a reason.
  * The first suppression that matches gives the reason.
  */
-import type { Diagram, Suppression } from '../diagram';
+import type { Diagram } from '../diagram';
 import { buildContext, type Rule } from './context';
 import type { CheckResult, Finding, RuleId, Severity, SuppressedFinding } from './types';
+import { suppresses } from './keys';
+
+// The small helpers live in ./keys so the UI can use them without loading the rules.
+export { countBySeverity, findingKey, suppresses } from './keys';
 import { RULE_IDS } from './types';
 import { missingStage } from './rules/missing-stage';
 import { orphanNode } from './rules/orphan-node';
@@ -70,32 +74,7 @@ export function runChecks(diagram: Diagram): CheckResult {
   return { findings, suppressed, stages: ctx.stages };
 }
 
-/** True when the suppression applies to the finding (see the module comment). */
-export function suppresses(s: Suppression, f: Finding): boolean {
-  if (s.rule !== f.rule) return false;
-  if (!s.nodeIds || s.nodeIds.length === 0) return true;
-  if (f.nodeIds.length === 0) return false;
-  const listed = new Set(s.nodeIds);
-  return f.nodeIds.every((id) => listed.has(id));
-}
-
 function bySeverity(a: Finding, b: Finding): number {
   return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 }
 
-/**
- * A stable key for a finding (rule, stage, sorted node ids), e.g. for React keys and diffing.
- * A finding without nodes adds its message: `missing-component` raises several such findings
- * in one stage, told apart only by the group they name (their messages are fixed text).
- */
-export function findingKey(f: Finding): string {
-  const ids = [...f.nodeIds].sort();
-  return JSON.stringify(ids.length > 0 ? [f.rule, f.stage ?? null, ids] : [f.rule, f.stage ?? null, ids, f.message]);
-}
-
-/** Number of findings of each severity. */
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}

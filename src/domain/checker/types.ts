@@ -45,4 +45,6 @@ export interface CheckResult {
   suppressed: SuppressedFinding[];
   /** Stage coverage: true when some node belongs to the stage. */
   stages: Record<StageId, boolean>;
+  /** Set by the app while the checker itself is still loading (never by runChecks). */
+  pending?: boolean;
 }

@@ -83,7 +83,7 @@ describe('the structural check cache', () => {
 
   it('keeps unchanged findings as the same objects, and the whole result when nothing changed', () => {
     const { s, log, server } = setup();
-    const cached = createCheckCache();
+    const cached = createCheckCache(runChecks);
     const first = cached(s().diagram);
     // A tool and notes are props (structure) but no rule reads them.
     s().updateNode(server, { props: { tool: 'Triton', notes: 'GPU pool' } });
@@ -104,7 +104,7 @@ describe('the structural check cache', () => {
 
   it('follows undo back to the earlier structure', () => {
     const { s, train, server } = setup();
-    const cached = createCheckCache();
+    const cached = createCheckCache(runChecks);
     const before = cached(s().diagram);
     s().connect(train, server);
     expect(cached(s().diagram).findings).not.toEqual(before.findings);
