@@ -23,7 +23,7 @@ import { Legend } from './Legend';
 import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
-import { StartPanel } from '../ui/StartPanel';
+import { StartPanelSlot } from '../ui/StartPanelSlot';
 import { FarContext, SIMPLE_ZOOM } from './zoomLevel';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
@@ -279,7 +279,7 @@ export function Canvas() {
         <Legend />
       </ReactFlow>
       </FarContext.Provider>
-      <StartPanel />
+      <StartPanelSlot />
     </div>
   );
 }

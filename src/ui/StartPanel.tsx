@@ -1,15 +1,10 @@
 import { LayoutTemplate, PenLine, Waypoints } from 'lucide-react';
 import { TEMPLATE_IDS } from '../io/templates';
-import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
-
-/** True when the page runs a benchmark (`?bench=`): no start panel then. */
-const BENCH = typeof location !== 'undefined' && new URLSearchParams(location.search).has('bench');
+import { useDiagramStoreApi } from '../store/useDiagramStore';
 
 /** The friendly first screen of an empty canvas: start from a case study or blank, and how the tool works. */
-export function StartPanel() {
+export default function StartPanel() {
   const store = useDiagramStoreApi();
-  const show = useDiagramStore((s) => s.diagram.nodes.length === 0 && !s.startPanelDismissed && !s.practice);
-  if (!show || BENCH) return null;
   const blank = () => {
     store.getState().dismissStartPanel();
     document.querySelector<HTMLInputElement>('.palette input[type="search"]')?.focus();
