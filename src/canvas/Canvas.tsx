@@ -8,7 +8,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useReducer, useRef, useState } from 'react';
 import { absolutePosition, nodeSize, withDescendants, zoneAt, type XY } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -30,6 +30,18 @@ const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
+/** Background, controls, minimap and legend: memoised, so a drag frame does not re-render them. */
+const CanvasChrome = memo(function CanvasChrome({ dragging }: { dragging: boolean }) {
+  return (
+    <>
+      <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />
+      <Controls position="bottom-left" showInteractive={false} />
+      <CanvasMiniMap paused={dragging} />
+      <Legend />
+    </>
+  );
+});
+
 /** New badge counts, keeping the previous object for every node whose counts did not change. */
 function stableBadges(prev: ReadonlyMap<string, BadgeCounts>, next: ReadonlyMap<string, BadgeCounts>): ReadonlyMap<string, BadgeCounts> {
   const out = new Map<string, BadgeCounts>();
@@ -41,6 +53,7 @@ function stableBadges(prev: ReadonlyMap<string, BadgeCounts>, next: ReadonlyMap<
 }
 
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
+const PRO_OPTIONS = { hideAttribution: true };
 const SNAP_GRID: [number, number] = [20, 20];
 /** How the view frames components shown from elsewhere (a finding): close enough to read, animated. */
 export const REVEAL_VIEW = { padding: 0.4, maxZoom: 1.25, duration: 350 };
@@ -217,6 +230,10 @@ export function Canvas() {
     [store],
   );
 
+  // Every callback and object handed to React Flow keeps its identity across renders: the canvas
+  // re-renders on every drag frame, and a new callback would re-render all edges each frame.
+  const onEdgeDoubleClick = useCallback((_: unknown, edge: FlowEdge) => store.getState().setEditingEdge(edge.id), [store]);
+
   const onReconnect = useCallback(
     (old: FlowEdge, c: Connection) => {
       const r = store.getState().reconnectEdge(old.id, c.source, c.target);
@@ -259,7 +276,7 @@ export function Canvas() {
         onEdgeClick={inspect}
         isValidConnection={isValidConnection}
         onReconnect={onReconnect}
-        onEdgeDoubleClick={(_, edge) => store.getState().setEditingEdge(edge.id)}
+        onEdgeDoubleClick={onEdgeDoubleClick}
         edgesReconnectable
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
@@ -271,12 +288,9 @@ export function Canvas() {
         fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={2.5}
-        proOptions={{ hideAttribution: true }}
+        proOptions={PRO_OPTIONS}
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />
-        <Controls position="bottom-left" showInteractive={false} />
-        <CanvasMiniMap />
-        <Legend />
+        <CanvasChrome dragging={drag.size > 0} />
       </ReactFlow>
       </FarContext.Provider>
       <StartPanelSlot />

@@ -18,9 +18,9 @@ function colourOf(n: FlowNode): string {
  * The minimap, drawn on one <canvas>: a rectangle per component in its stage colour, zones behind, the
  * view as an outline. React Flow's own minimap renders an SVG element per node (and re-renders them while
  * dragging); one canvas redrawn once per frame costs far less memory and time on large diagrams.
- * Click or drag on it to move the view; the wheel zooms.
+ * Click or drag on it to move the view; the wheel zooms. It does not redraw during a node drag.
  */
-export function CanvasMiniMap() {
+export function CanvasMiniMap({ paused = false }: { paused?: boolean }) {
   const ref = useRef<HTMLCanvasElement>(null);
   const store = useStoreApi<FlowNode>();
   const flow = useReactFlow<FlowNode>();
@@ -32,6 +32,8 @@ export function CanvasMiniMap() {
   const mapping = useRef({ x: 0, y: 0, scale: 1 });
 
   useEffect(() => {
+    // While a node is dragged the map waits: it redraws once when the drag ends.
+    if (paused) return;
     cancelAnimationFrame(frame.current);
     frame.current = requestAnimationFrame(() => {
       const canvas = ref.current;
@@ -84,7 +86,7 @@ export function CanvasMiniMap() {
       ctx.strokeRect(vx, vy, vw, vh);
     });
     return () => cancelAnimationFrame(frame.current);
-  }, [nodes, transform, size, store]);
+  }, [nodes, transform, size, store, paused]);
 
   const centreOn = (e: PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();

@@ -35,7 +35,6 @@ function FarNode({ data, stage, style }: Parts) {
   return (
     <div className="node node-far" data-kind={data.kind} data-stage={stage ?? 'none'} style={style}>
       <Handle type="target" position={Position.Left} className="handle handle-in" />
-      <span className="node-band" aria-hidden />
       <div className="node-label">{data.label ?? kindInfo(data.kind).label}</div>
       {b && <span className={`node-dot node-badge-${b.error ? 'error' : b.warning ? 'warning' : 'info'}`} aria-hidden />}
       <Handle type="source" position={Position.Right} className="handle handle-out" />

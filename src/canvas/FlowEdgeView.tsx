@@ -1,15 +1,18 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge } from './flowTypes';
 import { InlineText } from './InlineText';
+import { FarContext } from './zoomLevel';
 
 /** A directed edge drawn in the style of its kind, with an arrowhead and a label (double-click to edit). */
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
   const store = useDiagramStoreApi();
   const editing = data?.editing === true;
+  // Zoomed far out an edge is too thin to aim at: skip its wide invisible hit path (half the edge DOM).
+  const far = useContext(FarContext);
   const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data?.kind ?? 'data';
   const style = EDGE_STYLES[kind];
@@ -21,7 +24,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
         path={path}
         markerEnd={markerEnd}
         className={`edge-${kind}`}
-        interactionWidth={18}
+        interactionWidth={far ? 0 : 18}
         style={{
           stroke: selected ? 'var(--accent)' : style.color,
           strokeWidth: style.width + (selected ? 0.8 : 0),
