@@ -9,6 +9,7 @@ import { useShortcuts } from './commands/useShortcuts';
 import type { DiagramStore } from './store/diagramStore';
 import { DiagramStoreContext, useDiagramStoreApi } from './store/useDiagramStore';
 import { Dialogs } from './ui/Dialogs';
+import { FileDrop } from './ui/FileDrop';
 import { Header } from './ui/Header';
 import { Notices } from './ui/Notices';
 import { Palette } from './ui/Palette';
@@ -44,7 +45,9 @@ function Shell({ commands }: { commands: AppCommands }) {
       <PracticeSlot commands={commands} ctx={ctx} />
       <main className="workspace">
         <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
-        <Canvas />
+        <FileDrop>
+          <Canvas />
+        </FileDrop>
         <SidePanel onReveal={reveal} />
         <CompareSlot />
       </main>

@@ -4,6 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAppCommands } from './commands/appCommands';
+import { formatShortcut } from './commands/registry';
+import { IS_MAC } from './commands/useShortcuts';
 import { createDiagramStore } from './store/diagramStore';
 import { bindPrefs, loadPrefs } from './io/prefs';
 import { loadChecker } from './store/findings';
@@ -21,6 +23,9 @@ if (benchN !== null) {
 }
 bindPrefs(store);
 const commands = createAppCommands();
+// `?bench=N` belongs to the benchmark: it neither restores nor autosaves.
+const bench = new URLSearchParams(location.search).has('bench');
+if (bench) store.getState().setSaveStatus('off');
 
 // The checker and the findings list are not needed to draw the page: fetch them once it has painted.
 requestAnimationFrame(() => setTimeout(() => {
@@ -33,3 +38,6 @@ createRoot(document.getElementById('root')!).render(
     <App store={store} commands={commands} bench={benchN !== null} />
   </StrictMode>,
 );
+
+// Storage and share links load after the first paint, in their own chunk.
+if (!bench) void import('./io/startup').then((m) => m.startFiles(store, { saveKeys: formatShortcut('Mod+S', IS_MAC) }));

@@ -4,11 +4,12 @@ import {
   Controls,
   ReactFlow,
   useStore as useFlowStore,
+  useReactFlow,
   type Connection,
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { memo, useCallback, useMemo, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { absolutePosition, nodeSize, withDescendants, zoneAt, type XY } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -61,6 +62,20 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 
 type Box = { x: number; y: number; width: number; height: number };
 
+/** Fits the view when another design is shown (opened, restored, undone back to), not on edits. */
+function useFitOnDesignChange() {
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  const designId = useDiagramStore((s) => s.designId);
+  const nodes = useDiagramStore((s) => s.diagram.nodes);
+  const shown = useRef({ designId, nodes });
+  useEffect(() => {
+    const prev = shown.current;
+    shown.current = { designId, nodes };
+    // A design kept as a copy has the same nodes: the view stays where it is.
+    if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) void flow.fitView(FIT_VIEW);
+  }, [designId, nodes, flow]);
+}
+
 /**
  * The React Flow adapter. The store owns the diagram; React Flow's changes go through the store.
  * Drag and resize frames stay in local state and reach the store once, when the gesture ends:
@@ -74,6 +89,7 @@ export function Canvas() {
   const snapToGrid = useDiagramStore((s) => s.prefs.snapToGrid);
   const theme = useDiagramStore((s) => s.prefs.theme);
   const far = useFlowStore(isFar);
+  useFitOnDesignChange();
 
   // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
   const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0);

@@ -2,6 +2,7 @@ import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
 import { copyFragment } from '../domain/fragment';
+import { registerFileCommands } from './fileCommands';
 import { CommandRegistry } from './registry';
 import { registerPracticeCommands } from './practiceCommands';
 
@@ -17,6 +18,7 @@ export type AppCommands = CommandRegistry<AppContext>;
 export function createAppCommands(): AppCommands {
   const r = new CommandRegistry<AppContext>();
   registerEditCommands(r);
+  registerFileCommands(r);
   // Each feature registers its commands from its own module, one line here each.
   registerPracticeCommands(r);
   return r;

@@ -1,4 +1,5 @@
 import type { Diagram } from '../domain/diagram';
+import { openAsNewDesign } from '../store/openAsNewDesign';
 import type { AppCommands, AppContext } from './appCommands';
 
 /** Fits the view to the diagram once React Flow has measured the new nodes. */
@@ -6,27 +7,22 @@ function fitSoon({ flow }: AppContext): void {
   requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 })));
 }
 
-/** Opens a case study's answer as the current diagram: one undo step, so the previous design is one Undo away. */
+/** Opens a case study's answer as a new design; the previous one stays in My designs, one Undo away. */
 export function openReference(ctx: AppContext, reference: Diagram): void {
   const s = ctx.store.getState();
-  const hadDesign = s.diagram.nodes.length > 0;
   const wasPractising = !!s.practice;
   if (wasPractising) s.closePractice();
   s.closeComparison();
-  s.replaceDiagram(reference);
   s.closeDialog();
-  const opened = `Opened “${reference.title}”.${wasPractising ? ' Practice ended.' : ''}`;
-  s.notify('success', hadDesign ? `${opened} Undo brings your previous design back.` : opened);
+  openAsNewDesign(ctx.store, reference, `Opened the reference answer “${reference.title}”.${wasPractising ? ' Practice ended.' : ''}`);
   fitSoon(ctx);
 }
 
-/** Starts practising a case study: a blank canvas with its brief, an empty requirements card and the timer. */
+/** Starts practising a case study as a new design: a blank canvas with its brief, an empty requirements card and the timer. */
 export function beginPractice(ctx: AppContext, templateId: string, reference: Diagram): void {
   const s = ctx.store.getState();
-  const hadDesign = s.diagram.nodes.length > 0;
-  s.startPractice(templateId, reference);
   s.closeDialog();
-  if (hadDesign) s.notify('info', 'Practice started on a blank canvas. Undo brings your previous design back.');
+  s.startPractice(templateId, reference, (d) => openAsNewDesign(ctx.store, d, `Practice started: “${reference.title}”, 45 minutes.`));
   requestAnimationFrame(() => void ctx.flow.setViewport({ x: 80, y: 80, zoom: 1 }, { duration: 200 }));
 }
 

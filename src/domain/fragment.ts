@@ -1,4 +1,4 @@
-import { sortParentsFirst, type Diagram, type DiagramEdge, type DiagramNode, type XY } from './diagram';
+import { absolutePosition, sortParentsFirst, type Diagram, type DiagramEdge, type DiagramNode, type XY } from './diagram';
 
 /** What a copy holds: the selected nodes (with everything inside selected zones) and the edges between them. */
 export interface Fragment {
@@ -23,17 +23,8 @@ export function copyFragment(d: Diagram, nodeIds: readonly string[]): Fragment {
   for (const n of d.nodes) {
     if (!chosen.has(n.id)) continue;
     if (n.parent && !chosen.has(n.parent)) {
-      let { x, y } = n.position;
-      let p = byId.get(n.parent);
-      const seen = new Set<string>();
-      while (p && !seen.has(p.id)) {
-        seen.add(p.id);
-        x += p.position.x;
-        y += p.position.y;
-        p = p.parent ? byId.get(p.parent) : undefined;
-      }
       const { parent: _drop, ...rest } = n;
-      nodes.push({ ...rest, position: { x, y } });
+      nodes.push({ ...rest, position: absolutePosition(n, byId) });
     } else nodes.push(n);
   }
   const edges = d.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target));

@@ -1,4 +1,4 @@
-import { nodeSize, nodeStage, NODE_SIZE, type Diagram, type DiagramNode, type XY } from './diagram';
+import { absolutePosition, nodeSize, nodeStage, NODE_SIZE, type Diagram, type DiagramNode, type XY } from './diagram';
 import type { StageId } from './stages';
 
 /**
@@ -166,20 +166,7 @@ export function tidyLayout(d: Diagram): { positions: Map<string, XY>; sizes: Map
 /** Pairs of node ids whose boxes (absolute, nominal sizes) overlap; zones are checked against zones only, never against their own contents. */
 export function overlappingPairs(d: Diagram): [string, string][] {
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
-  const abs = (n: DiagramNode): XY => {
-    let x = n.position.x;
-    let y = n.position.y;
-    let p = n.parent ? byId.get(n.parent) : undefined;
-    const seen = new Set<string>();
-    while (p && !seen.has(p.id)) {
-      seen.add(p.id);
-      x += p.position.x;
-      y += p.position.y;
-      p = p.parent ? byId.get(p.parent) : undefined;
-    }
-    return { x, y };
-  };
-  const boxes = d.nodes.map((n) => ({ n, ...abs(n), ...nodeSize(n) }));
+  const boxes = d.nodes.map((n) => ({ n, ...absolutePosition(n, byId), ...nodeSize(n) }));
   const ancestors = (n: DiagramNode) => {
     const out = new Set<string>();
     let p = n.parent;

@@ -19,6 +19,7 @@ import { proposeEdgeKind } from '../domain/roles';
 import { pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';
 import type { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
+import { filesSlice, type FilesSlice } from './filesSlice';
 import * as hist from './history';
 import { practiceSlice, type PracticeSlice } from './practiceSlice';
 
@@ -37,11 +38,25 @@ export interface Selection {
   edges: readonly string[];
 }
 
+/** A button on a notice; running it also dismisses the notice. */
+export interface NoticeAction {
+  label: string;
+  run(): void;
+}
+
 export interface Notice {
   id: number;
   kind: 'info' | 'error' | 'success';
   text: string;
+  /** Buttons, e.g. "Undo" or a choice between two ways out. */
+  actions?: NoticeAction[];
+  /** Stays until dismissed or acted on (no timeout, never pushed out by newer notices). */
+  sticky?: boolean;
+  /** False when the user must pick one of the actions (no close button). */
+  dismissible?: boolean;
 }
+
+export type NoticeOptions = Pick<Notice, 'actions' | 'sticky' | 'dismissible'>;
 
 export interface AddNodeInput {
   kind: KindId;
@@ -63,6 +78,8 @@ export interface NodeMove {
 
 export interface DocumentSlice {
   diagram: Diagram;
+  /** Id of the design on screen (its key in My designs). Changes with the diagram, atomically. */
+  designId: string;
   history: hist.History;
   /** Adds a component and returns its id. */
   addNode(input: AddNodeInput): string;
@@ -97,8 +114,18 @@ export interface DocumentSlice {
   suppress(rule: RuleId, nodeIds: readonly string[], reason: string): Result<void, string>;
   /** Removes every suppression that applies to the finding, so it counts again. */
   unsuppress(finding: Finding): void;
-  /** Replaces the whole diagram (open, template, new) as one undo step. */
-  replaceDiagram(diagram: Diagram): void;
+  /**
+   * Shows a diagram as a NEW design (open file, template, share link, new) in one undo step and
+   * returns its id; the current design is left as it is (it stays in My designs). Undo returns
+   * to the previous design, id and content together.
+   */
+  replaceDiagram(diagram: Diagram): string;
+  /** Shows a stored design (switching designs, restoring at start, taking another tab's version) with a fresh undo history. */
+  loadDesign(id: string, diagram: Diagram): void;
+  /** Drops the undo steps of a design that was deleted or changed elsewhere, so undo never writes stale content to it. */
+  forgetDesign(id: string): void;
+  /** The open diagram continues as a new design with this title, taking its undo steps along; returns the new id. */
+  forkDesign(title: string): string;
   undo(): void;
   redo(): void;
 }
@@ -134,11 +161,12 @@ export interface UiSlice {
   openDialog(id: string): void;
   closeDialog(): void;
   notices: Notice[];
-  notify(kind: Notice['kind'], text: string): void;
+  /** Shows a toast and returns its id. */
+  notify(kind: Notice['kind'], text: string, options?: NoticeOptions): number;
   dismissNotice(id: number): void;
 }
 
-export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & PracticeSlice;
+export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & FilesSlice & PracticeSlice;
 export type DiagramStore = StoreApi<DiagramState>;
 
 type Slice<T> = StateCreator<DiagramState, [], [], T>;
@@ -159,15 +187,16 @@ function cleanProps(props: NodeProps): NodeProps {
 }
 
 const documentSlice =
-  (newId: IdGenerator, now: () => number): Slice<DocumentSlice> =>
+  (newId: IdGenerator, newDesignId: () => string, now: () => number): Slice<DocumentSlice> =>
   (set, get) => {
     /** The one funnel for every change of the diagram: records history, clears the redo stack. */
-    const commit = (next: Diagram, key?: string, selection?: Selection) => {
-      const { diagram, history } = get();
-      if (next === diagram) return;
+    const commit = (next: Diagram, key?: string, selection?: Selection, design?: string) => {
+      const { diagram, history, designId } = get();
+      if (next === diagram && design === undefined) return;
       set({
         diagram: next,
-        history: hist.record(history, diagram, key, now()),
+        ...(design !== undefined ? { designId: design } : {}),
+        history: hist.record(history, { diagram, design: designId }, key, now()),
         ...(selection ? { selection } : {}),
       });
     };
@@ -175,6 +204,7 @@ const documentSlice =
 
     return {
       diagram: emptyDiagram(),
+      designId: newDesignId(),
       history: hist.emptyHistory(),
 
       addNode(input) {
@@ -454,16 +484,34 @@ const documentSlice =
       },
 
       replaceDiagram(diagram) {
-        commit(diagram, undefined, EMPTY_SELECTION);
+        const id = newDesignId();
+        commit(diagram, undefined, EMPTY_SELECTION, id);
+        return id;
+      },
+      loadDesign(id, diagram) {
+        set({ diagram, designId: id, history: hist.emptyHistory(), selection: EMPTY_SELECTION });
+      },
+      forgetDesign(id) {
+        const { history } = get();
+        const next = hist.forget(history, id);
+        if (next !== history) set({ history: next });
+      },
+      forkDesign(title) {
+        const { diagram, designId, history } = get();
+        const id = newDesignId();
+        set({ diagram: { ...diagram, title }, designId: id, history: hist.rebase(history, designId, id) });
+        return id;
       },
 
       undo() {
-        const r = hist.undo(get().history, get().diagram);
-        if (r) set({ diagram: r.diagram, history: r.history, selection: EMPTY_SELECTION });
+        const { history, diagram, designId } = get();
+        const r = hist.undo(history, { diagram, design: designId });
+        if (r) set({ diagram: r.snapshot.diagram, designId: r.snapshot.design, history: r.history, selection: EMPTY_SELECTION });
       },
       redo() {
-        const r = hist.redo(get().history, get().diagram);
-        if (r) set({ diagram: r.diagram, history: r.history, selection: EMPTY_SELECTION });
+        const { history, diagram, designId } = get();
+        const r = hist.redo(history, { diagram, design: designId });
+        if (r) set({ diagram: r.snapshot.diagram, designId: r.snapshot.design, history: r.history, selection: EMPTY_SELECTION });
       },
     };
   };
@@ -498,9 +546,13 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
     openDialog: (id) => set({ dialog: id }),
     closeDialog: () => set({ dialog: null }),
     notices: [],
-    notify(kind, text) {
+    notify(kind, text, options) {
       const id = next++;
-      set({ notices: [...get().notices.slice(-3), { id, kind, text }] });
+      const all = get().notices;
+      // Sticky notices stay until acted on; of the others only the newest few are kept.
+      const passing = all.filter((n) => !n.sticky).slice(-3);
+      set({ notices: [...all.filter((n) => n.sticky || passing.includes(n)), { id, kind, text, ...options }] });
+      return id;
     },
     dismissNotice(id) {
       set({ notices: get().notices.filter((n) => n.id !== id) });
@@ -520,6 +572,8 @@ export const DEFAULT_PREFS: Prefs = { snapToGrid: false, theme: 'system' };
 export interface StoreOptions {
   prefs?: Prefs;
   newId?: IdGenerator;
+  /** Makes design ids (keys in My designs); random by default. */
+  newDesignId?: () => string;
   now?: () => number;
   diagram?: Diagram;
 }
@@ -527,12 +581,14 @@ export interface StoreOptions {
 /** Creates the app's store (vanilla: usable without React, e.g. in unit tests). */
 export function createDiagramStore(options: StoreOptions = {}): DiagramStore {
   const newId = options.newId ?? randomIds;
+  const newDesignId = options.newDesignId ?? (() => randomIds('d'));
   const now = options.now ?? (() => Date.now());
   const store = createStore<DiagramState>()((...a) => ({
-    ...documentSlice(newId, now)(...a),
+    ...documentSlice(newId, newDesignId, now)(...a),
     ...selectionSlice(...a),
     ...uiSlice(...a),
     ...prefsSlice(options.prefs ?? DEFAULT_PREFS)(...a),
+    ...filesSlice(...a),
     ...practiceSlice(newId, now)(...a),
   }));
   if (options.diagram) store.setState({ diagram: options.diagram });

@@ -7,6 +7,8 @@ import type { DiagramState, IdGenerator } from './diagramStore';
 /** A practice interview in progress: the case study, the timer and the hints given so far. */
 export interface PracticeSession {
   templateId: string;
+  /** The design practice runs on; leaving it (Undo, another design) ends practice. */
+  designId: string;
   /** The case study's title and brief (the interview question). */
   title: string;
   brief: string;
@@ -35,8 +37,11 @@ export interface PracticeSlice {
   comparison: ComparisonTarget | null;
   /** True once the user chose "Start blank" on the empty canvas. */
   startPanelDismissed: boolean;
-  /** Starts practice on a case study: a blank canvas with its brief and an empty requirements card (one undo step). */
-  startPractice(templateId: string, reference: Diagram): void;
+  /**
+   * Starts practice on a case study: a new design with its brief and an empty requirements card, opened
+   * by `open` (by default replaceDiagram, one undo step; the app opens it as a new design).
+   */
+  startPractice(templateId: string, reference: Diagram, open?: (d: Diagram) => string): void;
   pausePractice(): void;
   resumePractice(): void;
   /** Moves the timer to another step (index in STAGES). */
@@ -69,7 +74,7 @@ export const practiceSlice =
       comparison: null,
       startPanelDismissed: false,
 
-      startPractice(templateId, reference) {
+      startPractice(templateId, reference, open = (d) => get().replaceDiagram(d)) {
         const cardId = newId('n');
         const diagram: Diagram = {
           title: `Practice: ${reference.title}`,
@@ -79,10 +84,11 @@ export const practiceSlice =
           edges: [],
           suppressions: [],
         };
-        get().replaceDiagram(diagram);
+        const designId = open(diagram);
         set({
           practice: {
             templateId,
+            designId,
             title: reference.title,
             brief: reference.brief ?? '',
             reference,

@@ -5,6 +5,7 @@ import type { AppCommands, AppContext } from '../commands/appCommands';
 import { formatShortcut } from '../commands/registry';
 import { IS_MAC } from '../commands/useShortcuts';
 import { ProblemSelect } from './ProblemSelect';
+import { SaveIndicator } from './SaveIndicator';
 import { TitleField } from './TitleField';
 import { useDiagramStore } from '../store/useDiagramStore';
 
@@ -72,6 +73,7 @@ export function Header({ commands, ctx }: Props) {
       </div>
       <TitleField />
       <ProblemSelect />
+      <SaveIndicator commands={commands} ctx={ctx} />
       <div className="toolbar" role="toolbar" aria-label="Main toolbar">
         <CommandButton commands={commands} ctx={ctx} id="undo" icon={Undo2} />
         <CommandButton commands={commands} ctx={ctx} id="redo" icon={Redo2} />

@@ -4,23 +4,38 @@ import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 
 const LIFETIME_MS = 6000;
 
-/** Toasts for refusals and confirmations; errors are announced assertively. */
+/** Toasts for refusals and confirmations; errors are announced assertively. Sticky ones stay until dismissed or acted on. */
 export function Notices() {
   const store = useDiagramStoreApi();
   const notices = useDiagramStore((s) => s.notices);
   useEffect(() => {
     if (!notices.length) return;
-    const timers = notices.map((n) => setTimeout(() => store.getState().dismissNotice(n.id), LIFETIME_MS));
+    const timers = notices.filter((n) => !n.sticky).map((n) => setTimeout(() => store.getState().dismissNotice(n.id), LIFETIME_MS));
     return () => timers.forEach(clearTimeout);
   }, [notices, store]);
   return (
     <div className="notices" aria-live="polite">
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
-          <span>{n.text}</span>
-          <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => store.getState().dismissNotice(n.id)}>
-            <X size={14} aria-hidden />
-          </button>
+          <span className="notice-text">{n.text}</span>
+          {n.actions?.map((a) => (
+            <button
+              key={a.label}
+              type="button"
+              className="notice-action"
+              onClick={() => {
+                store.getState().dismissNotice(n.id);
+                a.run();
+              }}
+            >
+              {a.label}
+            </button>
+          ))}
+          {n.dismissible !== false && (
+            <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => store.getState().dismissNotice(n.id)}>
+              <X size={14} aria-hidden />
+            </button>
+          )}
         </div>
       ))}
     </div>

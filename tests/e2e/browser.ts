@@ -64,3 +64,24 @@ export async function centreOf(page: Page, selector: string): Promise<{ x: numbe
   const b = (await page.locator(selector).first().boundingBox())!;
   return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }
+
+/** The React Flow node whose component has this kind. */
+export const nodeOf = (page: Page, kind: string) => page.locator(`.react-flow__node:has(> [data-kind="${kind}"])`);
+
+/** Connects two components by dragging from one's out-handle to the other's in-handle. */
+export async function connect(page: Page, from: string, to: string): Promise<void> {
+  const out = (await nodeOf(page, from).locator('.handle-out').boundingBox())!;
+  const inn = (await nodeOf(page, to).locator('.handle-in').boundingBox())!;
+  await page.mouse.move(out.x + out.width / 2, out.y + out.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(inn.x + inn.width / 2, inn.y + inn.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Adds a component with the keyboard only: "/" focuses the palette search, Enter adds the only match. */
+export async function addByKeyboard(page: Page, query: string): Promise<void> {
+  await page.keyboard.press('/');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(query);
+  await page.keyboard.press('Enter');
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { connect, dragFromPalette, launchBrowser, nodeOf, openApp, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,19 +10,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const nodeOf = (page: Page, kind: string) => page.locator(`.react-flow__node:has(> [data-kind="${kind}"])`);
 const box = async (page: Page, kind: string) => (await nodeOf(page, kind).boundingBox())!;
 const inside = (b: { x: number; y: number; width: number; height: number }, p: { x: number; y: number }) =>
   p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
 
-async function connect(page: Page, from: string, to: string) {
-  const out = (await nodeOf(page, from).locator('.handle-out').boundingBox())!;
-  const inn = (await nodeOf(page, to).locator('.handle-in').boundingBox())!;
-  await page.mouse.move(out.x + out.width / 2, out.y + out.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(inn.x + inn.width / 2, inn.y + inn.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
 
 describe('the canvas in Chromium', () => {
   it('builds a design: drag from the palette, connect, set a tool, delete the edge', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { connect, dragFromPalette, launchBrowser, nodeOf, openApp, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,16 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const nodeOf = (page: Page, kind: string) => page.locator(`.react-flow__node:has(> [data-kind="${kind}"])`);
 
-async function connect(page: Page, from: string, to: string) {
-  const out = (await nodeOf(page, from).locator('.handle-out').boundingBox())!;
-  const inn = (await nodeOf(page, to).locator('.handle-in').boundingBox())!;
-  await page.mouse.move(out.x + out.width / 2, out.y + out.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(inn.x + inn.width / 2, inn.y + inn.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
 
 /** axe-core's rule violations inside an element (ids and the first offending node). */
 async function axeViolations(page: Page, selector: string): Promise<string[]> {

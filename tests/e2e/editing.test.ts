@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { addByKeyboard, baseUrl, connect, dragFromPalette, launchBrowser, nodeOf, openApp, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -12,24 +12,8 @@ afterAll(async () => {
 });
 
 const nodes = (page: Page) => page.locator('.react-flow__node');
-const nodeOf = (page: Page, kind: string) => page.locator(`.react-flow__node:has(> [data-kind="${kind}"])`);
 
-/** Adds a component with the keyboard only: "/" focuses the palette search, Enter adds the only match. */
-async function addByKeyboard(page: Page, query: string) {
-  await page.keyboard.press('/');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(query);
-  await page.keyboard.press('Enter');
-}
 
-async function connect(page: Page, from: string, to: string) {
-  const out = (await nodeOf(page, from).locator('.handle-out').boundingBox())!;
-  const inn = (await nodeOf(page, to).locator('.handle-in').boundingBox())!;
-  await page.mouse.move(out.x + out.width / 2, out.y + out.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(inn.x + inn.width / 2, inn.y + inn.height / 2, { steps: 12 });
-  await page.mouse.up();
-}
 
 async function boxes(page: Page) {
   return nodes(page).evaluateAll((els) =>
@@ -98,10 +82,14 @@ describe('editing like a diagram tool', () => {
     const other = await context.newPage();
     await other.goto(baseUrl());
     await other.locator('.react-flow__pane').waitFor();
+    // The second tab opens the same stored design; whatever it shows, the paste adds two nodes and their edge.
+    await other.waitForTimeout(300);
+    const nodesBefore = await other.locator('.react-flow__node').count();
+    const edgesBefore = await other.locator('.react-flow__edge').count();
     await other.locator('.react-flow__pane').click();
     await other.keyboard.press('Control+v');
-    await expect.poll(() => other.locator('.react-flow__node').count()).toBe(2);
-    await expect.poll(() => other.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => other.locator('.react-flow__node').count()).toBe(nodesBefore + 2);
+    await expect.poll(() => other.locator('.react-flow__edge').count()).toBe(edgesBefore + 1);
     await context.close();
   });
 

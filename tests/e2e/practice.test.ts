@@ -220,6 +220,24 @@ describe('case studies, practice and compare in Chromium', () => {
     expect(await bar.getByRole('timer').textContent()).toContain('Ended');
     await bar.getByRole('button', { name: 'Close practice' }).click();
     expect(await page.getByRole('region', { name: 'Practice session' }).count()).toBe(0);
+    expect(await page.getByRole('region', { name: 'Design check' }).getByRole('button', { name: /Hidden in practice/ }).count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('practice runs on a new design: Undo returns to the previous one and ends practice', async () => {
+    const { context, page } = await openApp(browser);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Cache', { x: canvas.x + 200, y: canvas.y + 200 });
+    await poll(() => nodes(page).count()).toBe(1);
+    await startPractice(page, 'Fraud detection');
+    await poll(() => nodes(page).count()).toBe(1);
+    expect(await page.locator('.react-flow__node:has(> [data-kind="requirements"])').count()).toBe(1);
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+Z');
+    await poll(() => page.locator('.react-flow__node:has(> [data-kind="cache"])').count()).toBe(1);
+    await poll(() => page.getByRole('region', { name: 'Practice session' }).count()).toBe(0);
+    expect(await page.getByRole('textbox', { name: /title/i }).inputValue()).not.toContain('Practice');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

@@ -30,7 +30,7 @@ describe('template loading', () => {
 });
 
 describe('practice slice', () => {
-  it('starts practice on a blank canvas with the brief and an empty requirements card, as one undo step', async () => {
+  it('starts practice as a new design: a blank canvas with the brief and an empty requirements card, one undo step', async () => {
     let t = 1_000;
     const s = createDiagramStore({ newId: counter(), now: () => t });
     s.getState().addNode({ kind: 'cache', position: { x: 0, y: 0 } });
@@ -43,11 +43,14 @@ describe('practice slice', () => {
     expect(st.selection.nodes).toEqual(['n2']);
     expect(st.findingsHidden).toBe(true);
     expect(st.practice).toMatchObject({ templateId: 'fraud-detection', title: 'Fraud detection', hints: [], ended: false });
+    // Practice runs on a design of its own.
+    expect(st.practice!.designId).toBe(st.designId);
     t += 90_000;
     expect(clockView(st.practice!.clock, t).elapsed).toBe(90_000);
-    // Undo brings the previous design back; nothing is lost.
+    // Undo brings the previous design back; nothing is lost (the app then ends practice: it left its design).
     s.getState().undo();
     expect(s.getState().diagram).toBe(mine);
+    expect(s.getState().designId).not.toBe(st.practice!.designId);
   });
 
   it('reveals findings on request, pauses, ends with the comparison open, and closes', async () => {

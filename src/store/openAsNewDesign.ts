@@ -1,0 +1,24 @@
+import type { Diagram } from '../domain/diagram';
+import type { DiagramStore } from './diagramStore';
+
+/**
+ * Shows a diagram as a new design (open file, share link, new, template) and says so, with an
+ * Undo button that returns to the previous design. Returns the new design's id.
+ */
+export function openAsNewDesign(store: DiagramStore, d: Diagram, message: string): string {
+  const kept = store.getState().saveStatus === 'saved' ? ' Your previous design is in My designs.' : '';
+  const id = store.getState().replaceDiagram(d);
+  store.getState().notify('success', `${message}${kept}`, {
+    actions: [
+      {
+        label: 'Undo',
+        run: () => {
+          const s = store.getState();
+          // Only while opening is still the last step: never undo a later edit from here.
+          if (s.designId === id && s.history.past.at(-1)?.design !== id) s.undo();
+        },
+      },
+    ],
+  });
+  return id;
+}
