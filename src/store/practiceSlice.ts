@@ -42,6 +42,8 @@ export interface PracticeSlice {
    * by `open` (by default replaceDiagram, one undo step; the app opens it as a new design).
    */
   startPractice(templateId: string, reference: Diagram, open?: (d: Diagram) => string): void;
+  /** Puts back a session saved before a reload (its design must be the open one). */
+  restorePractice(session: PracticeSession, findingsHidden: boolean): void;
   pausePractice(): void;
   resumePractice(): void;
   /** Moves the timer to another step (index in STAGES). */
@@ -103,6 +105,7 @@ export const practiceSlice =
           selection: { nodes: [cardId], edges: [] },
         });
       },
+      restorePractice: (session, findingsHidden) => set({ practice: session, findingsHidden }),
       pausePractice: () => updateSession((p) => ({ ...p, clock: pauseClock(p.clock, now()) })),
       resumePractice: () => updateSession((p) => (p.ended ? p : { ...p, clock: resumeClock(p.clock, now()) })),
       setPracticeStep: (step) => updateSession((p) => ({ ...p, clock: goToStep(p.clock, step, now()) })),

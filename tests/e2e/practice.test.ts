@@ -242,6 +242,33 @@ describe('case studies, practice and compare in Chromium', () => {
     await context.close();
   });
 
+  it('a reload in the middle of practice brings the session back on its design, paused', async () => {
+    const { context, page } = await openApp(browser);
+    await startPractice(page, 'Visual search');
+    const bar = () => page.getByRole('region', { name: 'Practice session' });
+    await bar().getByRole('button', { name: 'Next step' }).click();
+    await bar().getByRole('button', { name: 'Hint', exact: true }).click();
+    await poll(() => bar().locator('.hint-kind').textContent()).toBe('Hint 1 · Where to look');
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Embedding model', { x: canvas.x + 380, y: canvas.y + 200 });
+    await poll(() => nodes(page).count()).toBe(2);
+
+    await page.reload();
+    await page.locator('.react-flow__pane').waitFor();
+    await poll(() => nodes(page).count()).toBe(2);
+    await poll(() => bar().count()).toBe(1);
+    await bar().locator('.practice-timer').waitFor();
+    expect(await bar().locator('.practice-title').textContent()).toBe('Visual search');
+    expect(await bar().getByRole('timer').textContent()).toContain('Paused');
+    expect(await bar().getByRole('list', { name: 'Interview steps' }).getByRole('button').nth(1).getAttribute('aria-current')).toBe('step');
+    expect(await bar().locator('.hint-kind').textContent()).toBe('Hint 1 · Where to look');
+    expect(await page.getByRole('region', { name: 'Design check' }).getByRole('button', { name: /Hidden in practice/ }).count()).toBe(1);
+    await bar().getByRole('button', { name: 'Resume timer' }).click();
+    expect(await bar().getByRole('timer').textContent()).not.toContain('Paused');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('in practice mode, after a feature store is placed, a hint asks one of its follow-up questions', async () => {
     const { context, page } = await openApp(browser);
     await startPractice(page, 'Visual search');
