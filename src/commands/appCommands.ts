@@ -3,6 +3,7 @@ import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
 import { copyFragment } from '../domain/fragment';
 import { registerFileCommands } from './fileCommands';
+import { registerExportCommands } from './exportCommands';
 import { CommandRegistry } from './registry';
 import { registerPracticeCommands } from './practiceCommands';
 
@@ -19,6 +20,7 @@ export function createAppCommands(): AppCommands {
   const r = new CommandRegistry<AppContext>();
   registerEditCommands(r);
   registerFileCommands(r);
+  registerExportCommands(r);
   // Each feature registers its commands from its own module, one line here each.
   registerPracticeCommands(r);
   return r;

@@ -164,6 +164,9 @@ export interface UiSlice {
   /** Shows a toast and returns its id. */
   notify(kind: Notice['kind'], text: string, options?: NoticeOptions): number;
   dismissNotice(id: number): void;
+  /** The step of a long-running task (an export) shown with a spinner, or null when none runs. */
+  progress: string | null;
+  setProgress(text: string | null): void;
 }
 
 export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & FilesSlice & PracticeSlice;
@@ -556,6 +559,10 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
     },
     dismissNotice(id) {
       set({ notices: get().notices.filter((n) => n.id !== id) });
+    },
+    progress: null,
+    setProgress(text) {
+      if (text !== get().progress) set({ progress: text });
     },
   };
 };

@@ -59,7 +59,7 @@ function ThemeButton(props: Props) {
 
 /** Command ids of the header menus; ids not registered (yet) are left out. */
 export const FILE_MENU = ['new-diagram', 'open-file', 'save-file', '-', 'my-designs', 'copy-share-link'] as const;
-export const EXPORT_MENU = ['export-png', 'copy-image', 'export-svg', '-', 'export-mermaid', 'copy-mermaid', 'export-markdown'] as const;
+export const EXPORT_MENU = ['export-png', 'export-png-transparent', 'copy-image', 'export-svg', '-', 'export-mermaid', 'copy-mermaid', 'export-markdown'] as const;
 
 const hasAny = (commands: AppCommands, ids: readonly string[]) => ids.some((id) => id !== '-' && commands.get(id));
 

@@ -4,10 +4,11 @@ import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 
 const LIFETIME_MS = 6000;
 
-/** Toasts for refusals and confirmations; errors are announced assertively. Sticky ones stay until dismissed or acted on. */
+/** Toasts for refusals and confirmations (errors announced assertively; sticky ones stay until dismissed or acted on), and the step of a long task with a spinner. */
 export function Notices() {
   const store = useDiagramStoreApi();
   const notices = useDiagramStore((s) => s.notices);
+  const progress = useDiagramStore((s) => s.progress);
   useEffect(() => {
     if (!notices.length) return;
     const timers = notices.filter((n) => !n.sticky).map((n) => setTimeout(() => store.getState().dismissNotice(n.id), LIFETIME_MS));
@@ -15,6 +16,12 @@ export function Notices() {
   }, [notices, store]);
   return (
     <div className="notices" aria-live="polite">
+      {progress && (
+        <div className="notice notice-progress" role="status" aria-busy="true">
+          <span className="spinner" aria-hidden />
+          <span>{progress}</span>
+        </div>
+      )}
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'}>
           <span className="notice-text">{n.text}</span>

@@ -336,6 +336,8 @@ describe('diagram files in Chromium', () => {
     await setTitle(page, 'Mine');
     await waitSaved(page);
     await openFile(page, fileOf('other.json', diagramFile('Other', ['cache', 'ranking', 're-ranking'])));
+    // Reading the file is asynchronous: wait until the opened design is on screen before undoing it.
+    await expect.poll(() => title(page)).toBe('Other');
     await waitSaved(page);
     await page.keyboard.press('Control+Z');
     await expect.poll(() => title(page)).toBe('Mine');

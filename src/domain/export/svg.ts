@@ -22,7 +22,7 @@ export const SVG_FONT_FAMILY = 'Inter, system-ui, -apple-system, Segoe UI, Robot
 
 /** Options of toSvg. */
 export interface SvgOptions {
-  /** Background colour; null for a transparent picture. Default: white, or #0f172a when dark. */
+  /** Background colour; null for a transparent picture. Default: white, or the dark canvas colour (#0f1420) when dark. */
   background?: string | null;
   dark?: boolean;
   /** Inner SVG markup of a 24x24 stroke icon (lucide) for a catalogue icon id; inserted verbatim, so it must be trusted. */
@@ -169,6 +169,102 @@ export function diagramBounds(d: Diagram): { x: number; y: number; width: number
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
+/**
+ * React Flow's bezier control offset (getBezierPath, curvature 0.25): half the horizontal distance
+ * for a forward edge, a short loop for one that runs backwards. Exported edges bend as on the canvas.
+ */
+function controlOffset(distance: number): number {
+  return distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
+}
+
+/** The range a cubic Bezier coordinate takes for t in [0, 1] (endpoints and the derivative's roots). */
+function cubicRange(p0: number, p1: number, p2: number, p3: number): [number, number] {
+  let lo = Math.min(p0, p3);
+  let hi = Math.max(p0, p3);
+  // B'(t)/3 = a t^2 + b t + c
+  const a = -p0 + 3 * p1 - 3 * p2 + p3;
+  const b = 2 * (p0 - 2 * p1 + p2);
+  const c = p1 - p0;
+  const roots: number[] = [];
+  if (Math.abs(a) < 1e-12) {
+    if (Math.abs(b) > 1e-12) roots.push(-c / b);
+  } else {
+    const disc = b * b - 4 * a * c;
+    if (disc >= 0) roots.push((-b + Math.sqrt(disc)) / (2 * a), (-b - Math.sqrt(disc)) / (2 * a));
+  }
+  for (const t of roots) {
+    if (!(t > 0 && t < 1)) continue;
+    const u = 1 - t;
+    const v = u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return [lo, hi];
+}
+
+interface EdgeCurve {
+  kind: EdgeKind;
+  /** Start, two control points, end. */
+  p: [number, number, number, number, number, number, number, number];
+  label?: { raw: string; shown: string; x: number; y: number; width: number };
+}
+
+/** Each drawable edge as the canvas draws it: from the source's right middle to the target's left middle. */
+function edgeCurves(d: Diagram, at: Map<string, Box>): EdgeCurve[] {
+  const out: EdgeCurve[] = [];
+  for (const e of d.edges) {
+    const s = at.get(e.source);
+    const t = at.get(e.target);
+    if (!s || !t) continue;
+    const kind: EdgeKind = (EDGE_KINDS as readonly string[]).includes(e.kind) ? e.kind : 'data';
+    const [x0, y0, x3, y3] = [s.x + s.width, s.y + s.height / 2, t.x, t.y + t.height / 2];
+    const off = controlOffset(x3 - x0);
+    const p: EdgeCurve['p'] = [x0, y0, x0 + off, y0, x3 - off, y3, x3, y3];
+    const raw = typeof e.label === 'string' ? cleanText(e.label).replace(/\s+/g, ' ').trim() : '';
+    let label: EdgeCurve['label'];
+    if (raw) {
+      const shown = fit(raw, 160, 11);
+      label = { raw, shown, x: (p[0] + 3 * p[2] + 3 * p[4] + p[6]) / 8, y: (p[1] + 3 * p[3] + 3 * p[5] + p[7]) / 8, width: measure(shown, 11) + 12 };
+    }
+    out.push(label ? { kind, p, label } : { kind, p });
+  }
+  return out;
+}
+
+const LATENCY_FONT = 10;
+
+/** The latency badge text of a node ("120 ms"), as the canvas shows it; undefined when it has none. */
+function latencyText(n: DiagramNode): string | undefined {
+  const v = n.props?.latencyMs;
+  return typeof v === 'number' && Number.isFinite(v) ? `${v} ms` : undefined;
+}
+
+/** The box the picture must hold: every node, every edge curve with its arrowhead and label, every latency badge. */
+function pictureBounds(d: Diagram, at: Map<string, Box>, curves: EdgeCurve[]): { x: number; y: number; width: number; height: number } {
+  const b = diagramBounds(d);
+  if (b.width === 0 && b.height === 0 && at.size === 0) return b;
+  let [minX, minY, maxX, maxY] = [b.x, b.y, b.x + b.width, b.y + b.height];
+  const grow = (x0: number, y0: number, x1: number, y1: number) => {
+    minX = Math.min(minX, x0);
+    minY = Math.min(minY, y0);
+    maxX = Math.max(maxX, x1);
+    maxY = Math.max(maxY, y1);
+  };
+  const STROKE = 3; // half the widest line plus its arrowhead's reach
+  for (const { p, label } of curves) {
+    const [x0, x1] = cubicRange(p[0], p[2], p[4], p[6]);
+    const [y0, y1] = cubicRange(p[1], p[3], p[5], p[7]);
+    grow(x0 - STROKE, y0 - STROKE - 4, x1 + STROKE, y1 + STROKE + 4);
+    if (label) grow(label.x - label.width / 2, label.y - 9, label.x + label.width / 2, label.y + 9);
+  }
+  for (const n of d.nodes) {
+    const text = n.kind === 'group' || n.kind === 'note' ? undefined : latencyText(n);
+    const box = at.get(n.id);
+    if (text && box) grow(box.x, box.y - 9, box.x + box.width, box.y);
+  }
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
 // ---------------------------------------------------------------- palette
 
 interface Palette {
@@ -182,59 +278,67 @@ interface Palette {
   pillFill: string;
   pillStroke: string;
   pillText: string;
+  badge: { fill: string; stroke: string; text: string };
   note: { fill: string; stroke: string; text: string };
-  zone: Record<'offline' | 'online' | 'none', { fill: string; stroke: string; text: string; dash?: string }>;
+  /** Zone tints are see-through (fill-opacity), as on the canvas, so they work on any background. */
+  zone: Record<'offline' | 'online' | 'none', { fill: string; opacity: number; stroke: string; text: string }>;
   edge: Record<EdgeKind, string>;
 }
 
+// The two palettes are the app's light and dark themes (the CSS variables at the top of
+// src/styles.css, named beside each value), so the picture looks like the screen; the tests compare
+// them. Only the background differs: a picture is white (or the dark canvas colour) by default.
 const LIGHT: Palette = {
   background: '#ffffff',
-  nodeFill: '#ffffff',
-  nodeStroke: '#cbd5e1',
-  text: '#0f172a',
-  subText: '#64748b',
-  icon: '#334155',
+  nodeFill: '#ffffff', // --node-bg
+  nodeStroke: '#cfd6df', // --border-strong
+  text: '#0f172a', // --text
+  subText: '#64748b', // --muted
+  icon: '#334155', // --text-2
   noStage: '#94a3b8',
-  pillFill: '#ffffff',
-  pillStroke: '#e2e8f0',
-  pillText: '#334155',
-  note: { fill: '#fef9c3', stroke: '#eab308', text: '#713f12' },
+  pillFill: '#ffffff', // --panel
+  pillStroke: '#cfd6df', // --border-strong
+  pillText: '#334155', // --text-2
+  badge: { fill: '#f1f5f9', stroke: '#cfd6df', text: '#475569' }, // --chip-bg, --border-strong, --icon
+  note: { fill: '#fef9c3', stroke: '#f0e08a', text: '#422006' }, // --note-bg, --note-border, --note-text
   zone: {
-    offline: { fill: '#eef2f7', stroke: '#94a3b8', text: '#475569' },
-    online: { fill: '#ecfdf5', stroke: '#6ee7b7', text: '#047857' },
-    none: { fill: '#f8fafc', stroke: '#cbd5e1', text: '#475569', dash: '6 4' },
+    offline: { fill: '#5682be', opacity: 0.07, stroke: '#7b9cc4', text: '#2f5a8c' }, // --zone-off-*
+    online: { fill: '#2ea06e', opacity: 0.07, stroke: '#6bab8c', text: '#2b6e4e' }, // --zone-on-*
+    none: { fill: '#94a3b8', opacity: 0.07, stroke: '#a8b3c2', text: '#334155' }, // --zone-bg, --zone-border, --text-2
   },
-  edge: { data: '#64748b', stream: '#2563eb', request: '#0f172a', model: '#7c3aed', feedback: '#ea580c', control: '#64748b' },
+  // --edge-*: the canvas's edge colours, shown in its legend.
+  edge: { data: '#64748b', stream: '#0369a1', request: '#1e293b', model: '#7c3aed', feedback: '#b45309', control: '#94a3b8' },
 };
 
 const DARK: Palette = {
-  background: '#0f172a',
-  nodeFill: '#1e293b',
-  nodeStroke: '#334155',
-  text: '#e2e8f0',
-  subText: '#94a3b8',
-  icon: '#cbd5e1',
-  noStage: '#64748b',
-  pillFill: '#1e293b',
-  pillStroke: '#334155',
-  pillText: '#e2e8f0',
-  note: { fill: '#3b3413', stroke: '#a16207', text: '#fde68a' },
+  background: '#0f1420', // --bg (the dark canvas)
+  nodeFill: '#1b2232',
+  nodeStroke: '#36415a',
+  text: '#e6eaf2',
+  subText: '#94a0b6',
+  icon: '#c3cad8',
+  noStage: '#94a3b8',
+  pillFill: '#161c2a',
+  pillStroke: '#36415a',
+  pillText: '#c3cad8',
+  badge: { fill: '#232c3f', stroke: '#36415a', text: '#aab4c8' },
+  note: { fill: '#3b3514', stroke: '#5c5220', text: '#f5ecc0' },
   zone: {
-    offline: { fill: '#162032', stroke: '#475569', text: '#94a3b8' },
-    online: { fill: '#0f2a24', stroke: '#047857', text: '#6ee7b7' },
-    none: { fill: '#131c2e', stroke: '#334155', text: '#94a3b8', dash: '6 4' },
+    offline: { fill: '#5682be', opacity: 0.08, stroke: '#5778a3', text: '#9cbde6' },
+    online: { fill: '#2ea06e', opacity: 0.08, stroke: '#4f8c6e', text: '#93d3b2' },
+    none: { fill: '#94a3b8', opacity: 0.05, stroke: '#4a556c', text: '#c3cad8' },
   },
-  edge: { data: '#94a3b8', stream: '#60a5fa', request: '#e2e8f0', model: '#a78bfa', feedback: '#fb923c', control: '#94a3b8' },
+  edge: { data: '#8a97ad', stream: '#4fb3ea', request: '#e6eaf2', model: '#a78bfa', feedback: '#f59e0b', control: '#6b7890' },
 };
 
-/** Line style of each edge kind: width and dash pattern (colours come from the palette). */
+/** Line style of each edge kind: width and dash pattern as on the canvas (src/canvas/edgeStyles.ts); colours come from the palette. */
 const EDGE_LINE: Record<EdgeKind, { width: number; dash?: string; cap?: string }> = {
-  data: { width: 1.5 },
-  stream: { width: 1.5, dash: '6 4' },
-  request: { width: 2.5 },
-  model: { width: 1.75 },
-  feedback: { width: 1.75, dash: '1 4', cap: 'round' },
-  control: { width: 1.5, dash: '10 6' },
+  data: { width: 1.6 },
+  stream: { width: 1.8, dash: '7 4' },
+  request: { width: 2.6 },
+  model: { width: 2, dash: '10 3 2 3' },
+  feedback: { width: 1.8, dash: '1.5 4', cap: 'round' },
+  control: { width: 1.4, dash: '12 6' },
 };
 
 const BAND = 5;
@@ -255,17 +359,19 @@ function text(x: number, y: number, content: string, attrs: string): string {
 
 /**
  * The whole diagram as a standalone SVG image, drawn from the model (not the screen): zones,
- * nodes with stage bands, icons and labels, notes, and edges styled by kind with arrowheads.
+ * nodes with stage bands, icons, labels and latency badges, notes, and edges styled by kind with
+ * arrowheads. The picture holds every node and every edge's full curve, plus the padding.
  */
 export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: number; height: number } {
   const pal = opts.dark ? DARK : LIGHT;
   const pad = typeof opts.padding === 'number' && Number.isFinite(opts.padding) && opts.padding >= 0 ? opts.padding : 32;
-  const bounds = diagramBounds(d);
+  const at = boxes(d);
+  const curves = edgeCurves(d, at);
+  const bounds = pictureBounds(d, at, curves);
   const width = Math.max(1, Math.ceil(bounds.width + 2 * pad));
   const height = Math.max(1, Math.ceil(bounds.height + 2 * pad));
   const ox = bounds.x - pad;
   const oy = bounds.y - pad;
-  const at = boxes(d);
   const byId = new Map<string, DiagramNode>();
   for (const n of d.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
 
@@ -302,40 +408,43 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
   zones.sort((a, b) => a.depth - b.depth);
   for (const { n } of zones) {
     const b = at.get(n.id)!;
-    const z = pal.zone[n.props.zone === 'offline' || n.props.zone === 'online' ? n.props.zone : 'none'];
+    const kind = n.props.zone === 'offline' || n.props.zone === 'online' ? n.props.zone : undefined;
+    const z = pal.zone[kind ?? 'none'];
     const label = nodeLabel(n);
+    // The canvas's zone header: the name, and an OFFLINE / ONLINE tag when the zone has one. The tag
+    // sits at the header's right end: text widths are estimates, and a tag placed after the name
+    // could overlap it in a wider font.
+    const tagWidth = kind ? measure(kind.toUpperCase(), 10, true) + 0.5 * kind.length + 14 : 0;
+    const hasTag = !!kind && b.width >= 24 + tagWidth + 40;
+    const shown = fit(cleanText(label).replace(/\s+/g, ' ').trim(), b.width - 24 - (hasTag ? tagWidth + 12 : 0), 12.5, true);
+    let tag = '';
+    if (kind && hasTag) {
+      const tx = b.x + b.width - 12 - tagWidth;
+      tag =
+        `<rect x="${num(tx)}" y="${num(b.y + 8)}" width="${num(tagWidth)}" height="16" rx="8" fill="${pal.pillFill}" stroke="${z.text}"/>` +
+        text(tx + tagWidth / 2, b.y + 19.5, kind.toUpperCase(), `font-size="10" font-weight="600" letter-spacing="0.5" text-anchor="middle" fill="${z.text}"`);
+    }
     out.push(
-      `<g><title>${escapeXml(label)}</title><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="12" fill="${z.fill}" stroke="${z.stroke}" stroke-width="1.5"${z.dash ? ` stroke-dasharray="${z.dash}"` : ''}/>` +
-        text(b.x + 12, b.y + 20, fit(cleanText(label).replace(/\s+/g, ' ').trim(), b.width - 24, 12, true), `font-size="12" font-weight="600" fill="${z.text}"`) +
+      `<g><title>${escapeXml(label)}</title><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="12" fill="${z.fill}" fill-opacity="${z.opacity}" stroke="${z.stroke}" stroke-width="1.5" stroke-dasharray="6 4"/>` +
+        text(b.x + 12, b.y + 21, shown, `font-size="12.5" font-weight="650" fill="${z.text}"`) +
+        tag +
         '</g>',
     );
   }
 
-  // Edges: cubic curves from the source's right middle to the target's left middle.
+  // Edges: cubic curves from the source's right middle to the target's left middle, as React Flow draws them.
   const labels: string[] = [];
   out.push('<g fill="none">');
-  for (const e of d.edges) {
-    const s = at.get(e.source);
-    const t = at.get(e.target);
-    if (!s || !t) continue;
-    const kind: EdgeKind = (EDGE_KINDS as readonly string[]).includes(e.kind) ? e.kind : 'data';
+  for (const { kind, p, label } of curves) {
     const line = EDGE_LINE[kind];
-    const [x0, y0, x3, y3] = [s.x + s.width, s.y + s.height / 2, t.x, t.y + t.height / 2];
-    const dx = Math.max(40, Math.abs(x3 - x0) / 2);
-    const [x1, y1, x2, y2] = [x0 + dx, y0, x3 - dx, y3];
     out.push(
-      `<path d="M${num(x0)},${num(y0)}C${num(x1)},${num(y1)} ${num(x2)},${num(y2)} ${num(x3)},${num(y3)}" stroke="${pal.edge[kind]}" stroke-width="${line.width}"` +
+      `<path d="M${num(p[0])},${num(p[1])}C${num(p[2])},${num(p[3])} ${num(p[4])},${num(p[5])} ${num(p[6])},${num(p[7])}" stroke="${pal.edge[kind]}" stroke-width="${line.width}"` +
         `${line.dash ? ` stroke-dasharray="${line.dash}"` : ''}${line.cap ? ` stroke-linecap="${line.cap}"` : ''} marker-end="url(#mlsd-arrow-${kind})"/>`,
     );
-    const raw = typeof e.label === 'string' ? cleanText(e.label).replace(/\s+/g, ' ').trim() : '';
-    if (raw) {
-      const mx = (x0 + 3 * x1 + 3 * x2 + x3) / 8;
-      const my = (y0 + 3 * y1 + 3 * y2 + y3) / 8;
-      const shown = fit(raw, 160, 11);
-      const w = measure(shown, 11) + 12;
+    if (label) {
       labels.push(
-        `<g><title>${escapeXml(raw)}</title><rect x="${num(mx - w / 2)}" y="${num(my - 9)}" width="${num(w)}" height="18" rx="9" fill="${pal.pillFill}" stroke="${pal.pillStroke}"/>` +
-          text(mx, my + 4, shown, `font-size="11" text-anchor="middle" fill="${pal.pillText}"`) +
+        `<g><title>${escapeXml(label.raw)}</title><rect x="${num(label.x - label.width / 2)}" y="${num(label.y - 9)}" width="${num(label.width)}" height="18" rx="9" fill="${pal.pillFill}" stroke="${pal.pillStroke}"/>` +
+          text(label.x, label.y + 4, label.shown, `font-size="11" text-anchor="middle" fill="${pal.pillText}"`) +
           '</g>',
       );
     }
@@ -381,12 +490,25 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
     const mid = b.y + b.height / 2;
     const bold = `font-size="13" font-weight="600" fill="${pal.text}"`;
     if (detail) {
-      parts.push(text(tx, mid - 4, fit(label, room, 13, true), bold));
-      parts.push(text(tx, mid + 13, fit(detail, room, 11), `font-size="11" fill="${pal.subText}"`));
+      // Like the canvas: the label on up to two lines, the tool (or card summary) on the line below.
+      const lines = wrap(label, room, 13, 2, true);
+      const sub = fit(detail, room, 11);
+      const subStyle = `font-size="11" fill="${pal.subText}"`;
+      if (lines.length <= 1) parts.push(text(tx, mid - 4, lines[0] ?? '', bold), text(tx, mid + 13, sub, subStyle));
+      else parts.push(text(tx, mid - 11, lines[0], bold), text(tx, mid + 4, lines[1], bold), text(tx, mid + 19, sub, subStyle));
     } else {
       const lines = wrap(label, room, 13, 2, true);
       if (lines.length <= 1) parts.push(text(tx, mid + 4.5, lines[0] ?? '', bold));
       else parts.push(text(tx, mid - 4, lines[0], bold), text(tx, mid + 12, lines[1], bold));
+    }
+    const latency = latencyText(n);
+    if (latency) {
+      const w = measure(latency, LATENCY_FONT) + 10;
+      const x = b.x + b.width - 8 - w;
+      parts.push(
+        `<rect x="${num(x)}" y="${num(b.y - 9)}" width="${num(w)}" height="16" rx="8" fill="${pal.badge.fill}" stroke="${pal.badge.stroke}"/>` +
+          text(x + w / 2, b.y + 2.5, latency, `font-size="${LATENCY_FONT}" text-anchor="middle" fill="${pal.badge.text}"`),
+      );
     }
     out.push(`<g>${parts.join('')}</g>`);
   }

@@ -6,6 +6,8 @@ import { kindInfo } from '../../../src/domain/catalogue';
 import { stageById } from '../../../src/domain/stages';
 import { SVG_FONT_FAMILY, diagramBounds, escapeXml, toSvg } from '../../../src/domain/export/svg';
 import { cleanText } from '../../../src/domain/export/text';
+import { EDGE_STYLES } from '../../../src/canvas/edgeStyles';
+import { resolveVar, themeVars } from './cssTheme';
 import { NASTY_IDS, NASTY_LABELS, diagram, edge, loadTemplates, node } from './fixtures';
 
 // jsdom ships no type declarations and @types/jsdom is not installed: load it untyped, typed here by hand.
@@ -67,9 +69,14 @@ describe('toSvg', () => {
     expect(root.namespaceURI).toBe('http://www.w3.org/2000/svg');
     expect(root.getAttribute('width')).toBe(String(width));
     expect(root.getAttribute('height')).toBe(String(height));
-    expect(viewBox(doc)).toEqual([-132, -332, width, height]);
-    expect(width).toBe(5100 + NODE_SIZE.width + 64);
+    // The nodes' box plus the padding, widened on the right where the edge running back from the far
+    // node loops out past it (as React Flow draws it: 6.25 * sqrt(backward distance)).
+    const loop = 0.25 * 25 * Math.sqrt(5000 + NODE_SIZE.width - -40);
+    expect(viewBox(doc).slice(0, 2)).toEqual([-132, -332]);
+    expect(width).toBeGreaterThan(5100 + NODE_SIZE.width + 64);
+    expect(width).toBeLessThan(5100 + NODE_SIZE.width + 64 + loop);
     expect(height).toBe(2700 + NODE_SIZE.height + 64);
+    expect(viewBox(doc).slice(2)).toEqual([width, height]);
     expect(root.getAttribute('font-family')).toBe(SVG_FONT_FAMILY);
     expect(doc.querySelector('svg > title')?.textContent).toBe('Fraud & "friends" <design>');
   });
@@ -94,6 +101,47 @@ describe('toSvg', () => {
     }
   });
 
+  it('holds the whole curve of every edge, also edges that run backwards and loop out past their nodes', () => {
+    const backwards = diagram(
+      [node('a', 'cache', { position: { x: 0, y: 0 } }), node('b', 'ranking', { position: { x: 3000, y: 900 } }), node('c', 'model-server', { position: { x: 3000, y: -700 } })],
+      [edge('e1', 'b', 'a', 'feedback'), edge('e2', 'c', 'a', 'model', 'a label on the loop'), edge('e3', 'a', 'b')],
+    );
+    for (const d of [sample, backwards]) {
+      for (const padding of [0, 32]) {
+        const doc = parse(toSvg(d, { padding }).svg);
+        const [vx, vy, vw, vh] = viewBox(doc);
+        for (const p of all(doc, 'path').filter((e) => e.hasAttribute('marker-end'))) {
+          const [x0, y0, x1, y1, x2, y2, x3, y3] = p.getAttribute('d')!.match(/-?[\d.]+/g)!.map(Number);
+          for (let t = 0; t <= 1; t += 0.01) {
+            const u = 1 - t;
+            const x = u * u * u * x0 + 3 * u * u * t * x1 + 3 * u * t * t * x2 + t * t * t * x3;
+            const y = u * u * u * y0 + 3 * u * u * t * y1 + 3 * u * t * t * y2 + t * t * t * y3;
+            expect(x).toBeGreaterThanOrEqual(vx);
+            expect(x).toBeLessThanOrEqual(vx + vw);
+            expect(y).toBeGreaterThanOrEqual(vy);
+            expect(y).toBeLessThanOrEqual(vy + vh);
+          }
+        }
+      }
+    }
+  });
+
+  it('bends edges as React Flow does: half the distance forwards, a short loop backwards', () => {
+    const d = diagram([node('a', 'cache', { position: { x: 0, y: 0 } }), node('b', 'ranking', { position: { x: 568, y: 100 } })], [edge('f', 'a', 'b'), edge('r', 'b', 'a')]);
+    const paths = all(parse(toSvg(d).svg), 'path').filter((e) => e.hasAttribute('marker-end')).map((p) => p.getAttribute('d'));
+    expect(paths[0]).toBe('M168,30C368,30 368,130 568,130');
+    const back = 0.25 * 25 * Math.sqrt(568 + 168);
+    const r = (v: number) => String(Math.round(v * 100) / 100);
+    expect(paths[1]).toBe(`M736,130C${r(736 + back)},130 ${r(-back)},30 0,30`);
+  });
+
+  it('shows a latency badge on nodes that have one, as the canvas does', () => {
+    const doc = parse(toSvg(diagram([node('a', 'ranking', { props: { latencyMs: 35, tool: 'GBDT' } })]), { padding: 0 }).svg);
+    expect(all(doc, 'text').map((t) => t.textContent)).toContain('35 ms');
+    // The badge sits across the node's top edge, inside the picture.
+    expect(viewBox(doc)[1]).toBe(-9);
+  });
+
   it('shows every label and tool', () => {
     const doc = parse(toSvg(sample, {}).svg);
     const texts = all(doc, 'text').map((t) => t.textContent);
@@ -101,7 +149,7 @@ describe('toSvg', () => {
       expect(texts, label).toContain(label);
     }
     // The note is wrapped over several lines and cut to its box.
-    const noteLines = all(doc, 'text').filter((t) => t.getAttribute('fill') === '#713f12').map((t) => t.textContent!);
+    const noteLines = all(doc, 'text').filter((t) => t.getAttribute('fill') === themeVars().light['--note-text']).map((t) => t.textContent!);
     expect(noteLines.length).toBeGreaterThan(1);
     expect(noteLines.join(' ')).toMatch(/^Delayed labels: join/);
     expect(noteLines.at(-1)).toMatch(/…$/);
@@ -115,10 +163,70 @@ describe('toSvg', () => {
     expect(fills).toContain(stageById('requirements').color);
     expect(fills).toContain('#94a3b8'); // client app: no stage
     const rectFills = all(doc, 'rect').map((r) => r.getAttribute('fill'));
-    expect(rectFills).toContain('#eef2f7'); // offline
-    expect(rectFills).toContain('#ecfdf5'); // online
-    expect(rectFills).toContain('#fef9c3'); // note
+    expect(rectFills).toContain(themeVars().light['--note-bg']);
   });
+
+  /** The rgba() of a CSS variable as a colour and an opacity. */
+  const rgba = (v: string) => {
+    const m = /^rgba\((\d+), (\d+), (\d+), ([\d.]+)\)$/.exec(v)!;
+    return { fill: `#${[m[1], m[2], m[3]].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`, opacity: m[4] };
+  };
+
+  for (const theme of ['light', 'dark'] as const) {
+    it(`uses the app's ${theme} theme colours (styles.css), so the picture looks like the screen`, () => {
+      const v = themeVars()[theme];
+      const d = diagram(
+        [
+          node('off', 'group', { label: 'Batch', props: { zone: 'offline', width: 400, height: 200 } }),
+          node('on', 'group', { label: 'Serving', position: { x: 500, y: 0 }, props: { zone: 'online', width: 400, height: 200 } }),
+          node('plain', 'group', { label: 'Plain', position: { x: 1000, y: 0 }, props: { width: 300, height: 200 } }),
+          node('a', 'ranking', { label: 'Ranker', position: { x: 0, y: 300 }, props: { tool: 'GBDT', latencyMs: 20 } }),
+          node('b', 'cache', { position: { x: 300, y: 300 } }),
+          node('n', 'note', { position: { x: 600, y: 300 }, props: { text: 'A note' } }),
+        ],
+        EDGE_KINDS.map((k, i) => edge(`e${i}`, 'a', 'b', k, i === 0 ? 'scores' : undefined)),
+      );
+      const doc = parse(toSvg(d, { dark: theme === 'dark', iconSvg: () => ICON }).svg);
+      const rects = all(doc, 'rect');
+      const attrs = (el: Element, ...names: string[]) => names.map((n) => el.getAttribute(n));
+      expect(rects[0].getAttribute('fill')).toBe(theme === 'dark' ? v['--bg'] : '#ffffff');
+      // Zones: see-through tint, dashed border, header text in the zone's colour; the tag of an offline/online zone.
+      const zoneRects = rects.filter((r) => r.getAttribute('rx') === '12');
+      const off = rgba(v['--zone-off-bg']);
+      const on = rgba(v['--zone-on-bg']);
+      const plain = rgba(v['--zone-bg']);
+      expect(zoneRects.map((r) => attrs(r, 'fill', 'fill-opacity', 'stroke', 'stroke-dasharray'))).toEqual([
+        [off.fill, off.opacity, v['--zone-off-border'], '6 4'],
+        [on.fill, on.opacity, v['--zone-on-border'], '6 4'],
+        [plain.fill, plain.opacity, v['--zone-border'], '6 4'],
+      ]);
+      const texts = all(doc, 'text');
+      const fillOf = (content: string) => texts.find((t) => t.textContent === content)!.getAttribute('fill');
+      expect([fillOf('Batch'), fillOf('OFFLINE'), fillOf('Serving'), fillOf('ONLINE'), fillOf('Plain')]).toEqual([
+        v['--zone-off-text'],
+        v['--zone-off-text'],
+        v['--zone-on-text'],
+        v['--zone-on-text'],
+        v['--text-2'],
+      ]);
+      // Components: fill, border, label, tool, icon, latency badge.
+      const box = rects.find((r) => r.getAttribute('rx') === '8' && r.getAttribute('height') === '60')!;
+      expect(attrs(box, 'fill', 'stroke')).toEqual([v['--node-bg'], v['--border-strong']]);
+      expect([fillOf('Ranker'), fillOf('GBDT'), fillOf('20 ms')]).toEqual([v['--text'], v['--muted'], v['--icon']]);
+      expect(all(doc, 'svg')[1].getAttribute('stroke')).toBe(v['--text-2']);
+      const badge = rects.filter((r) => r.getAttribute('height') === '16' && r.getAttribute('rx') === '8').at(-1)!; // after the zone tags
+      expect(attrs(badge, 'fill', 'stroke')).toEqual([v['--chip-bg'], v['--border-strong']]);
+      // A note, an edge label pill, and every edge kind in its colour.
+      const note = rects.find((r) => r.getAttribute('rx') === '4')!;
+      expect(attrs(note, 'fill', 'stroke')).toEqual([v['--note-bg'], v['--note-border']]);
+      expect(fillOf('A note')).toBe(v['--note-text']);
+      const pill = rects.find((r) => r.getAttribute('rx') === '9')!;
+      expect(attrs(pill, 'fill', 'stroke')).toEqual([v['--panel'], v['--border-strong']]);
+      expect(fillOf('scores')).toBe(v['--text-2']);
+      const strokes = all(doc, 'path').filter((p) => p.hasAttribute('marker-end')).map((p) => p.getAttribute('stroke'));
+      expect(strokes).toEqual(EDGE_KINDS.map((k) => resolveVar(EDGE_STYLES[k].color, v)));
+    });
+  }
 
   it('draws edges as bezier curves with an arrowhead marker per kind and a line style per kind', () => {
     const doc = parse(toSvg(sample, {}).svg);
@@ -134,9 +242,14 @@ describe('toSvg', () => {
       looks.add(`${p.getAttribute('stroke')} ${p.getAttribute('stroke-dasharray')} ${p.getAttribute('stroke-width')}`);
     });
     expect(looks.size).toBe(EDGE_KINDS.length);
-    // Request is thick and solid, stream dashed blue.
+    // Each kind as the canvas and its legend draw it: request thick and solid, stream dashed blue ...
+    edges.forEach((p, i) => {
+      const style = EDGE_STYLES[EDGE_KINDS[i]];
+      expect(p.getAttribute('stroke')).toBe(resolveVar(style.color, themeVars().light));
+      expect(Number(p.getAttribute('stroke-width'))).toBe(style.width);
+      expect(p.getAttribute('stroke-dasharray')).toBe(style.dash ?? null);
+    });
     expect(edges[EDGE_KINDS.indexOf('request')].getAttribute('stroke-dasharray')).toBeNull();
-    expect(edges[EDGE_KINDS.indexOf('stream')].getAttribute('stroke')).toBe('#2563eb');
     // Source right-middle to target left-middle: the trainer (x 40+20-100, y 60+40-50) to the scorer.
     expect(edges[0].getAttribute('d')).toMatch(/^M128,80C.* 730,90$/);
     // Edge labels on pills.
@@ -152,10 +265,11 @@ describe('toSvg', () => {
 
   it('has a dark variant', () => {
     const doc = parse(toSvg(sample, { dark: true }).svg);
+    const dark = themeVars().dark;
     const rects = all(doc, 'rect');
-    expect(rects[0].getAttribute('fill')).toBe('#0f172a');
-    expect(rects.map((r) => r.getAttribute('fill'))).toContain('#1e293b');
-    expect(all(doc, 'text').map((t) => t.getAttribute('fill'))).toContain('#e2e8f0');
+    expect(rects[0].getAttribute('fill')).toBe(dark['--bg']);
+    expect(rects.map((r) => r.getAttribute('fill'))).toContain(dark['--node-bg']);
+    expect(all(doc, 'text').map((t) => t.getAttribute('fill'))).toContain(dark['--text']);
   });
 
   it('has a transparent variant and a custom background', () => {
@@ -183,13 +297,16 @@ describe('toSvg', () => {
     expect(nested[0].getElementsByTagName('line')).toHaveLength(1);
   });
 
-  it('truncates long labels with an ellipsis and keeps the full text in a tooltip', () => {
+  it('wraps a long label onto two lines above the tool, with ellipses, and keeps the full text in a tooltip', () => {
     const long = 'Candidate generation with two towers and approximate nearest neighbours';
     const doc = parse(toSvg(diagram([node('a', 'candidate-generation', { label: long, props: { tool: 'two-tower + ANN over 100M items, sharded' } })]), {}).svg);
     const texts = all(doc, 'text').map((t) => t.textContent!);
-    expect(texts[0]).toMatch(/^Candidate gen.*…$/);
-    expect(texts[0].length).toBeLessThan(long.length);
-    expect(texts[1]).toMatch(/…$/);
+    // Two label lines, as the canvas shows them, the second cut with an ellipsis; then the tool, cut too.
+    expect(texts).toHaveLength(3);
+    expect(texts[0]).toBe('Candidate');
+    expect(texts[1]).toMatch(/^generation .*…$/);
+    expect(`${texts[0]} ${texts[1]}`.length).toBeLessThan(long.length);
+    expect(texts[2]).toMatch(/^two-tower .*…$/);
     expect(all(doc, 'title').map((t) => t.textContent)).toContain(`${long} (two-tower + ANN over 100M items, sharded)`);
   });
 
