@@ -1,29 +1,24 @@
 import type { Diagram } from '../domain/diagram';
+import type { DiagramStore } from '../store/diagramStore';
 import { openAsNewDesign } from '../store/openAsNewDesign';
 import type { AppCommands, AppContext } from './appCommands';
 
-/** Fits the view to the diagram once React Flow has measured the new nodes. */
-function fitSoon({ flow }: AppContext): void {
-  requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 })));
-}
-
 /** Opens a case study's answer as a new design; the previous one stays in My designs, one Undo away. */
-export function openReference(ctx: AppContext, reference: Diagram): void {
-  const s = ctx.store.getState();
+export function openReference(store: DiagramStore, reference: Diagram): void {
+  const s = store.getState();
   const wasPractising = !!s.practice;
   if (wasPractising) s.closePractice();
   s.closeComparison();
   s.closeDialog();
-  openAsNewDesign(ctx.store, reference, `Opened the reference answer “${reference.title}”.${wasPractising ? ' Practice ended.' : ''}`);
-  fitSoon(ctx);
+  // The canvas fits the view to a newly opened design.
+  openAsNewDesign(store, reference, `Opened the reference answer “${reference.title}”.${wasPractising ? ' Practice ended.' : ''}`);
 }
 
 /** Starts practising a case study as a new design: a blank canvas with its brief, an empty requirements card and the timer. */
-export function beginPractice(ctx: AppContext, templateId: string, reference: Diagram): void {
-  const s = ctx.store.getState();
+export function beginPractice(store: DiagramStore, templateId: string, reference: Diagram): void {
+  const s = store.getState();
   s.closeDialog();
-  s.startPractice(templateId, reference, (d) => openAsNewDesign(ctx.store, d, `Practice started: “${reference.title}”, 45 minutes.`));
-  requestAnimationFrame(() => void ctx.flow.setViewport({ x: 80, y: 80, zoom: 1 }, { duration: 200 }));
+  s.startPractice(templateId, reference, (d) => openAsNewDesign(store, d, `Practice started: “${reference.title}”, 45 minutes.`));
 }
 
 /** Shows the next practice hint (the hint logic and its content load on first use). */

@@ -8,7 +8,8 @@ import { comparisonToMarkdown, type ReviewExtras } from '../domain/compareMarkdo
 import { clockView, formatClock, stepBudget } from '../domain/practiceClock';
 import { reviewQuestions } from '../domain/practiceHints';
 import { STAGES, stageById } from '../domain/stages';
-import { copyText, downloadText, fileNameOf } from '../io/textFile';
+import { exportFileName } from '../domain/export/fileName';
+import { downloadBlob } from '../io/download';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 
 const STATUS_ICON = {
@@ -170,10 +171,15 @@ export default function ComparePanel() {
   };
   const markdown = () => comparisonToMarkdown(cmp, extras());
   const copy = async () => {
-    const done = await copyText(markdown());
-    store.getState().notify(done ? 'success' : 'error', done ? 'Comparison copied as Markdown.' : 'The browser refused the clipboard: use Download instead.');
+    try {
+      await navigator.clipboard.writeText(markdown());
+      store.getState().notify('success', 'Comparison copied as Markdown.');
+    } catch {
+      store.getState().notify('error', 'The browser refused the clipboard: download the comparison instead.');
+    }
   };
-  const download = () => downloadText(fileNameOf(`${cmp.yourTitle} vs ${cmp.referenceTitle}`, '.md'), markdown());
+  const download = () =>
+    downloadBlob(new Blob([markdown()], { type: 'text/markdown;charset=utf-8' }), exportFileName(`${cmp.yourTitle} vs ${cmp.referenceTitle}`, '.md'));
   const s = cmp.score;
   const time = session ? clockView(session.clock, Date.now()) : null;
 

@@ -1,7 +1,5 @@
-import { useReactFlow } from '@xyflow/react';
 import { BookOpen, GitCompareArrows, Search, Timer } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import { beginPractice, openReference } from '../commands/practiceCommands';
 import { kindInfo } from '../domain/catalogue';
 import { PROBLEM_LABELS, nodeLabel, type Diagram } from '../domain/diagram';
@@ -30,7 +28,6 @@ function searchText(d: Diagram): string {
 /** The case-study gallery: a card per template with a preview, a search box, open as reference or practise. */
 export default function TemplateGallery({ onClose }: DialogProps) {
   const store = useDiagramStoreApi();
-  const flow = useReactFlow<FlowNode, FlowEdge>();
   const hasDesign = useDiagramStore((s) => s.diagram.nodes.length > 0);
   const [entries, setEntries] = useState<(TemplateEntry & { text: string })[] | null>(null);
   const [failed, setFailed] = useState<string[]>([]);
@@ -53,7 +50,6 @@ export default function TemplateGallery({ onClose }: DialogProps) {
     return entries?.filter((e) => words.every((w) => e.text.includes(w))) ?? null;
   }, [entries, query]);
 
-  const ctx = { store, flow };
   return (
     <Dialog title="Case studies" onClose={onClose} wide>
       <div className="gallery">
@@ -99,7 +95,7 @@ export default function TemplateGallery({ onClose }: DialogProps) {
                       type="button"
                       className="btn"
                       aria-label={`Open ${diagram.title} as reference`}
-                      onClick={() => openReference(ctx, diagram)}
+                      onClick={() => openReference(store, diagram)}
                     >
                       <BookOpen size={15} aria-hidden /> Open as reference
                     </button>
@@ -107,7 +103,7 @@ export default function TemplateGallery({ onClose }: DialogProps) {
                       type="button"
                       className="btn btn-primary"
                       aria-label={`Practice ${diagram.title}`}
-                      onClick={() => beginPractice(ctx, id, diagram)}
+                      onClick={() => beginPractice(store, id, diagram)}
                     >
                       <Timer size={15} aria-hidden /> Practice
                     </button>

@@ -207,7 +207,7 @@ describe('case studies, practice and compare in Chromium', () => {
 
     // Export as Markdown for interview notes.
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download comparison as Markdown' }).click()]);
-    expect(download.suggestedFilename()).toBe('practice-visual-search-vs-visual-search.md');
+    expect(download.suggestedFilename()).toBe('Practice- Visual search vs Visual search.md');
     const md = readFileSync((await download.path())!, 'utf8');
     expect(md).toContain('# Practice: Visual search compared with the reference');
     expect(md).toContain('| 4. Model development | 1 of 2 covered; missing Pipeline orchestrator. | Pipeline orchestrator | - |');
