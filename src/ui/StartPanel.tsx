@@ -1,5 +1,6 @@
 import { LayoutTemplate, PenLine, Waypoints } from 'lucide-react';
 import { TEMPLATE_IDS } from '../io/templates';
+import type { WheelEvent } from 'react';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 
 /** The friendly first screen of an empty canvas: start from a case study or blank, and how the tool works. */
@@ -9,8 +10,15 @@ export default function StartPanel() {
     store.getState().dismissStartPanel();
     document.querySelector<HTMLInputElement>('.palette input[type="search"]')?.focus();
   };
+  // The wheel over the panel's buttons zooms the canvas, as it does over the rest of the panel.
+  const passWheel = (e: WheelEvent<HTMLElement>) => {
+    const zoomPane = document.querySelector('.canvas .react-flow__renderer');
+    if (!zoomPane || !(e.target as HTMLElement).closest('button')) return;
+    const { deltaX, deltaY, deltaMode, clientX, clientY, ctrlKey, metaKey, shiftKey } = e;
+    zoomPane.dispatchEvent(new globalThis.WheelEvent('wheel', { deltaX, deltaY, deltaMode, clientX, clientY, ctrlKey, metaKey, shiftKey, bubbles: true, cancelable: true }));
+  };
   return (
-    <section className="start-panel" aria-labelledby="start-title">
+    <section className="start-panel" aria-labelledby="start-title" onWheel={passWheel}>
       <div className="start-mark" aria-hidden>
         <Waypoints size={22} />
       </div>

@@ -49,7 +49,14 @@ describe('case studies, practice and compare in Chromium', () => {
     await poll(() => panel.isVisible()).toBe(true);
     await screenshot(page, 'start-panel');
     expect(await axeViolations(page, '.start-panel')).toEqual([]);
-    // The panel is no obstacle: a component dropped on its text lands on the canvas there.
+    // The panel is no obstacle: the wheel over its buttons zooms the canvas...
+    const scale = () => page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    const before = await scale();
+    const blankBox = (await panel.getByRole('button', { name: /Start blank/ }).boundingBox())!;
+    await page.mouse.move(blankBox.x + 20, blankBox.y + 20);
+    await page.mouse.wheel(0, 400);
+    await poll(scale).toBeLessThan(before);
+    // ...and a component dropped on its text lands on the canvas there.
     const text = (await panel.locator('.start-lead').boundingBox())!;
     const drop = { x: text.x + text.width / 2, y: text.y + text.height / 2 };
     await dragFromPalette(page, 'Feature store', drop);
