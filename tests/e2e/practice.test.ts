@@ -47,6 +47,7 @@ describe('case studies, practice and compare in Chromium', () => {
     const { context, page } = await openApp(browser);
     const panel = page.getByRole('region', { name: /Design ML systems/ });
     await poll(() => panel.isVisible()).toBe(true);
+    await panel.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
     await screenshot(page, 'start-panel');
     expect(await axeViolations(page, '.start-panel')).toEqual([]);
     // The panel is no obstacle: the wheel over its buttons zooms the canvas...
