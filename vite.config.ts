@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { iconSprite } from './scripts/iconSprite';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), iconSprite()],
   base: './',
   build: {
     target: 'es2022',

@@ -13,7 +13,7 @@ import { FileDrop } from './ui/FileDrop';
 import { Header } from './ui/Header';
 import { Notices } from './ui/Notices';
 import { Palette } from './ui/Palette';
-import { SidePanel } from './ui/SidePanel';
+import { sidePanel } from './ui/sidePanelLoader';
 import { CompareSlot } from './ui/CompareSlot';
 import { PracticeSlot } from './ui/PracticeSlot';
 
@@ -48,7 +48,7 @@ function Shell({ commands }: { commands: AppCommands }) {
         <FileDrop>
           <Canvas />
         </FileDrop>
-        <SidePanel onReveal={reveal} />
+        <sidePanel.Component onReveal={reveal} />
         <CompareSlot />
       </main>
       <Dialogs commands={commands} />

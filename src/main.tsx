@@ -9,7 +9,7 @@ import { IS_MAC } from './commands/useShortcuts';
 import { createDiagramStore } from './store/diagramStore';
 import { bindPrefs, loadPrefs } from './io/prefs';
 import { loadChecker } from './store/findings';
-import { findingsPanel } from './ui/SidePanel';
+import { sidePanel } from './ui/sidePanelLoader';
 
 import { benchDiagram, readBenchN } from './domain/benchDiagram';
 
@@ -34,7 +34,7 @@ if (bench) store.getState().setSaveStatus('off');
 // The checker and the findings list are not needed to draw the page: fetch them once it has painted.
 requestAnimationFrame(() => setTimeout(() => {
   void loadChecker();
-  void findingsPanel.preload();
+  void sidePanel.preload().then(() => import('./ui/SidePanel')).then((m) => m.findingsPanel.preload());
 }, 0));
 
 createRoot(document.getElementById('root')!).render(

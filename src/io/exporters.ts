@@ -5,14 +5,13 @@
  * node and edge whatever the view shows, carries no UI chrome, needs no network, and takes tens of
  * milliseconds for 100 nodes where a DOM capture (html-to-image) takes seconds (README, "Export").
  */
-import type { LucideIconNode } from 'lucide-react';
 import { runChecks } from '../domain/checker/runChecks';
 import type { Diagram } from '../domain/diagram';
 import { toMarkdown } from '../domain/export/markdown';
 import { toMermaid } from '../domain/export/mermaid';
 import { rasterSize } from '../domain/export/raster';
-import { escapeXml, toSvg } from '../domain/export/svg';
-import { iconNodeFor } from '../ui/icons';
+import { toSvg } from '../domain/export/svg';
+import { iconMarkup } from '../ui/icons';
 
 /** A failure whose message is meant for the user. */
 export class ExportError extends Error {
@@ -44,19 +43,9 @@ export interface PngResult {
 export const DEFAULT_PADDING = 32;
 export const DEFAULT_PIXEL_RATIO = 2;
 
-function elementMarkup([tag, attrs, children]: LucideIconNode): string {
-  const attributes = Object.entries(attrs)
-    .filter(([name, v]) => name !== 'key' && /^[A-Za-z][A-Za-z0-9:-]*$/.test(name) && (typeof v === 'string' || typeof v === 'number'))
-    .map(([name, v]) => ` ${name}="${escapeXml(String(v))}"`)
-    .join('');
-  const inner = children?.length ? children.map(elementMarkup).join('') : '';
-  return inner ? `<${tag}${attributes}>${inner}</${tag}>` : `<${tag}${attributes}/>`;
-}
-
 /** Inner SVG markup of the 24x24 lucide icon the canvas shows for a catalogue icon id. */
 export function iconSvg(iconId: string): string | undefined {
-  const node = iconNodeFor(iconId);
-  return node.length ? node.map(elementMarkup).join('') : undefined;
+  return iconMarkup(iconId) || undefined;
 }
 
 /** The diagram as a standalone SVG (toSvg with the canvas's icons). */

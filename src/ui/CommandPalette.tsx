@@ -7,7 +7,7 @@ import { useAddComponent } from '../canvas/useAddComponent';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { Dialog } from './Dialog';
 import type { DialogProps } from './Dialogs';
-import { iconFor } from './icons';
+import { CatalogueIcon } from './CatalogueIcon';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 
 type Entry =
@@ -82,7 +82,6 @@ export function CommandPalette({ commands, onClose }: DialogProps) {
       <ul className="command-list" id="command-list" role="listbox" ref={listRef} aria-label="Results">
         {entries.length === 0 && <li className="muted command-empty">No command or component matches.</li>}
         {entries.map((e, i) => {
-          const Icon = e.type === 'component' ? iconFor(e.icon) : null;
           return (
             <li
               key={e.type === 'command' ? e.id : e.kind}
@@ -93,7 +92,7 @@ export function CommandPalette({ commands, onClose }: DialogProps) {
               onMouseEnter={() => setActive(i)}
               onClick={() => runEntry(e)}
             >
-              {Icon && <Icon size={15} aria-hidden />}
+              {e.type === 'component' && <CatalogueIcon icon={e.icon} size={15} />}
               <span>{e.name}</span>
               <span className="command-detail">{e.detail}</span>
             </li>

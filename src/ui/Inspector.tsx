@@ -19,7 +19,7 @@ import { describeGroup, problemProfile } from '../domain/profiles';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
-import { iconFor } from './icons';
+import { CatalogueIcon } from './CatalogueIcon';
 import { LearnCard } from './LearnCard';
 import { NodeFindings } from './NodeFindings';
 
@@ -55,7 +55,6 @@ function NodeInspector({ node }: { node: DiagramNode }) {
   const store = useDiagramStoreApi();
   const info = kindInfo(node.kind);
   const stage = nodeStage(node);
-  const Icon = iconFor(info.icon);
   const p = node.props;
   const setProps = (props: Partial<NodeProps>, field: string) =>
     store.getState().updateNode(node.id, { props }, `${node.id}:${field}`);
@@ -66,7 +65,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
   return (
     <>
       <div className="panel-head inspector-head">
-        <Icon size={18} aria-hidden />
+        <CatalogueIcon icon={info.icon} size={18} />
         <h2 className="panel-title">{nodeLabel(node)}</h2>
       </div>
       <p className="inspector-kind">

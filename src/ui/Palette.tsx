@@ -2,7 +2,7 @@ import { ChevronDown, ChevronRight, Search } from 'lucide-react';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CATALOGUE, kindMatches, type KindId, type KindInfo, type PaletteGroup } from '../domain/catalogue';
 import { STAGES } from '../domain/stages';
-import { iconFor } from './icons';
+import { CatalogueIcon } from './CatalogueIcon';
 import { usePaletteDrag } from './usePaletteDrag';
 
 const GROUPS: { id: PaletteGroup; title: string; color?: string }[] = [
@@ -108,7 +108,6 @@ export function Palette({ onAdd, onDrop }: Props) {
               {open && (
                 <ul className="palette-items">
                   {g.items.map((k) => {
-                    const Icon = iconFor(k.icon);
                     return (
                       <li key={k.id}>
                         <button
@@ -130,7 +129,7 @@ export function Palette({ onAdd, onDrop }: Props) {
                           onFocus={(e) => showTip(k, e.currentTarget)}
                           onBlur={() => setTip(null)}
                         >
-                          <Icon size={16} strokeWidth={1.9} aria-hidden />
+                          <CatalogueIcon icon={k.icon} size={16} strokeWidth={1.9} />
                           <span className="palette-item-label">{k.label}</span>
                         </button>
                       </li>

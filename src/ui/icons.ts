@@ -1,4 +1,5 @@
 import type { LucideIcon, LucideIconNode } from 'lucide-react';
+import { escapeXml } from '../domain/export/svg';
 // One module per icon (lucide-react's `icons/<name>` entry points): each gives the component the
 // canvas draws and, as `__iconData`, the elements it is made of, which the SVG and PNG exports
 // draw. Only these modules are bundled, and the canvas and the exports share them. Alias modules
@@ -111,4 +112,18 @@ export function iconFor(iconId: string): LucideIcon {
 /** The SVG elements (tag, attributes, children) of a catalogue icon id's 24x24 icon, as the canvas draws it. */
 export function iconNodeFor(iconId: string): readonly LucideIconNode[] {
   return entryFor(iconId)[1]?.node ?? [];
+}
+
+function elementMarkup([tag, attrs, children]: LucideIconNode): string {
+  const attributes = Object.entries(attrs)
+    .filter(([name, v]) => name !== 'key' && /^[A-Za-z][A-Za-z0-9:-]*$/.test(name) && (typeof v === 'string' || typeof v === 'number'))
+    .map(([name, v]) => ` ${name}="${escapeXml(String(v))}"`)
+    .join('');
+  const inner = (children as LucideIconNode[] | undefined)?.length ? (children as LucideIconNode[]).map(elementMarkup).join('') : '';
+  return inner ? `<${tag}${attributes}>${inner}</${tag}>` : `<${tag}${attributes}/>`;
+}
+
+/** Inner SVG markup (24x24 viewBox) of a catalogue icon id's icon: the exports and the page's icon sprite draw it. */
+export function iconMarkup(iconId: string): string {
+  return iconNodeFor(iconId).map(elementMarkup).join('');
 }
