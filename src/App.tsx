@@ -14,6 +14,8 @@ import { Header } from './ui/Header';
 import { Notices } from './ui/Notices';
 import { Palette } from './ui/Palette';
 import { sidePanel } from './ui/sidePanelLoader';
+import { CompareSlot } from './ui/CompareSlot';
+import { PracticeSlot } from './ui/PracticeSlot';
 
 /** The page: header, palette, canvas, and the side column (stage strip, inspector, findings). */
 export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
@@ -40,12 +42,14 @@ function Shell({ commands }: { commands: AppCommands }) {
   return (
     <div className="app">
       <Header commands={commands} ctx={ctx} />
+      <PracticeSlot commands={commands} ctx={ctx} />
       <main className="workspace">
         <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
         <FileDrop>
           <Canvas />
         </FileDrop>
         <sidePanel.Component onReveal={reveal} />
+        <CompareSlot />
       </main>
       <Dialogs commands={commands} />
       <Notices />

@@ -48,3 +48,5 @@ createRoot(document.getElementById('root')!).render(
 
 // Storage and share links load after the first paint, in their own chunk.
 if (!bench) void import('./io/startup').then((m) => m.startFiles(store, { saveKeys: formatShortcut('Mod+S', IS_MAC) }));
+// A practice session in progress survives a reload on its design (timer paused).
+if (!bench) void import('./io/practicePersistence').then((m) => m.bindPracticePersistence(store));

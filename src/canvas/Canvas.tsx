@@ -24,6 +24,7 @@ import { Legend } from './Legend';
 import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
+import { StartPanelSlot } from '../ui/StartPanelSlot';
 import { FarContext, SIMPLE_ZOOM } from './zoomLevel';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
@@ -309,6 +310,7 @@ export function Canvas() {
         <CanvasChrome dragging={drag.size > 0} />
       </ReactFlow>
       </FarContext.Provider>
+      <StartPanelSlot />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { copyFragment } from '../domain/fragment';
 import { registerFileCommands } from './fileCommands';
 import { registerExportCommands } from './exportCommands';
 import { CommandRegistry } from './registry';
+import { registerPracticeCommands } from './practiceCommands';
 
 /** What command handlers can reach. */
 export interface AppContext {
@@ -21,6 +22,7 @@ export function createAppCommands(): AppCommands {
   registerFileCommands(r);
   registerExportCommands(r);
   // Each feature registers its commands from its own module, one line here each.
+  registerPracticeCommands(r);
   return r;
 }
 

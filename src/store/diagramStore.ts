@@ -21,6 +21,7 @@ import type { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
 import { filesSlice, type FilesSlice } from './filesSlice';
 import * as hist from './history';
+import { practiceSlice, type PracticeSlice } from './practiceSlice';
 
 /** Makes fresh ids; injected so tests are deterministic and ids never collide with loaded ones. */
 export type IdGenerator = (prefix: string) => string;
@@ -168,7 +169,7 @@ export interface UiSlice {
   setProgress(text: string | null): void;
 }
 
-export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & FilesSlice;
+export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & FilesSlice & PracticeSlice;
 export type DiagramStore = StoreApi<DiagramState>;
 
 type Slice<T> = StateCreator<DiagramState, [], [], T>;
@@ -595,6 +596,7 @@ export function createDiagramStore(options: StoreOptions = {}): DiagramStore {
     ...uiSlice(...a),
     ...prefsSlice(options.prefs ?? DEFAULT_PREFS)(...a),
     ...filesSlice(...a),
+    ...practiceSlice(newId, now)(...a),
   }));
   if (options.diagram) store.setState({ diagram: options.diagram });
   return store;

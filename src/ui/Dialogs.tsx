@@ -14,6 +14,7 @@ const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   'command-palette': lazyDialog(() => import('./CommandPalette').then((m) => m.CommandPalette)),
   'my-designs': lazyDialog(() => import('./MyDesignsDialog').then((m) => m.MyDesignsDialog)),
   'share-link': lazyDialog(() => import('./ShareLinkDialog').then((m) => m.ShareLinkDialog)),
+  templates: lazyDialog(() => import('./TemplateGallery').then((m) => m.default)),
 };
 
 /** Shows the dialog the store names, if any. */

@@ -2,6 +2,7 @@ import { ChevronDown, ChevronRight, EyeOff, RotateCcw } from 'lucide-react';
 import { memo, useId, useState, type FormEvent, type MouseEvent } from 'react';
 import type { Finding } from '../domain/checker/types';
 import { SEVERITY_ICON } from './severity';
+import { WhyItMatters } from './WhyItMatters';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
@@ -97,6 +98,7 @@ export const FindingItem = memo(function FindingItem({
         <div className="finding-hint" id={hintId} hidden={!why}>
           {finding.hint}
           <span className="finding-rule">{finding.rule}</span>
+          {why && <WhyItMatters rule={finding.rule} />}
         </div>
         {suppressing && onSuppress && (
           <SuppressForm

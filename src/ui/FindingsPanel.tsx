@@ -39,7 +39,7 @@ interface Props {
  */
 export function FindingsPanel({ onReveal }: Props) {
   const store = useDiagramStoreApi();
-  const { findings, suppressed, pending } = useChecks();
+  const { findings, suppressed, pending, hidden } = useChecks();
   const selected = useDiagramStore(useShallow((s) => s.selection.nodes));
   const groups = useMemo(() => groupByStage(findings), [findings]);
   const root = useRef<HTMLElement>(null);
@@ -96,7 +96,9 @@ export function FindingsPanel({ onReveal }: Props) {
   return (
     <section className="findings" aria-label="Findings" ref={root}>
       <span className="findings-focus" tabIndex={-1} />
-      {pending ? (
+      {hidden ? (
+        <FindingsHidden />
+      ) : pending ? (
         <p className="muted findings-pending" role="status">Checking the design…</p>
       ) : findings.length === 0 ? (
         <div className="findings-success" role="status">
@@ -123,6 +125,21 @@ export function FindingsPanel({ onReveal }: Props) {
         <SuppressedGroup items={suppressed} selectedKey={selectedKey} onReveal={reveal} onRestore={restore} />
       )}
     </section>
+  );
+}
+
+/** Practice mode: the findings wait until the user asks for a check. */
+function FindingsHidden() {
+  const store = useDiagramStoreApi();
+  return (
+    <div className="findings-success findings-hidden" role="status">
+      <EyeOff size={28} aria-hidden />
+      <p className="findings-success-title">Findings are hidden while you practise</p>
+      <p className="muted">Draw your answer first, as in the interview; check it when you want feedback.</p>
+      <button type="button" className="btn" onClick={() => store.getState().setFindingsHidden(false)}>
+        Check design
+      </button>
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Command, Download, FileText, Grid3x3, Keyboard, LayoutGrid, Maximize, Moon, Redo2, SquareDashed, Sun, Undo2, Waypoints } from 'lucide-react';
+import { Command, Download, FileText, Grid3x3, Keyboard, LayoutGrid, LayoutTemplate, Maximize, Moon, Redo2, SquareDashed, Sun, Undo2, Waypoints } from 'lucide-react';
 import { Menu } from './Menu';
 import type { ComponentType } from 'react';
 import type { AppCommands, AppContext } from '../commands/appCommands';
@@ -87,6 +87,7 @@ export function Header({ commands, ctx }: Props) {
         <CommandButton commands={commands} ctx={ctx} id="shortcuts" icon={Keyboard} />
         <CommandButton commands={commands} ctx={ctx} id="command-palette" icon={Command} />
         <span className="toolbar-sep" aria-hidden />
+        <CommandButton commands={commands} ctx={ctx} id="open-templates" icon={LayoutTemplate} label />
         {hasAny(commands, FILE_MENU) && <Menu label="File" icon={FileText} commands={commands} ctx={ctx} items={FILE_MENU} />}
         {hasAny(commands, EXPORT_MENU) && <Menu label="Export" icon={Download} commands={commands} ctx={ctx} items={EXPORT_MENU} />}
       </div>

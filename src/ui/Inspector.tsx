@@ -20,6 +20,7 @@ import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
 import { CatalogueIcon } from './CatalogueIcon';
+import { LearnCard } from './LearnCard';
 import { NodeFindings } from './NodeFindings';
 
 /** The inspector: edits the selected component or connection; shows the diagram when nothing is selected. */
@@ -159,6 +160,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
         <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteElements([node.id], [])}>
           <Trash2 size={15} aria-hidden /> Delete component
         </button>
+        <LearnCard kind={node.kind} />
       </div>
     </>
   );

@@ -22,6 +22,14 @@ export function Palette({ onAdd, onDrop }: Props) {
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<PaletteGroup>>(new Set());
   const [tip, setTip] = useState<{ kind: KindInfo; top: number } | null>(null);
+  // The tooltip shows the first line of the component's learning card; the cards load on first hover or focus.
+  const [whats, setWhats] = useState<Partial<Record<KindId, string>> | null>(null);
+  const loadCards = () => {
+    if (whats) return;
+    void import('../domain/content/componentCards').then((m) =>
+      setWhats(Object.fromEntries(Object.values(m.COMPONENT_CARDS).map((c) => [c.kind, c.what]))),
+    );
+  };
   const drag = usePaletteDrag(onDrop);
   const listRef = useRef<HTMLDivElement>(null);
 
@@ -58,6 +66,7 @@ export function Palette({ onAdd, onDrop }: Props) {
   };
 
   const showTip = (kind: KindInfo, el: HTMLElement) => {
+    loadCards();
     const r = el.getBoundingClientRect();
     setTip({ kind, top: r.top + r.height / 2 });
   };
@@ -135,7 +144,7 @@ export function Palette({ onAdd, onDrop }: Props) {
       {tip && (
         <div className="palette-tip" id="palette-tip" role="tooltip" style={{ top: tip.top }}>
           <strong>{tip.kind.label}</strong>
-          <span>{tip.kind.description}</span>
+          <span>{whats?.[tip.kind.id] ?? tip.kind.description}</span>
           {tip.kind.tools.length > 0 && <span className="palette-tip-tools">{tip.kind.tools.join(' · ')}</span>}
         </div>
       )}

@@ -24,7 +24,7 @@ const TABS: readonly SidePanelTab[] = ['inspector', 'findings'];
 export function SidePanel({ onReveal }: { onReveal(nodeIds: readonly string[]): void }) {
   const store = useDiagramStoreApi();
   const panel = useDiagramStore((s) => s.sidePanel);
-  const { findings } = useChecks();
+  const { findings, hidden } = useChecks();
   const counts = countBySeverity(findings);
   const show = (p: SidePanelTab) => store.getState().showSidePanel(p);
   const tabs = useRef<HTMLDivElement>(null);
@@ -78,11 +78,11 @@ export function SidePanel({ onReveal }: { onReveal(nodeIds: readonly string[]): 
           id="side-tab-findings"
           aria-selected={panel === 'findings'}
           aria-controls="side-panel-findings"
-          aria-label={`Findings (${findings.length})`}
+          aria-label={hidden ? 'Findings (hidden in practice)' : `Findings (${findings.length})`}
           tabIndex={panel === 'findings' ? 0 : -1}
           onClick={() => show('findings')}
         >
-          Findings <span className={`tab-count tab-count-${tone}`}>{findings.length}</span>
+          Findings {!hidden && <span className={`tab-count tab-count-${tone}`}>{findings.length}</span>}
         </button>
       </div>
       <div

@@ -1,4 +1,4 @@
-import { CircleCheck } from 'lucide-react';
+import { CircleCheck, EyeOff } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import { countBySeverity } from '../domain/checker/keys';
 import { STAGES } from '../domain/stages';
@@ -11,7 +11,7 @@ import { countLabel, SEVERITY_ICON } from './severity';
  * which open the findings list.
  */
 export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
-  const { findings, stages, pending } = useChecks();
+  const { findings, stages, pending, hidden } = useChecks();
   const covered = STAGES.filter((s) => stages[s.id]).length;
   const counts = countBySeverity(findings);
   const clean = findings.length === 0;
@@ -26,11 +26,15 @@ export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
         </span>
         <button
           type="button"
-          className={`check-counts${clean ? ' check-counts-clean' : ''}`}
+          className={`check-counts${clean && !hidden ? ' check-counts-clean' : ''}`}
           onClick={onOpenFindings}
           title="Show the findings"
         >
-          {pending ? (
+          {hidden ? (
+            <>
+              <EyeOff size={14} aria-hidden /> Hidden in practice
+            </>
+          ) : pending ? (
             <span className="muted">Checking…</span>
           ) : clean ? (
             <>

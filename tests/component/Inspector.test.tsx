@@ -1,10 +1,11 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { Inspector } from '../../src/ui/Inspector';
 import { renderWithStore } from './render';
 import { createDiagramStore } from '../../src/store/diagramStore';
 import { act } from 'react';
+import { componentCard } from '../../src/domain/content/componentCards';
 
 const setup = () => {
   let i = 0;
@@ -82,5 +83,30 @@ describe('Inspector', () => {
     await user.selectOptions(kind, 'data');
     await user.type(screen.getByRole('textbox', { name: 'Label' }), 'events');
     expect(store.getState().diagram.edges[0]).toMatchObject({ kind: 'data', label: 'events' });
+  });
+
+  it('shows the learning card of the selected component under its fields, collapsible and remembered', async () => {
+    localStorage.removeItem('mlsd-canvas:learn-card-open');
+    const { store, user } = setup();
+    act(() => void store.getState().addNode({ kind: 'feature-store', position: { x: 0, y: 0 } }));
+    const card = componentCard('feature-store');
+    const region = screen.getByRole('region', { name: 'About this component' });
+    expect(await within(region).findByText(card.what)).toBeInTheDocument();
+    expect(within(region).getByText(card.followUps[0])).toBeInTheDocument();
+    expect(within(region).getByText(card.tradeoffs[0])).toBeInTheDocument();
+    expect(within(region).getByText('Feast', { exact: false })).toBeInTheDocument();
+
+    // Selecting another component shows its card instead.
+    act(() => void store.getState().addNode({ kind: 'model-server', position: { x: 0, y: 100 } }));
+    expect(await screen.findByText(componentCard('model-server').what)).toBeInTheDocument();
+    expect(screen.queryByText(card.what)).not.toBeInTheDocument();
+
+    // Collapsed, it stays collapsed for the next component.
+    await user.click(screen.getByRole('button', { name: 'About this component' }));
+    expect(screen.queryByText(componentCard('model-server').what)).not.toBeInTheDocument();
+    act(() => store.getState().setSelection({ nodes: [store.getState().diagram.nodes[0].id], edges: [] }));
+    expect(screen.getByRole('button', { name: 'About this component' })).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByText(card.what)).not.toBeInTheDocument();
+    expect(localStorage.getItem('mlsd-canvas:learn-card-open')).toBe('0');
   });
 });

@@ -1,7 +1,8 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { CATALOGUE } from '../../src/domain/catalogue';
+import { componentCard } from '../../src/domain/content/componentCards';
 import { STAGES } from '../../src/domain/stages';
 import { Palette } from '../../src/ui/Palette';
 import { renderWithStore } from './render';
@@ -53,13 +54,15 @@ describe('Palette', () => {
     expect(screen.getByRole('button', { name: 'Feature store' })).toBeInTheDocument();
   });
 
-  it('adds a component with Enter on a focused item and shows its description as a tooltip', async () => {
+  it('adds a component with Enter on a focused item and shows the first line of its card as a tooltip', async () => {
     const user = userEvent.setup();
     const onAdd = vi.fn();
     renderWithStore(<Palette onAdd={onAdd} onDrop={() => {}} />);
     const item = screen.getByRole('button', { name: 'Feature store' });
     act(() => item.focus());
+    // The catalogue line shows at once; the card's first line replaces it once the cards have loaded.
     expect(screen.getByRole('tooltip')).toHaveTextContent(/same features to training/);
+    await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(componentCard('feature-store').what));
     await user.keyboard('{Enter}');
     expect(onAdd).toHaveBeenCalledWith('feature-store');
   });

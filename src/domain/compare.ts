@@ -1,0 +1,360 @@
+/**
+ * Compares a design with a reference answer (a case-study template), stage by stage.
+ *
+ * What is compared: the distinct component kinds of each stage. Zones, notes, custom components
+ * (their meaning lives in their label) and the client app (an actor, in no stage) are left out;
+ * the reference's custom components are listed per stage for information only.
+ *
+ * The score (0-100) is coverage minus two costs, each shown to the user:
+ * - coverage: COMPONENT_POINTS x (reference kinds you have) / (reference kinds), plus
+ *   CONNECTION_POINTS x (reference connections you have) / (reference connections). A connection is
+ *   a pair of kinds joined by an edge in the reference (feature store -> ranking model); yours counts
+ *   when a node of the first kind reaches one of the second in at most two hops (an extra step in
+ *   between is fine). Components without the wiring earn only part of the score;
+ * - extras: EXTRA_COST points for each kind the reference does without, beyond FREE_EXTRAS
+ *   (a strong answer may differ a little; dropping every kind on the canvas must not pay);
+ * - soundness: ERROR_COST per checker error and WARNING_COST per warning of your design, at most
+ *   MAX_FINDINGS_COST, leaving out `missing-stage` and `missing-component` (coverage already counts
+ *   what is absent).
+ */
+import { CATALOGUE, kindInfo, type KindId } from './catalogue';
+import { runChecks } from './checker/runChecks';
+import type { CheckResult, Finding, RuleId } from './checker/types';
+import { nodeLabel, nodeStage, type Diagram, type DiagramNode, type NodeProps } from './diagram';
+import { STAGES, STAGE_IDS, type StageId } from './stages';
+import { formatNumber } from './export/text';
+
+/** Points for having every kind of component the reference has. */
+export const COMPONENT_POINTS = 70;
+/** Points for wiring them as the reference does. */
+export const CONNECTION_POINTS = 30;
+/** Hops within which your design may join a reference connection's two kinds. */
+export const CONNECTION_HOPS = 2;
+/** Kinds a user may add for free beyond the reference before extras cost points. */
+export const FREE_EXTRAS = 3;
+/** Points an extra kind costs beyond FREE_EXTRAS. */
+export const EXTRA_COST = 4;
+/** Points a checker error of your design costs. */
+export const ERROR_COST = 3;
+/** Points a checker warning of your design costs. */
+export const WARNING_COST = 1;
+/** The most that checker findings can cost. */
+export const MAX_FINDINGS_COST = 30;
+
+/** Rules whose findings say something is absent: coverage already counts that, so they cost nothing. */
+const COVERAGE_RULES: ReadonlySet<RuleId> = new Set(['missing-stage', 'missing-component']);
+
+/** Where a design-wide finding without nodes belongs. */
+const RULE_STAGE: Partial<Record<RuleId, StageId>> = {
+  'no-serving-path': 'serving',
+  'no-online-eval': 'evaluation',
+  'no-model-handoff': 'model',
+  'no-retraining-loop': 'monitoring',
+  'monitoring-detached': 'monitoring',
+  'latency-over-budget': 'serving',
+};
+
+const CATALOGUE_ORDER = new Map(CATALOGUE.map((k, i) => [k.id, i]));
+const byCatalogue = (a: KindId, b: KindId) => CATALOGUE_ORDER.get(a)! - CATALOGUE_ORDER.get(b)!;
+
+/** How one stage of your design compares with the reference's. */
+export interface StageComparison {
+  stage: StageId;
+  /** Kinds of this stage in the reference, in catalogue order. */
+  referenceKinds: KindId[];
+  /** Kinds of this stage in your design, in catalogue order. */
+  yourKinds: KindId[];
+  /** Kinds both have. */
+  matched: KindId[];
+  /** Kinds the reference has and yours lacks. */
+  missing: KindId[];
+  /** Kinds yours has and the reference does without. */
+  extra: KindId[];
+  /** Labels of the reference's custom components in this stage (not scored). */
+  referenceCustom: string[];
+  yourFindings: Finding[];
+  referenceFindings: Finding[];
+  status: 'match' | 'covered' | 'partial' | 'missing' | 'empty';
+  /** One line on how the stage compares. */
+  verdict: string;
+}
+
+/** One field of the requirements or ML objective card, both sides. */
+export interface CardField {
+  key: string;
+  label: string;
+  yours?: string;
+  reference?: string;
+}
+
+/** The score and how it was reached. */
+export interface Score {
+  /** 0-100. */
+  total: number;
+  /** Reference kinds your design has. */
+  covered: number;
+  /** Distinct reference kinds compared. */
+  referenceCount: number;
+  /** Reference connections (kind to kind) your design joins, and how many the reference has. */
+  connectionsCovered: number;
+  connectionCount: number;
+  /** Points for components and for connections; coverage is their sum (0-100), before costs. */
+  componentPoints: number;
+  connectionPoints: number;
+  coverage: number;
+  /** Kinds the reference does without. */
+  extraCount: number;
+  extraCost: number;
+  /** Your errors and warnings that cost points (not counting missing stages or components). */
+  errors: number;
+  warnings: number;
+  findingsCost: number;
+  /** A word for the score: Strong, Solid, Partial or Early. */
+  grade: string;
+}
+
+/** A design compared with a reference answer. */
+export interface Comparison {
+  yourTitle: string;
+  referenceTitle: string;
+  stages: StageComparison[];
+  requirements: CardField[];
+  objective: CardField[];
+  score: Score;
+  /** Reference connections your design does not join, as [from kind, to kind]. */
+  missingConnections: [KindId, KindId][];
+  yourCheck: CheckResult;
+  referenceCheck: CheckResult;
+  /** Findings that belong to no stage. */
+  otherFindings: { yours: Finding[]; reference: Finding[] };
+}
+
+/** True for the nodes whose kind is compared (see the module comment). */
+function compared(n: DiagramNode): boolean {
+  return n.kind !== 'note' && n.kind !== 'group' && n.kind !== 'custom' && kindInfo(n.kind).stage !== null;
+}
+
+/** The distinct compared kinds of each stage of a diagram, in catalogue order. */
+export function kindsByStage(d: Diagram): Record<StageId, KindId[]> {
+  const sets = Object.fromEntries(STAGE_IDS.map((s) => [s, new Set<KindId>()])) as Record<StageId, Set<KindId>>;
+  for (const n of d.nodes) if (compared(n)) sets[kindInfo(n.kind).stage!].add(n.kind);
+  return Object.fromEntries(STAGE_IDS.map((s) => [s, [...sets[s]].sort(byCatalogue)])) as Record<StageId, KindId[]>;
+}
+
+/** The stage a finding is about: its own, its first node's, or the rule's; null when none applies. */
+export function findingStage(f: Finding, d: Diagram): StageId | null {
+  if (f.stage) return f.stage;
+  const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  for (const id of f.nodeIds) {
+    const n = byId.get(id);
+    const s = n ? nodeStage(n) : null;
+    if (s) return s;
+  }
+  return RULE_STAGE[f.rule] ?? null;
+}
+
+const list = (kinds: readonly KindId[], max = 3): string => {
+  const names = kinds.slice(0, max).map((k) => kindInfo(k).label);
+  return kinds.length > max ? `${names.join(', ')} and ${kinds.length - max} more` : names.join(', ');
+};
+
+function verdictOf(s: Omit<StageComparison, 'verdict' | 'status'>): Pick<StageComparison, 'verdict' | 'status'> {
+  const ref = s.referenceKinds.length;
+  if (!ref && !s.yourKinds.length) return { status: 'empty', verdict: 'Neither design has components here.' };
+  if (!ref) return { status: 'covered', verdict: `The reference has nothing here; you added ${list(s.extra)}.` };
+  if (!s.matched.length) {
+    return s.yourKinds.length
+      ? { status: 'missing', verdict: `Different choices: the reference uses ${list(s.missing)}; you have ${list(s.extra)}.` }
+      : { status: 'missing', verdict: `Not covered: the reference uses ${list(s.missing)}.` };
+  }
+  if (!s.missing.length) {
+    return s.extra.length
+      ? { status: 'covered', verdict: `Covers the reference, plus ${list(s.extra)}.` }
+      : { status: 'match', verdict: 'Matches the reference.' };
+  }
+  return { status: 'partial', verdict: `${s.matched.length} of ${ref} covered; missing ${list(s.missing)}.` };
+}
+
+function gradeOf(total: number): string {
+  if (total >= 85) return 'Strong';
+  if (total >= 65) return 'Solid';
+  if (total >= 40) return 'Partial';
+  return 'Early';
+}
+
+/** Scores coverage of the reference kinds, minus extras and your checker findings (see the module comment). */
+export function scoreOf(
+  stages: readonly StageComparison[],
+  connections: { covered: number; total: number },
+  yourFindings: readonly Finding[],
+): Score {
+  let covered = 0;
+  let referenceCount = 0;
+  let extraCount = 0;
+  for (const s of stages) {
+    covered += s.matched.length;
+    referenceCount += s.referenceKinds.length;
+    extraCount += s.extra.length;
+  }
+  const counted = yourFindings.filter((f) => !COVERAGE_RULES.has(f.rule));
+  const errors = counted.filter((f) => f.severity === 'error').length;
+  const warnings = counted.filter((f) => f.severity === 'warning').length;
+  const componentShare = referenceCount ? covered / referenceCount : 0;
+  // A reference without connections (never a shipped template) scores on components alone.
+  const connectionShare = connections.total ? connections.covered / connections.total : componentShare;
+  const componentPoints = Math.round(COMPONENT_POINTS * componentShare);
+  const connectionPoints = Math.round(CONNECTION_POINTS * connectionShare);
+  const coverage = componentPoints + connectionPoints;
+  const extraCost = EXTRA_COST * Math.max(0, extraCount - FREE_EXTRAS);
+  const findingsCost = Math.min(MAX_FINDINGS_COST, ERROR_COST * errors + WARNING_COST * warnings);
+  const total = Math.max(0, Math.min(100, coverage - extraCost - findingsCost));
+  return {
+    total,
+    covered,
+    referenceCount,
+    connectionsCovered: connections.covered,
+    connectionCount: connections.total,
+    componentPoints,
+    connectionPoints,
+    coverage,
+    extraCount,
+    extraCost,
+    errors,
+    warnings,
+    findingsCost,
+    grade: gradeOf(total),
+  };
+}
+
+function cardOf(d: Diagram, kind: 'requirements' | 'ml-objective'): NodeProps | undefined {
+  return d.nodes.find((n) => n.kind === kind)?.props;
+}
+
+function show(v: unknown, unit = ''): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return `${formatNumber(v)}${unit}`;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return undefined;
+}
+
+const REQUIREMENT_FIELDS: [keyof NodeProps, string, string?][] = [
+  ['goal', 'Business goal'],
+  ['scale', 'Scale'],
+  ['qps', 'Peak QPS'],
+  ['latencyBudgetMs', 'Latency budget', ' ms'],
+  ['realtime', 'Real-time'],
+];
+const OBJECTIVE_FIELDS: [keyof NodeProps, string, string?][] = [
+  ['task', 'Task'],
+  ['label', 'Label'],
+  ['loss', 'Loss'],
+  ['offlineMetric', 'Offline metric'],
+  ['onlineMetric', 'Online metric'],
+];
+
+function fields(yours: NodeProps | undefined, ref: NodeProps | undefined, spec: typeof REQUIREMENT_FIELDS): CardField[] {
+  return spec.map(([key, label, unit]) => {
+    const y = show(yours?.[key], unit);
+    const r = show(ref?.[key], unit);
+    return { key: String(key), label, ...(y !== undefined ? { yours: y } : {}), ...(r !== undefined ? { reference: r } : {}) };
+  });
+}
+
+/** Compares your design with a reference answer: per stage kinds, both sides' findings, the cards, a score. */
+export function compareDiagrams(yours: Diagram, reference: Diagram): Comparison {
+  const yourCheck = runChecks(yours);
+  const referenceCheck = runChecks(reference);
+  const yk = kindsByStage(yours);
+  const rk = kindsByStage(reference);
+  const conn = compareConnections(yours, reference);
+  const yourByStage = groupFindings(yourCheck.findings, yours);
+  const refByStage = groupFindings(referenceCheck.findings, reference);
+  const stages = STAGES.map(({ id }): StageComparison => {
+    const mine = new Set(yk[id]);
+    const theirs = new Set(rk[id]);
+    const base = {
+      stage: id,
+      referenceKinds: rk[id],
+      yourKinds: yk[id],
+      matched: rk[id].filter((k) => mine.has(k)),
+      missing: rk[id].filter((k) => !mine.has(k)),
+      extra: yk[id].filter((k) => !theirs.has(k)),
+      referenceCustom: reference.nodes.filter((n) => n.kind === 'custom' && nodeStage(n) === id).map(nodeLabel),
+      yourFindings: yourByStage.get(id) ?? [],
+      referenceFindings: refByStage.get(id) ?? [],
+    };
+    return { ...base, ...verdictOf(base) };
+  });
+  return {
+    yourTitle: yours.title,
+    referenceTitle: reference.title,
+    stages,
+    requirements: fields(cardOf(yours, 'requirements'), cardOf(reference, 'requirements'), REQUIREMENT_FIELDS),
+    objective: fields(cardOf(yours, 'ml-objective'), cardOf(reference, 'ml-objective'), OBJECTIVE_FIELDS),
+    score: scoreOf(stages, { covered: conn.covered, total: conn.total }, yourCheck.findings),
+    missingConnections: conn.missing,
+    yourCheck,
+    referenceCheck,
+    otherFindings: { yours: yourByStage.get(null) ?? [], reference: refByStage.get(null) ?? [] },
+  };
+}
+
+function groupFindings(findings: readonly Finding[], d: Diagram): Map<StageId | null, Finding[]> {
+  const out = new Map<StageId | null, Finding[]>();
+  for (const f of findings) {
+    const s = findingStage(f, d);
+    const bucket = out.get(s) ?? [];
+    bucket.push(f);
+    out.set(s, bucket);
+  }
+  return out;
+}
+
+const pairKey = (a: KindId, b: KindId) => `${a}>${b}`;
+
+/** The distinct kind-to-kind connections of a diagram's edges, between compared kinds of different kinds. */
+export function kindConnections(d: Diagram): [KindId, KindId][] {
+  const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  const out = new Map<string, [KindId, KindId]>();
+  for (const e of d.edges) {
+    const a = byId.get(e.source);
+    const b = byId.get(e.target);
+    if (!a || !b || !compared(a) || !compared(b) || a.kind === b.kind) continue;
+    out.set(pairKey(a.kind, b.kind), [a.kind, b.kind]);
+  }
+  return [...out.values()];
+}
+
+/** Which reference connections your design joins within CONNECTION_HOPS hops. */
+function compareConnections(yours: Diagram, reference: Diagram): { covered: number; total: number; missing: [KindId, KindId][] } {
+  const byId = new Map(yours.nodes.map((n) => [n.id, n]));
+  const next = new Map<string, string[]>();
+  for (const e of yours.edges) {
+    if (!byId.has(e.source) || !byId.has(e.target)) continue;
+    const list = next.get(e.source) ?? [];
+    list.push(e.target);
+    next.set(e.source, list);
+  }
+  const joined = new Set<string>();
+  for (const n of yours.nodes) {
+    if (!compared(n)) continue;
+    let frontier = [n.id];
+    const seen = new Set(frontier);
+    for (let hop = 0; hop < CONNECTION_HOPS; hop++) {
+      const further: string[] = [];
+      for (const id of frontier) {
+        for (const t of next.get(id) ?? []) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          further.push(t);
+          const m = byId.get(t)!;
+          if (compared(m)) joined.add(pairKey(n.kind, m.kind));
+        }
+      }
+      frontier = further;
+    }
+  }
+  const wanted = kindConnections(reference).sort(([a1, b1], [a2, b2]) => byCatalogue(a1, a2) || byCatalogue(b1, b2));
+  const missing = wanted.filter(([a, b]) => !joined.has(pairKey(a, b)));
+  return { covered: wanted.length - missing.length, total: wanted.length, missing };
+}
