@@ -108,11 +108,19 @@ for (const n of [100, 500]) {
       const before = panel.textContent;
       const t0 = performance.now();
       bench.store.getState().connect('n0', id);
+      // Resolved when React writes the new text into the strip (a mutation), not a frame later.
+      let t1 = 0;
       await new Promise((resolve) => {
-        const check = () => (panel.textContent !== before ? resolve() : requestAnimationFrame(check));
-        check();
+        const mo = new MutationObserver(() => {
+          if (panel.textContent !== before) {
+            t1 = performance.now();
+            mo.disconnect();
+            resolve();
+          }
+        });
+        mo.observe(panel, { subtree: true, childList: true, characterData: true });
       });
-      return performance.now() - t0;
+      return t1 - t0;
     });
     await context.close();
     if (ms === null) break;
