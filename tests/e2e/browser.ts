@@ -1,5 +1,6 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { inject } from 'vitest';
 
@@ -84,4 +85,15 @@ export async function addByKeyboard(page: Page, query: string): Promise<void> {
   await page.keyboard.press('Control+A');
   await page.keyboard.type(query);
   await page.keyboard.press('Enter');
+}
+
+/** axe-core's rule violations inside an element (ids and the first offending node). */
+export async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run(el: Element): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
+    const r = await axe.run(document.querySelector(sel)!);
+    return r.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`);
+  }, selector);
 }

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, dragFromPalette, launchBrowser, nodeOf, openApp, pageErrors, screenshot } from './browser';
+import { axeViolations, connect, dragFromPalette, launchBrowser, nodeOf, openApp, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,16 +12,6 @@ afterAll(async () => {
 
 
 
-/** axe-core's rule violations inside an element (ids and the first offending node). */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(el: Element): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
-    const r = await axe.run(document.querySelector(sel)!);
-    return r.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`);
-  }, selector);
-}
 
 /** Waits until the viewport stops moving (after an animated zoom). */
 async function settled(page: Page) {

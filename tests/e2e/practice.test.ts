@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { componentCard } from '../../src/domain/content/componentCards';
-import { baseUrl, dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { axeViolations, baseUrl, dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,16 +19,6 @@ const template = (id: string) => JSON.parse(readFileSync(resolve(import.meta.dir
 const nodes = (page: Page) => page.locator('.react-flow__node');
 const gallery = (page: Page) => page.getByRole('dialog', { name: 'Case studies' });
 
-/** axe-core's rule violations inside an element (ids and the first offending node). */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run(el: Element): Promise<{ violations: { id: string; nodes: { html: string }[] }[] }> } }).axe;
-    const r = await axe.run(document.querySelector(sel)!);
-    return r.violations.map((v) => `${v.id}: ${v.nodes[0]?.html}`);
-  }, selector);
-}
 
 async function openGallery(page: Page) {
   await page.getByRole('button', { name: 'Templates' }).click();
