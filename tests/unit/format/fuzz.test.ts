@@ -111,12 +111,12 @@ function apply(root: Container, m: Mutation): unknown {
   switch (m.op) {
     case 'delete':
       if (Array.isArray(parent) && typeof k === 'number') {
-        if (m.pick % 2) parent.splice(k, 1);
+        if (m.pick % 2) removeAt(parent, k);
         else delete parent[k]; // leaves a hole
       } else delete p[k];
       break;
     case 'replace':
-      p[k] = m.value;
+      p[k] = fresh(m.value);
       break;
     case 'retype':
       p[k] = retype(p[k]);
@@ -125,7 +125,7 @@ function apply(root: Container, m: Mutation): unknown {
       const target = typeof p[k] === 'object' && p[k] !== null ? (p[k] as Record<string, unknown>) : p;
       // defineProperty makes an own `__proto__` member, exactly as JSON.parse does.
       try {
-        Object.defineProperty(target, m.key, { value: m.value, enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(target, m.key, { value: fresh(m.value), enumerable: true, writable: true, configurable: true });
       } catch {
         // e.g. `length` of an array: JS forbids it, so no file can hold it either
       }
@@ -137,6 +137,37 @@ function apply(root: Container, m: Mutation): unknown {
       break;
   }
   return root;
+}
+
+/**
+ * A private copy of a generated value, for the file to own. fast-check hands the same instances
+ * to many runs (constantFrom's `[]` and `{}` are single objects shared by every run, and replaying
+ * or shrinking reuses values), and the mutations write into what they insert; without the copy a
+ * run changes the `{}` of later runs, which grows until it holds itself (a cycle: JSON.stringify of
+ * the file then threw, in the test, not the parser: this property with seed 8 and numRuns 200,000
+ * failed so at run 71,708) and a failure
+ * cannot be replayed from its seed and path. structuredClone keeps what JSON would lose:
+ * undefined, NaN, ±Infinity, -0 and own `__proto__` keys.
+ */
+function fresh(v: unknown): unknown {
+  return structuredClone(v);
+}
+
+/**
+ * Removes element `k` of an array in place, as `splice(k, 1)` would (holes stay holes), without
+ * calling splice: splice builds its result through `array.constructor[Symbol.species]`, so an
+ * array given an own `constructor` by an earlier 'inject' made the test itself throw a TypeError
+ * ("object.constructor[Symbol.species] is not a constructor") before the parser ever ran (this
+ * property with seed 3 and numRuns 100,000, at run 50,780: inject `constructor: 0` into
+ * `suppressions[0].nodeIds`, then delete one of its elements). The parser copes with such an array
+ * (it only indexes arrays); the harness must not trip on it either.
+ */
+function removeAt(array: unknown[], k: number): void {
+  for (let i = k; i < array.length - 1; i++) {
+    if (i + 1 in array) array[i] = array[i + 1];
+    else delete array[i];
+  }
+  array.length -= 1;
 }
 
 function structuredCloneSafe(v: unknown): unknown {
@@ -198,10 +229,52 @@ function assertResult(r: unknown): void {
   }
 }
 
+/**
+ * The seed of the mutation fuzzing: a new one each run, or FUZZ_SEED (with FUZZ_PATH, the
+ * counterexample's path) to replay a failure. Each run starts from fresh values (see fresh()), so a
+ * seed and path reproduce a failure exactly.
+ */
+function fuzzSeed(): number {
+  const given = process.env.FUZZ_SEED;
+  if (given === undefined || given === '') return (Math.random() * 2 ** 32) | 0;
+  const seed = Number(given);
+  if (!Number.isInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, got ${JSON.stringify(given)}`);
+  return seed;
+}
+
+describe('the mutator (the fuzzing harness itself)', () => {
+  it('removes an element of an array that has an own constructor (where splice throws), keeping holes', () => {
+    const nodeIds: unknown[] = ['a', 'b', 'c'];
+    Object.defineProperty(nodeIds, 'constructor', { value: 0, enumerable: true, writable: true, configurable: true });
+    expect(() => nodeIds.splice(2, 1)).toThrow(TypeError); // what the test itself used to throw
+    removeAt(nodeIds, 1);
+    expect([...nodeIds]).toEqual(['a', 'c']);
+    const holey: unknown[] = ['a', 'b', 'c', 'd'];
+    delete holey[2];
+    removeAt(holey, 0);
+    expect(holey.length).toBe(3);
+    expect(1 in holey).toBe(false);
+    expect(holey[2]).toBe('d');
+  });
+
+  it('inserts copies: a generated value shared by two mutations (or two runs) is never changed nor made cyclic', () => {
+    const shared = {}; // what fc.constantFrom({}) hands to every run
+    const file: Container = { nodes: [] };
+    apply(file, { op: 'replace', pick: 0, value: shared });
+    apply(file, { op: 'inject', pick: 0, key: 'k', value: shared });
+    expect(shared).toEqual({});
+    expect(JSON.stringify(file)).toBe('{"nodes":{"k":{}}}');
+  });
+});
+
 describe('parser fuzzing', () => {
   it('10,000 mutated files: never a throw, always a Result, and only sound diagrams accepted', () => {
+    const seed = fuzzSeed();
+    const path = process.env.FUZZ_PATH || undefined;
+    // Logged before the run, so that even a run cut short (a timeout while shrinking) names its seed.
+    console.info(`fuzz: seed ${seed}${path ? `, path ${path}` : ''}`);
     let accepted = 0;
-    fc.assert(
+    const details = fc.check(
       fc.property(diagramArb({ maxNodes: 6, maxEdges: 6 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), (d, mutations) => {
         let file: unknown = JSON.parse(JSON.stringify(toFileObject(d)));
         for (const m of mutations) {
@@ -215,9 +288,20 @@ describe('parser fuzzing', () => {
         if (text !== undefined) assertResult(parseDiagramText(text));
         check(!Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'), 'Object.prototype is clean');
       }),
-      { numRuns: 10_000 },
+      { numRuns: 10_000, seed, ...(path ? { path } : {}) },
     );
-    console.info(`fuzz: ${accepted} of 10,000 mutated files accepted`);
+    if (details.failed) {
+      // The seed and the replay command lead the message, so every reporter (and a summary that
+      // shows only the first line) keeps them; fast-check's own report (counterexample, shrinks) follows.
+      throw new Error(
+        `fuzz failed with seed ${details.seed}; replay it with\n` +
+          `  FUZZ_SEED=${details.seed} FUZZ_PATH=${details.counterexamplePath} npx vitest run --project unit tests/unit/format/fuzz.test.ts -t "10,000 mutated"\n` +
+          (fc.defaultReportMessage(details) ?? ''),
+        { cause: details.errorInstance },
+      );
+    }
+    console.info(`fuzz: ${accepted} of ${details.numRuns.toLocaleString('en-US')} mutated files accepted (seed ${seed})`);
+    if (path) return; // a replay runs one case: the proportions below do not apply
     // The mutations must not be so destructive that nothing is ever accepted (nor so mild that all is).
     expect(accepted).toBeGreaterThan(100);
     expect(accepted).toBeLessThan(9_900);
