@@ -1,12 +1,24 @@
+import type { LucideIconNode } from 'lucide-react';
 import type { Plugin } from 'vite';
 import { CATALOGUE } from '../src/domain/catalogue';
-import { iconMarkup } from '../src/ui/icons';
-import { iconSymbolId } from '../src/ui/CatalogueIcon';
+import { elementMarkup, iconMarkup } from '../src/ui/icons';
+import { iconSymbolId } from '../src/ui/SpriteIcon';
+import { UI_ICON_NAMES } from '../src/ui/uiIconNames';
 
-/** The catalogue's lucide icons as one hidden SVG sprite of <symbol>s. */
-export function spriteMarkup(): string {
-  const ids = [...new Set([...CATALOGUE.map((k) => k.icon), 'puzzle'])];
-  const symbols = ids.map((id) => `<symbol id="${iconSymbolId(id)}" viewBox="0 0 24 24">${iconMarkup(id)}</symbol>`).join('');
+/** Inner markup of a lucide icon module (`lucide-react/icons/<name>`), read from its __iconData. */
+async function lucideMarkup(name: string): Promise<string> {
+  const mod = (await import(`lucide-react/icons/${name}`)) as { __iconData?: { node: LucideIconNode[] } };
+  if (!mod.__iconData) throw new Error(`lucide-react/icons/${name} has no icon data (an alias?): use the canonical module name`);
+  return mod.__iconData.node.map(elementMarkup).join('');
+}
+
+/** The catalogue's and the first screen's lucide icons as one hidden SVG sprite of <symbol>s. */
+export async function spriteMarkup(): Promise<string> {
+  const catalogue = [...new Set([...CATALOGUE.map((k) => k.icon), 'puzzle'])].map((id) => [id, iconMarkup(id)] as const);
+  const ui = await Promise.all(UI_ICON_NAMES.map(async (name) => [name, await lucideMarkup(name)] as const));
+  const symbols = [...catalogue, ...ui]
+    .map(([id, markup]) => `<symbol id="${iconSymbolId(id)}" viewBox="0 0 24 24">${markup}</symbol>`)
+    .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="0" height="0" style="position:absolute" aria-hidden="true">${symbols}</svg>`;
 }
 
@@ -16,7 +28,7 @@ export function iconSprite(): Plugin {
     name: 'mlsd-icon-sprite',
     transformIndexHtml: {
       order: 'pre',
-      handler: (html) => html.replace('<body>', `<body>\n    ${spriteMarkup()}`),
+      handler: async (html) => html.replace('<body>', `<body>\n    ${await spriteMarkup()}`),
     },
   };
 }

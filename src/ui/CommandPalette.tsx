@@ -7,7 +7,7 @@ import { useAddComponent } from '../canvas/useAddComponent';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { Dialog } from './Dialog';
 import type { DialogProps } from './Dialogs';
-import { CatalogueIcon } from './CatalogueIcon';
+import { SpriteIcon } from './SpriteIcon';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 
 type Entry =
@@ -92,7 +92,7 @@ export function CommandPalette({ commands, onClose }: DialogProps) {
               onMouseEnter={() => setActive(i)}
               onClick={() => runEntry(e)}
             >
-              {e.type === 'component' && <CatalogueIcon icon={e.icon} size={15} />}
+              {e.type === 'component' && <SpriteIcon icon={e.icon} size={15} />}
               <span>{e.name}</span>
               <span className="command-detail">{e.detail}</span>
             </li>

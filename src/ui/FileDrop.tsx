@@ -1,4 +1,4 @@
-import { FileUp } from 'lucide-react';
+import { FileUp } from './uiIcons';
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 

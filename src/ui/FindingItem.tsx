@@ -1,7 +1,7 @@
 import { ChevronDown, ChevronRight, EyeOff, RotateCcw } from 'lucide-react';
 import { memo, useId, useState, type FormEvent, type MouseEvent } from 'react';
 import type { Finding } from '../domain/checker/types';
-import { SEVERITY_ICON } from './severity';
+import { SEVERITY_ICON } from './severityIcons';
 import { WhyItMatters } from './WhyItMatters';
 
 const SEVERITY_WORD = { error: 'Error', warning: 'Warning', info: 'Note' } as const;

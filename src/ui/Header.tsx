@@ -1,4 +1,4 @@
-import { Command, Download, FileText, Grid3x3, Keyboard, LayoutGrid, LayoutTemplate, Maximize, Moon, Redo2, SquareDashed, Sun, Undo2, Waypoints } from 'lucide-react';
+import { Command, Download, FileText, Grid3x3, Keyboard, LayoutGrid, LayoutTemplate, Maximize, Moon, Redo2, SquareDashed, Sun, Undo2, Waypoints } from './uiIcons';
 import { Menu } from './Menu';
 import type { ComponentType } from 'react';
 import type { AppCommands, AppContext } from '../commands/appCommands';

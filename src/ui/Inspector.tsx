@@ -19,7 +19,7 @@ import { describeGroup, problemProfile } from '../domain/profiles';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
-import { CatalogueIcon } from './CatalogueIcon';
+import { SpriteIcon } from './SpriteIcon';
 import { LearnCard } from './LearnCard';
 import { NodeFindings } from './NodeFindings';
 
@@ -65,7 +65,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
   return (
     <>
       <div className="panel-head inspector-head">
-        <CatalogueIcon icon={info.icon} size={18} />
+        <SpriteIcon icon={info.icon} size={18} />
         <h2 className="panel-title">{nodeLabel(node)}</h2>
       </div>
       <p className="inspector-kind">

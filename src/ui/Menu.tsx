@@ -1,4 +1,4 @@
-import { ChevronDown } from 'lucide-react';
+import { ChevronDown } from './uiIcons';
 import { useEffect, useId, useRef, useState, type ComponentType } from 'react';
 import type { AppCommands, AppContext } from '../commands/appCommands';
 import { formatShortcut } from '../commands/registry';

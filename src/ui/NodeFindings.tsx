@@ -1,7 +1,7 @@
 import { findingKey } from '../domain/checker/keys';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { useNodeFindings } from '../store/useFindings';
-import { SEVERITY_ICON } from './severity';
+import { SEVERITY_ICON } from './severityIcons';
 
 /** The findings that name a component, at the top of its inspector, with a way to the full list. */
 export function NodeFindings({ id }: { id: string }) {

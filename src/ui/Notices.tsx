@@ -1,4 +1,4 @@
-import { X } from 'lucide-react';
+import { X } from './uiIcons';
 import { useEffect } from 'react';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 

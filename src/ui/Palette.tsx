@@ -1,8 +1,8 @@
-import { ChevronDown, ChevronRight, Search } from 'lucide-react';
+import { ChevronDown, ChevronRight, Search } from './uiIcons';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CATALOGUE, kindMatches, type KindId, type KindInfo, type PaletteGroup } from '../domain/catalogue';
 import { STAGES } from '../domain/stages';
-import { CatalogueIcon } from './CatalogueIcon';
+import { SpriteIcon } from './SpriteIcon';
 import { usePaletteDrag } from './usePaletteDrag';
 
 const GROUPS: { id: PaletteGroup; title: string; color?: string }[] = [
@@ -129,7 +129,7 @@ export function Palette({ onAdd, onDrop }: Props) {
                           onFocus={(e) => showTip(k, e.currentTarget)}
                           onBlur={() => setTip(null)}
                         >
-                          <CatalogueIcon icon={k.icon} size={16} strokeWidth={1.9} />
+                          <SpriteIcon icon={k.icon} size={16} strokeWidth={1.9} />
                           <span className="palette-item-label">{k.label}</span>
                         </button>
                       </li>

@@ -1,4 +1,4 @@
-import { Check, LoaderCircle, TriangleAlert } from 'lucide-react';
+import { Check, LoaderCircle, TriangleAlert } from './uiIcons';
 import { useId } from 'react';
 import type { AppCommands, AppContext } from '../commands/appCommands';
 import { useDiagramStore } from '../store/useDiagramStore';

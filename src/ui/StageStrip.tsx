@@ -3,7 +3,8 @@ import type { CSSProperties } from 'react';
 import { countBySeverity } from '../domain/checker/keys';
 import { STAGES } from '../domain/stages';
 import { useChecks } from '../store/useFindings';
-import { countLabel, SEVERITY_ICON } from './severity';
+import { countLabel } from './severity';
+import { SEVERITY_ICON } from './severityIcons';
 
 /**
  * The always-visible summary of the design check: "N/7 stages", the seven stages as chips

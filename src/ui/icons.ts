@@ -114,7 +114,8 @@ export function iconNodeFor(iconId: string): readonly LucideIconNode[] {
   return entryFor(iconId)[1]?.node ?? [];
 }
 
-function elementMarkup([tag, attrs, children]: LucideIconNode): string {
+/** SVG markup of one lucide icon element (tag, attributes, children). */
+export function elementMarkup([tag, attrs, children]: LucideIconNode): string {
   const attributes = Object.entries(attrs)
     .filter(([name, v]) => name !== 'key' && /^[A-Za-z][A-Za-z0-9:-]*$/.test(name) && (typeof v === 'string' || typeof v === 'number'))
     .map(([name, v]) => ` ${name}="${escapeXml(String(v))}"`)

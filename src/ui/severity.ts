@@ -1,8 +1,4 @@
-import { CircleX, Info, TriangleAlert, type LucideIcon } from 'lucide-react';
 import type { Severity } from '../domain/checker/types';
-
-/** The icon of each finding severity (shape as well as colour tells them apart). */
-export const SEVERITY_ICON: Record<Severity, LucideIcon> = { error: CircleX, warning: TriangleAlert, info: Info };
 
 const NOUN: Record<Severity, [string, string]> = {
   error: ['error', 'errors'],

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 
-/** Id of a catalogue icon's symbol in the page's icon sprite (built into index.html from lucide's icons). */
+/** Id of an icon's symbol in the page's icon sprite (built into index.html from lucide's icons). */
 export const iconSymbolId = (iconId: string) => `mlsd-icon-${iconId}`;
 
 interface Props {
@@ -8,13 +8,15 @@ interface Props {
   size?: number;
   strokeWidth?: number;
   className?: string;
+  'aria-hidden'?: boolean | 'true';
 }
 
 /**
- * A catalogue icon drawn from the page's sprite: the same lucide icons, but their shapes travel in
- * the HTML once instead of as JavaScript modules in the first load, and each use is one <use>.
+ * An icon drawn from the page's sprite (the catalogue's icons and the first screen's UI icons): the
+ * same lucide icons, but their shapes travel in the HTML once instead of as JavaScript modules in
+ * the first load, and each use is one <use>.
  */
-export const CatalogueIcon = memo(function CatalogueIcon({ icon, size = 16, strokeWidth = 2, className }: Props) {
+export const SpriteIcon = memo(function SpriteIcon({ icon, size = 16, strokeWidth = 2, className }: Props) {
   return (
     <svg
       className={className}
