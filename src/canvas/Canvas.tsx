@@ -10,7 +10,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePosition, nodeSize, withDescendants, zoneAt, type XY } from '../domain/diagram';
+import { absolutePosition, nodeSize, nodesBounds, withDescendants, zoneAt, type DiagramNode, type XY } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
@@ -42,6 +42,17 @@ const CanvasChrome = memo(function CanvasChrome({ dragging }: { dragging: boolea
     </>
   );
 });
+
+/** A viewport close to what fitView will choose, from the diagram and the window (before anything is measured). */
+function estimateFit(nodes: readonly DiagramNode[]): { x: number; y: number; zoom: number } {
+  if (!nodes.length || typeof window === 'undefined') return { x: 0, y: 0, zoom: 1 };
+  const b = nodesBounds(nodes);
+  // The canvas is the window less the palette, the side column and the header.
+  const w = Math.max(200, window.innerWidth - 568);
+  const h = Math.max(200, window.innerHeight - 48);
+  const zoom = Math.min(FIT_VIEW.maxZoom, Math.max(0.05, Math.min(w / (b.width * (1 + FIT_VIEW.padding)), h / (b.height * (1 + FIT_VIEW.padding)))));
+  return { x: (w - b.width * zoom) / 2 - b.x * zoom, y: (h - b.height * zoom) / 2 - b.y * zoom, zoom };
+}
 
 /** New badge counts, keeping the previous object for every node whose counts did not change. */
 function stableBadges(prev: ReadonlyMap<string, BadgeCounts>, next: ReadonlyMap<string, BadgeCounts>): ReadonlyMap<string, BadgeCounts> {
@@ -93,6 +104,9 @@ export function Canvas() {
 
   // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
   const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0);
+  // Start near the fitted zoom, so a large diagram's first render is already the zoomed-out one
+  // (rendering it at 100 % first and again zoomed out doubled the start-up work); fitView then refines.
+  const [initialViewport] = useState(() => estimateFit(store.getState().diagram.nodes));
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
@@ -302,6 +316,7 @@ export function Canvas() {
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         zoomOnDoubleClick={false}
         fitView={initialFit}
+        defaultViewport={initialViewport}
         fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={2.5}

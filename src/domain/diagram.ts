@@ -231,3 +231,22 @@ export function withDescendants(nodes: readonly DiagramNode[], id: string): Set<
   }
   return out;
 }
+
+/** The box around every node (absolute coordinates, nominal sizes); empty at the origin for no nodes. */
+export function nodesBounds(nodes: readonly DiagramNode[]): { x: number; y: number; width: number; height: number } {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    const p = absolutePosition(n, byId);
+    const s = nodeSize(n);
+    minX = Math.min(minX, p.x);
+    minY = Math.min(minY, p.y);
+    maxX = Math.max(maxX, p.x + s.width);
+    maxY = Math.max(maxY, p.y + s.height);
+  }
+  if (minX === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
+  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
