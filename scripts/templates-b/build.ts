@@ -1,6 +1,6 @@
 /** Writes templates/<id>.json from the definitions under defs/: `npx tsx scripts/templates-b/build.ts [id ...]`. */
 import { writeFileSync } from 'node:fs';
-import { buildTemplate } from './layout';
+import { buildTemplate } from '../templates/layout';
 import { DEFS } from './defs/index';
 
 const wanted = process.argv.slice(2);

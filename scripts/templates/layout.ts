@@ -2,7 +2,7 @@
  * A small builder for the case-study templates: nodes are placed on a grid (columns 230 px
  * apart, rows 100 px apart), zones are sized from their children, and the result is a diagram
  * in the file format of domain.md section 7. The JSON in templates/ is the shipped artifact;
- * the definitions under scripts/templates/defs/ are how it was laid out.
+ * the definitions under scripts/templates/defs/ and scripts/templates-b/defs/ are how they were laid out.
  */
 import type { EdgeKind, NodeProps, ProblemId } from '../../src/domain/diagram';
 import type { KindId } from '../../src/domain/catalogue';
@@ -13,7 +13,8 @@ export const COL = 230;
 export const ROW = 100;
 /** Zone margins around its children: top leaves room for the zone label. */
 export const MARGIN = { top: 52, right: 32, bottom: 32, left: 32 } as const;
-const BOX = { width: 168, height: 60 } as const;
+/** Nominal component box (NODE_SIZE). */
+export const BOX = { width: 168, height: 60 } as const;
 
 export interface NodeDef {
   id: string;

@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../layout';
+import type { TemplateDef } from '../../templates/layout';
 import { fraudDetection } from './fraud-detection';
 import { etaPrediction } from './eta-prediction';
 import { searchRanking } from './search-ranking';

@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../layout';
+import type { TemplateDef } from '../../templates/layout';
 
 /** Search ranking: query understanding -> lexical + embedding retrieval -> learning-to-rank -> business rules. */
 export const searchRanking: TemplateDef = {

@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../layout';
+import type { TemplateDef } from '../../templates/layout';
 
 /** Street-view blurring: an offline-only batch system; detector on tiles -> recall-first policy -> blur -> publish. */
 export const streetViewBlurring: TemplateDef = {
