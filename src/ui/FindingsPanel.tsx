@@ -177,7 +177,7 @@ function FindingGroup({
               key={key}
               itemKey={key}
               finding={f}
-              active={f.nodeIds.length > 0 && [...f.nodeIds].sort().join('\n') === selectedKey}
+              active={isSelected(f, selectedKey)}
               onReveal={onReveal}
               onSuppress={onSuppress}
               alsoSuppresses={alsoSuppresses(f)}
@@ -192,6 +192,11 @@ function FindingGroup({
       )}
     </div>
   );
+}
+
+/** True when the selection is exactly the finding's nodes (the list highlights that finding). */
+function isSelected(f: Finding, selectedKey: string): boolean {
+  return f.nodeIds.length > 0 && [...f.nodeIds].sort().join('\n') === selectedKey;
 }
 
 function SuppressedGroup({
@@ -222,7 +227,7 @@ function SuppressedGroup({
               key={key}
               itemKey={key}
               finding={f}
-              active={f.nodeIds.length > 0 && [...f.nodeIds].sort().join('\n') === selectedKey}
+              active={isSelected(f, selectedKey)}
               onReveal={onReveal}
               suppressedReason={reason}
               onRestore={onRestore}
