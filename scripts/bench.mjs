@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --json] [-- --runs 5] [-- --no-build]`: our own speed and size figures against the
+// `npm run bench [-- --json] [-- --runs 5] [-- --no-build] [-- --only findings,png]`: our own speed and size figures against the
 // production build in Chromium (and Node for the pure parts). Prints, for each figure, the median of the runs
 // with min and max, beside its target. Figures, not assertions: the machines are shared and noisy.
 import { spawnSync } from 'node:child_process';
@@ -15,6 +15,9 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
 const log = (...a) => !json && console.error(...a);
+// `--only findings,png`: only the figures whose keys start with one of these (js, ready, findings, png, checker, tidy).
+const only = args.includes('--only') ? String(args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
+const want = (key) => !only || only.some((o) => key.startsWith(o));
 
 if (!args.includes('--no-build')) {
   log('building the production bundle…');
@@ -59,7 +62,7 @@ const figures = {};
 const add = (key, label, unit, values, target, note) => (figures[key] = { label, unit, values, target, note });
 
 // ------------------------------------------------------------ JavaScript: initial (before first paint) and all
-{
+if (want('js')) {
   const allJs = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
   const allGz = allJs.reduce((a, f) => a + gz(readFileSync(join(dist, 'assets', f))), 0);
   // What the page loads before its first paint: the entry script and the chunks index.html preloads
@@ -73,7 +76,7 @@ const add = (key, label, unit, values, target, note) => (figures[key] = { label,
 }
 
 // ------------------------------------------------------------ ready time of the bench diagram (as peer-bench sees it)
-for (const n of [100, 500]) {
+for (const n of want('ready') ? [100, 500] : []) {
   const values = [];
   for (let i = 0; i < runs; i++) {
     const { context, page } = await open(`?bench=${n}`);
@@ -84,7 +87,7 @@ for (const n of [100, 500]) {
 }
 
 // ------------------------------------------------------------ findings update after an edge is added (500 nodes)
-{
+if (want('findings')) {
   const values = [];
   for (let i = 0; i < runs; i++) {
     const { context, page } = await open('?bench=500');
@@ -125,7 +128,7 @@ for (const n of [100, 500]) {
 }
 
 // ------------------------------------------------------------ PNG export of the whole diagram
-for (const n of [100, 300]) {
+for (const n of want('png') ? [100, 300] : []) {
   const values = [];
   for (let i = 0; i < runs; i++) {
     const { context, page } = await open(`?bench=${n}`);
@@ -145,7 +148,7 @@ for (const n of [100, 300]) {
 }
 
 // ------------------------------------------------------------ pure parts in Node
-{
+if (want('checker') || want('tidy')) {
   const r = spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/bench-node.ts'), String(runs)], { cwd: root, encoding: 'utf8' });
   if (r.status !== 0) {
     console.error(r.stderr);

@@ -9,7 +9,7 @@ import {
   type EdgeChange,
   type NodeChange,
 } from '@xyflow/react';
-import { memo, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { absolutePosition, nodeSize, nodesBounds, withDescendants, zoneAt, type DiagramNode, type XY } from '../domain/diagram';
 import { proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -95,8 +95,11 @@ function useFitOnDesignChange() {
 export function Canvas() {
   const store = useDiagramStoreApi();
   const dNodes = useDiagramStore((s) => s.diagram.nodes);
-  const dEdges = useDiagramStore((s) => s.diagram.edges);
-  const selection = useDiagramStore((s) => s.selection);
+  // Edges, selection and finding badges reach the canvas as deferred values: after an edit, the panels
+  // (stage strip, findings, inspector) commit first and React Flow's pass over every node follows,
+  // interruptible. Nodes stay urgent, so a drop or a drag end never shows a node at its old place.
+  const dEdges = useDeferredValue(useDiagramStore((s) => s.diagram.edges));
+  const selection = useDeferredValue(useDiagramStore((s) => s.selection));
   const snapToGrid = useDiagramStore((s) => s.prefs.snapToGrid);
   const theme = useDiagramStore((s) => s.prefs.theme);
   const far = useFlowStore(isFar);
@@ -123,7 +126,7 @@ export function Canvas() {
 
   // One subscription to the checker for the whole canvas: badges travel in the nodes' data, and the
   // per-node counts keep their identity while a node's findings stay the same.
-  const checks = useChecks();
+  const checks = useDeferredValue(useChecks());
   const badgeRef = useRef<ReadonlyMap<string, BadgeCounts>>(EMPTY);
   const badges = useMemo(() => (badgeRef.current = stableBadges(badgeRef.current, nodeFindingIndex(checks).counts)), [checks]);
   const nodes = useMemo(
