@@ -5,6 +5,7 @@ import {
   ReactFlow,
   useStore as useFlowStore,
   useReactFlow,
+  useStoreApi as useFlowStoreApi,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -64,6 +65,23 @@ function stableBadges(prev: ReadonlyMap<string, BadgeCounts>, next: ReadonlyMap<
   return out;
 }
 
+/**
+ * A dragged node catches the pointer a little beyond its edges (an invisible margin, constant on screen):
+ * the node is drawn where the previous move put it, so a fast or far-zoomed drag would otherwise leave the
+ * pointer over the pane, flickering the cursor and making the browser hit-test every node on each move.
+ */
+const DRAG_CATCH_PX = 24;
+const dragStyleCache = new Map<number, Record<string, string>>();
+function dragStyleFor(zoom: number): Record<string, string> {
+  let s = dragStyleCache.get(zoom);
+  if (!s) {
+    if (dragStyleCache.size > 32) dragStyleCache.clear();
+    s = { '--drag-catch': `${(-DRAG_CATCH_PX / zoom).toFixed(1)}px` };
+    dragStyleCache.set(zoom, s);
+  }
+  return s;
+}
+
 const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
 const PRO_OPTIONS = { hideAttribution: true };
 const SNAP_GRID: [number, number] = [20, 20];
@@ -94,6 +112,7 @@ function useFitOnDesignChange() {
  */
 export function Canvas() {
   const store = useDiagramStoreApi();
+  const flowStore = useFlowStoreApi<FlowNode, FlowEdge>();
   const dNodes = useDiagramStore((s) => s.diagram.nodes);
   // Edges, selection and finding badges reach the canvas as deferred values: after an edit, the panels
   // (stage strip, findings, inspector) commit first and React Flow's pass over every node follows,
@@ -130,10 +149,17 @@ export function Canvas() {
   const badgeRef = useRef<ReadonlyMap<string, BadgeCounts>>(EMPTY);
   const badges = useMemo(() => (badgeRef.current = stableBadges(badgeRef.current, nodeFindingIndex(checks).counts)), [checks]);
   const nodes = useMemo(
-    () => toFlowNodes(dNodes, selectedNodes, { drag, resize, measured: measured.current }, nodeCache.current, badges),
+    () =>
+      toFlowNodes(
+        dNodes,
+        selectedNodes,
+        { drag, resize, measured: measured.current, dragStyle: drag.size ? dragStyleFor(flowStore.getState().transform[2]) : undefined },
+        nodeCache.current,
+        badges,
+      ),
     // measureVersion: the measured map is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dNodes, selectedNodes, drag, resize, measureVersion, badges],
+    [dNodes, selectedNodes, drag, resize, measureVersion, badges, flowStore],
   );
   const editingEdge = useDiagramStore((s) => s.editingEdgeId);
   const edges = useMemo(

@@ -15,6 +15,8 @@ export interface Transient {
   resize: ReadonlyMap<string, { x: number; y: number; width: number; height: number }>;
   /** Sizes React Flow measured. */
   measured: ReadonlyMap<string, Measured>;
+  /** Style for the nodes being dragged (their catch margin, sized for the current zoom). */
+  dragStyle?: Record<string, string>;
 }
 
 export interface BadgeCounts {
@@ -88,7 +90,7 @@ export function toFlowNodes(
             dragHandle: '.zone-drag',
           }
         : {}),
-      ...(pos ? { dragging: true } : {}),
+      ...(pos ? { dragging: true, ...(t.dragStyle ? { style: t.dragStyle } : {}) } : {}),
     } as FlowNode;
     cache.set(n.id, { source: n, selected: sel, pos, box, measured: m, badge, flow });
     out[i] = flow;
