@@ -336,7 +336,7 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onReconnect={onReconnect}
         onEdgeDoubleClick={onEdgeDoubleClick}
-        edgesReconnectable
+        edgesReconnectable={!far}
         autoPanOnNodeDrag={false}
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}

@@ -21,7 +21,7 @@ export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps
   const stage = nodeStage({ id, kind: data.kind, props: data.props, position: { x: 0, y: 0 } });
   const color = stage ? stageById(stage).color : '#94a3b8';
   const style = { '--band': color } as CSSProperties;
-  return far ? <FarNode data={data} stage={stage} style={style} /> : <FullNode id={id} data={data} stage={stage} style={style} />;
+  return far ? <FarNode id={id} data={data} stage={stage} style={style} /> : <FullNode id={id} data={data} stage={stage} style={style} />;
 });
 
 interface Parts {
@@ -30,15 +30,34 @@ interface Parts {
   style: CSSProperties;
 }
 
-function FarNode({ data, stage, style }: Parts) {
+function FarNode({ id, data, stage, style }: Parts & { id: string }) {
   const b = data.badge;
   return (
     <div className="node node-far" data-kind={data.kind} data-stage={stage ?? 'none'} style={style}>
-      <Handle type="target" position={Position.Left} className="handle handle-in" />
+      <FarHandle nodeId={id} type="target" />
       <div className="node-label">{data.label ?? kindInfo(data.kind).label}</div>
       {b && <span className={`node-dot node-badge-${b.error ? 'error' : b.warning ? 'warning' : 'info'}`} aria-hidden />}
-      <Handle type="source" position={Position.Right} className="handle handle-out" />
+      <FarHandle nodeId={id} type="source" />
     </div>
+  );
+}
+
+/**
+ * Zoomed far out a handle is invisible and a few pixels wide: nobody starts a connection from it (the
+ * keyboard's "Connect to..." works at any zoom). It is then a plain element carrying what React Flow
+ * measures to place the edges' ends (the `source`/`target` class and `data-handlepos`), without
+ * <Handle>'s connection machinery: at 500 components that is 1,000 store subscriptions fewer, which
+ * every drag frame would run, and about a megabyte of memory.
+ */
+function FarHandle({ nodeId, type }: { nodeId: string; type: 'source' | 'target' }) {
+  const pos = type === 'source' ? Position.Right : Position.Left;
+  return (
+    <div
+      className={`react-flow__handle react-flow__handle-${pos} handle handle-${type === 'source' ? 'out' : 'in'} ${type}`}
+      data-nodeid={nodeId}
+      data-handlepos={pos}
+      aria-hidden
+    />
   );
 }
 

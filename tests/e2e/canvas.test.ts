@@ -104,4 +104,39 @@ describe('the canvas in Chromium', () => {
     expect(inside(canvas, { x: a.x + a.width / 2, y: a.y + a.height / 2 })).toBe(true);
     await context.close();
   });
+  it('zoomed far out, draws simple components whose edges stay attached, drags them, and restores full ones on zooming in', async () => {
+    const { context, page } = await openApp(browser, '?bench=100');
+    await page.waitForFunction(() => typeof (window as { __ready?: number }).__ready === 'number');
+    expect(await page.locator('.node-far').count()).toBe(100);
+    // Every edge is drawn from the right side of its source to the left side of its target.
+    const ends = await page.evaluate(() => {
+      const rect = (id: string) => document.querySelector(`.react-flow__node[data-id="${id}"]`)!.getBoundingClientRect();
+      return [0, 1, 2, 8].map((i) => {
+        const path = document.querySelector(`.react-flow__edge[data-id="e${i}"] .react-flow__edge-path`) as SVGPathElement;
+        const len = path.getTotalLength();
+        const m = path.getScreenCTM()!;
+        const at = (l: number) => new DOMPoint(path.getPointAtLength(l).x, path.getPointAtLength(l).y).matrixTransform(m);
+        const s = rect(`n${i}`);
+        const t = rect(`n${i + 1}`);
+        const a = at(0);
+        const b = at(len);
+        return { dxStart: a.x - s.right, dyStart: a.y - (s.top + s.height / 2), dxEnd: b.x - t.left, dyEnd: b.y - (t.top + t.height / 2) };
+      });
+    });
+    for (const e of ends) for (const v of Object.values(e)) expect(Math.abs(v)).toBeLessThan(3);
+    // A far-out component still drags (its position reaches the store), with no page error.
+    const before = await page.evaluate(() => (window as { __probe?: () => unknown }).__probe?.());
+    const n0 = (await page.locator('.react-flow__node[data-id="n0"]').boundingBox())!;
+    await page.mouse.move(n0.x + n0.width / 2, n0.y + n0.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(n0.x + n0.width / 2 + 60, n0.y + n0.height / 2 + 40, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => page.evaluate(() => JSON.stringify((window as { __probe?: () => unknown }).__probe?.()))).not.toBe(JSON.stringify(before));
+    // Zoomed in, components are whole again, with real handles to connect from.
+    for (let i = 0; i < 6; i++) await page.getByRole('button', { name: /zoom in/i }).click();
+    await expect.poll(() => page.locator('.node-far').count()).toBe(0);
+    expect(await page.locator('.react-flow__node .react-flow__handle.connectable').count()).toBeGreaterThan(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
 });
