@@ -22,7 +22,8 @@ export function Palette({ onAdd, onDrop }: Props) {
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<PaletteGroup>>(new Set());
   const [tip, setTip] = useState<{ kind: KindInfo; top: number } | null>(null);
-  // The tooltip shows the first line of the component's learning card; the cards load on first hover or focus.
+  // The tooltip shows the first line of the component's learning card. The cards load as soon as the
+  // pointer or the focus comes into the palette, so the line is there by the time a tooltip opens.
   const [whats, setWhats] = useState<Partial<Record<KindId, string>> | null>(null);
   const loadCards = () => {
     if (whats) return;
@@ -66,13 +67,12 @@ export function Palette({ onAdd, onDrop }: Props) {
   };
 
   const showTip = (kind: KindInfo, el: HTMLElement) => {
-    loadCards();
     const r = el.getBoundingClientRect();
     setTip({ kind, top: r.top + r.height / 2 });
   };
 
   return (
-    <section className="palette panel" aria-label="Components">
+    <section className="palette panel" aria-label="Components" onPointerEnter={loadCards} onFocus={loadCards}>
       <div className="panel-head">
         <h2 className="panel-title">Components</h2>
       </div>
@@ -144,7 +144,7 @@ export function Palette({ onAdd, onDrop }: Props) {
       {tip && (
         <div className="palette-tip" id="palette-tip" role="tooltip" style={{ top: tip.top }}>
           <strong>{tip.kind.label}</strong>
-          <span>{whats?.[tip.kind.id] ?? tip.kind.description}</span>
+          {whats?.[tip.kind.id] && <span>{whats[tip.kind.id]}</span>}
           {tip.kind.tools.length > 0 && <span className="palette-tip-tools">{tip.kind.tools.join(' · ')}</span>}
         </div>
       )}

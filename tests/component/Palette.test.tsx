@@ -60,8 +60,8 @@ describe('Palette', () => {
     renderWithStore(<Palette onAdd={onAdd} onDrop={() => {}} />);
     const item = screen.getByRole('button', { name: 'Feature store' });
     act(() => item.focus());
-    // The catalogue line shows at once; the card's first line replaces it once the cards have loaded.
-    expect(screen.getByRole('tooltip')).toHaveTextContent(/same features to training/);
+    // Name and tools show at once; the card's first line joins them once the cards have loaded (focus starts that).
+    expect(screen.getByRole('tooltip')).toHaveTextContent(/^Feature store.*Feast · Tecton/);
     await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(componentCard('feature-store').what));
     await user.keyboard('{Enter}');
     expect(onAdd).toHaveBeenCalledWith('feature-store');
