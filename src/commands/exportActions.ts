@@ -1,6 +1,5 @@
 import type { Diagram } from '../domain/diagram';
 import { exportFileName } from '../domain/export/fileName';
-import { clipboardErrorMessage } from '../io/exportClipboard';
 import { downloadBlob } from '../io/download';
 import { trackProgress, type ProgressTracker } from '../io/progress';
 import type { DiagramStore } from '../store/diagramStore';
@@ -32,6 +31,13 @@ function message(e: unknown): string {
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+
+/** A user-facing sentence for a failed clipboard write. */
+function clipboardErrorMessage(e: unknown): string {
+  if (e instanceof DOMException && e.name === 'NotAllowedError')
+    return 'The browser did not allow this page to write to the clipboard (allow clipboard access for this site, or export a file instead).';
+  return `The clipboard refused the content: ${e instanceof Error ? e.message : String(e)}`;
+}
 
 /** The stores (one per page) with an export running: one export at a time. */
 const running = new WeakSet<DiagramStore>();
