@@ -57,67 +57,65 @@ export interface KindInfo {
   /** The stage the kind belongs to; null for actors, notes, zones and custom (which carries its own). */
   stage: StageId | null;
   group: PaletteGroup;
-  /** Real products offered first in the tool picker. */
-  tools: readonly string[];
   /** Icon id (a lucide icon name in kebab case); the UI maps it to a component. */
   icon: string;
 }
 
-// What a kind is, for a learner, is the first line of its card (content/componentCards.ts, loaded on demand).
-type Row = [KindId, string, StageId | null, readonly string[], string];
+// What a kind is, for a learner, is the first line of its card (content/componentCards.ts), and the
+// tools it offers are in kindTools.ts: both load after the first paint.
+type Row = [KindId, string, StageId | null, string];
 
 const ROWS: Row[] = [
-  ['requirements', 'Requirements', 'requirements', [], 'clipboard-list'],
-  ['ml-objective', 'ML objective', 'framing', [], 'target'],
-  ['client-app', 'Client app', null, ['web', 'iOS', 'Android'], 'smartphone'],
-  ['event-log', 'Event log (clicks, views)', 'data', ['Kafka topic', 'Segment', 'Snowplow'], 'mouse-pointer-click'],
-  ['database', 'Database (OLTP)', 'data', ['PostgreSQL', 'MySQL', 'Cassandra', 'DynamoDB'], 'database'],
-  ['object-storage', 'Object storage', 'data', ['S3', 'GCS', 'Azure Blob'], 'archive'],
-  ['external-data', 'External data', 'data', ['partner feeds', 'public datasets'], 'globe'],
-  ['message-queue', 'Stream / message queue', 'data', ['Kafka', 'Kinesis', 'Pub/Sub', 'Pulsar'], 'rows-3'],
-  ['stream-processor', 'Stream processor', 'data', ['Flink', 'Spark Structured Streaming', 'Kafka Streams'], 'waves'],
-  ['batch-etl', 'Batch ETL', 'data', ['Spark', 'Beam', 'dbt'], 'shuffle'],
-  ['data-warehouse', 'Data warehouse / lake', 'data', ['BigQuery', 'Snowflake', 'Delta Lake', 'Hive'], 'warehouse'],
-  ['data-validation', 'Data validation', 'data', ['Great Expectations', 'TFDV'], 'shield-check'],
-  ['labeling', 'Labeling', 'data', ['Label Studio', 'SageMaker Ground Truth', 'human raters'], 'tags'],
-  ['feature-pipeline', 'Feature engineering', 'data', ['Spark', 'Flink', 'pandas'], 'wrench'],
-  ['feature-store', 'Feature store', 'data', ['Feast', 'Tecton', 'Hopsworks', 'Redis (online)', 'DynamoDB (online)'], 'boxes'],
-  ['training-job', 'Training job', 'model', ['PyTorch', 'TensorFlow', 'XGBoost', 'LightGBM', 'Ray Train'], 'dumbbell'],
-  ['embedding-model', 'Embedding model', 'model', ['two-tower', 'CLIP', 'BERT', 'word2vec'], 'orbit'],
-  ['hyperparameter-tuning', 'Hyperparameter tuning', 'model', ['Ray Tune', 'Optuna', 'Katib'], 'sliders-horizontal'],
-  ['experiment-tracking', 'Experiment tracking', 'model', ['MLflow Tracking', 'Weights & Biases'], 'flask-conical'],
-  ['orchestrator', 'Pipeline orchestrator', 'model', ['Airflow', 'Prefect', 'Kubeflow Pipelines', 'Dagster'], 'workflow'],
-  ['offline-eval', 'Offline evaluation', 'evaluation', ['held-out set', 'backtest', 'replay'], 'clipboard-check'],
-  ['ab-test', 'Online evaluation', 'evaluation', ['A/B test', 'shadow mode', 'champion/challenger', 'interleaving', 'Statsig', 'GrowthBook'], 'split'],
-  ['model-registry', 'Model registry', 'serving', ['MLflow Model Registry', 'W&B', 'SageMaker'], 'library'],
-  ['model-server', 'Model server', 'serving', ['Triton', 'KServe', 'TorchServe', 'TF Serving', 'BentoML', 'Ray Serve'], 'server'],
-  ['batch-inference', 'Batch inference', 'serving', ['Spark job', 'Ray batch'], 'layers'],
-  ['prediction-api', 'Prediction service / API', 'serving', ['REST', 'gRPC'], 'plug'],
-  ['candidate-generation', 'Candidate generation', 'serving', ['two-tower + ANN', 'collaborative filtering'], 'filter'],
-  ['ranking', 'Ranking model', 'serving', ['GBDT', 'DNN', 'DCN'], 'list-ordered'],
-  ['re-ranking', 'Re-ranking / policy', 'serving', ['diversity', 'freshness', 'business rules'], 'arrow-up-down'],
-  ['vector-db', 'Vector DB / ANN index', 'serving', ['Pinecone', 'Milvus', 'Qdrant', 'FAISS', 'pgvector'], 'radar'],
-  ['search-index', 'Search index', 'serving', ['Elasticsearch', 'OpenSearch'], 'search'],
-  ['cache', 'Cache', 'serving', ['Redis', 'Memcached'], 'zap'],
-  ['rules-engine', 'Rules engine', 'serving', ['heuristics', 'fallback rules'], 'scale'],
-  ['human-review', 'Human review queue', 'serving', ['moderators', 'analysts'], 'user-check'],
-  ['llm-server', 'LLM server', 'serving', ['vLLM', 'TGI', 'TensorRT-LLM'], 'bot'],
-  ['guardrails', 'Guardrails', 'serving', ['safety filters', 'PII redaction'], 'shield-alert'],
-  ['prediction-logging', 'Prediction logging', 'monitoring', ['feature and prediction logs'], 'scroll-text'],
-  ['monitoring-dashboard', 'Monitoring and alerts', 'monitoring', ['Prometheus', 'Grafana'], 'activity'],
-  ['drift-detection', 'Drift detection', 'monitoring', ['Evidently', 'NannyML (KS test, PSI)'], 'trending-up-down'],
-  ['note', 'Note', null, [], 'sticky-note'],
-  ['group', 'Zone (offline / online)', null, [], 'square-dashed'],
-  ['custom', 'Custom component', null, [], 'puzzle'],
+  ['requirements', 'Requirements', 'requirements', 'clipboard-list'],
+  ['ml-objective', 'ML objective', 'framing', 'target'],
+  ['client-app', 'Client app', null, 'smartphone'],
+  ['event-log', 'Event log (clicks, views)', 'data', 'mouse-pointer-click'],
+  ['database', 'Database (OLTP)', 'data', 'database'],
+  ['object-storage', 'Object storage', 'data', 'archive'],
+  ['external-data', 'External data', 'data', 'globe'],
+  ['message-queue', 'Stream / message queue', 'data', 'rows-3'],
+  ['stream-processor', 'Stream processor', 'data', 'waves'],
+  ['batch-etl', 'Batch ETL', 'data', 'shuffle'],
+  ['data-warehouse', 'Data warehouse / lake', 'data', 'warehouse'],
+  ['data-validation', 'Data validation', 'data', 'shield-check'],
+  ['labeling', 'Labeling', 'data', 'tags'],
+  ['feature-pipeline', 'Feature engineering', 'data', 'wrench'],
+  ['feature-store', 'Feature store', 'data', 'boxes'],
+  ['training-job', 'Training job', 'model', 'dumbbell'],
+  ['embedding-model', 'Embedding model', 'model', 'orbit'],
+  ['hyperparameter-tuning', 'Hyperparameter tuning', 'model', 'sliders-horizontal'],
+  ['experiment-tracking', 'Experiment tracking', 'model', 'flask-conical'],
+  ['orchestrator', 'Pipeline orchestrator', 'model', 'workflow'],
+  ['offline-eval', 'Offline evaluation', 'evaluation', 'clipboard-check'],
+  ['ab-test', 'Online evaluation', 'evaluation', 'split'],
+  ['model-registry', 'Model registry', 'serving', 'library'],
+  ['model-server', 'Model server', 'serving', 'server'],
+  ['batch-inference', 'Batch inference', 'serving', 'layers'],
+  ['prediction-api', 'Prediction service / API', 'serving', 'plug'],
+  ['candidate-generation', 'Candidate generation', 'serving', 'filter'],
+  ['ranking', 'Ranking model', 'serving', 'list-ordered'],
+  ['re-ranking', 'Re-ranking / policy', 'serving', 'arrow-up-down'],
+  ['vector-db', 'Vector DB / ANN index', 'serving', 'radar'],
+  ['search-index', 'Search index', 'serving', 'search'],
+  ['cache', 'Cache', 'serving', 'zap'],
+  ['rules-engine', 'Rules engine', 'serving', 'scale'],
+  ['human-review', 'Human review queue', 'serving', 'user-check'],
+  ['llm-server', 'LLM server', 'serving', 'bot'],
+  ['guardrails', 'Guardrails', 'serving', 'shield-alert'],
+  ['prediction-logging', 'Prediction logging', 'monitoring', 'scroll-text'],
+  ['monitoring-dashboard', 'Monitoring and alerts', 'monitoring', 'activity'],
+  ['drift-detection', 'Drift detection', 'monitoring', 'trending-up-down'],
+  ['note', 'Note', null, 'sticky-note'],
+  ['group', 'Zone (offline / online)', null, 'square-dashed'],
+  ['custom', 'Custom component', null, 'puzzle'],
 ];
 
 /** The catalogue, in palette order within each group. */
-export const CATALOGUE: readonly KindInfo[] = ROWS.map(([id, label, stage, tools, icon]) => ({
+export const CATALOGUE: readonly KindInfo[] = ROWS.map(([id, label, stage, icon]) => ({
   id,
   label,
   stage,
   group: stage ?? 'other',
-  tools,
   icon,
 }));
 
@@ -133,13 +131,9 @@ export function isKindId(value: unknown): value is KindId {
   return typeof value === 'string' && BY_ID.has(value);
 }
 
-/** True when a palette entry matches a search query (label, kind id or any tool name; case-insensitive). */
-export function kindMatches(kind: KindInfo, query: string): boolean {
+/** True when a palette entry matches a search query (label, kind id, or one of `tools`: its KIND_TOOLS; case-insensitive). */
+export function kindMatches(kind: KindInfo, query: string, tools: readonly string[]): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  return (
-    kind.label.toLowerCase().includes(q) ||
-    kind.id.includes(q) ||
-    kind.tools.some((t) => t.toLowerCase().includes(q))
-  );
+  return kind.label.toLowerCase().includes(q) || kind.id.includes(q) || tools.some((t) => t.toLowerCase().includes(q));
 }

@@ -2,6 +2,7 @@ import { ArrowRight, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kindInfo } from '../domain/catalogue';
+import { KIND_TOOLS } from '../domain/kindTools';
 import {
   EDGE_KINDS,
   EDGE_KIND_INFO,
@@ -140,8 +141,8 @@ function NodeInspector({ node }: { node: DiagramNode }) {
             <TextField
               label="Tool"
               value={text('tool')}
-              placeholder={info.tools.length ? `e.g. ${info.tools[0]}` : 'Any product or library'}
-              options={info.tools}
+              placeholder={KIND_TOOLS[node.kind].length ? `e.g. ${KIND_TOOLS[node.kind][0]}` : 'Any product or library'}
+              options={KIND_TOOLS[node.kind]}
               onChange={(v) => setProps({ tool: v || undefined }, 'tool')}
             />
             <NumberField label="Latency" unit="ms" value={num('latencyMs')} onChange={(v) => setProps({ latencyMs: v }, 'latencyMs')} />

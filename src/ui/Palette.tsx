@@ -3,6 +3,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CATALOGUE, kindMatches, type KindId, type KindInfo, type PaletteGroup } from '../domain/catalogue';
 import { STAGES } from '../domain/stages';
 import { SpriteIcon } from './SpriteIcon';
+import { loadKindTools, useKindTools } from './kindToolsLoader';
 import { usePaletteDrag } from './usePaletteDrag';
 
 const GROUPS: { id: PaletteGroup; title: string; color?: string }[] = [
@@ -22,10 +23,13 @@ export function Palette({ onAdd, onDrop }: Props) {
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<PaletteGroup>>(new Set());
   const [tip, setTip] = useState<{ kind: KindInfo; top: number } | null>(null);
-  // The tooltip shows the first line of the component's learning card. The cards load as soon as the
-  // pointer or the focus comes into the palette, so the line is there by the time a tooltip opens.
+  // The tooltip shows the first line of the component's learning card, and the search and the tooltip
+  // the kind's tools. Both load as soon as the pointer or the focus comes into the palette (the tools
+  // also once the page has painted), so they are there by the time a tooltip opens or a search runs.
   const [whats, setWhats] = useState<Partial<Record<KindId, string>> | null>(null);
-  const loadCards = () => {
+  const tools = useKindTools();
+  const warmUp = () => {
+    loadKindTools();
     if (whats) return;
     void import('../domain/content/componentCards').then((m) =>
       setWhats(Object.fromEntries(Object.values(m.COMPONENT_CARDS).map((c) => [c.kind, c.what]))),
@@ -36,10 +40,10 @@ export function Palette({ onAdd, onDrop }: Props) {
 
   const groups = useMemo(
     () =>
-      GROUPS.map((g) => ({ ...g, items: CATALOGUE.filter((k) => k.group === g.id && kindMatches(k, query)) })).filter(
+      GROUPS.map((g) => ({ ...g, items: CATALOGUE.filter((k) => k.group === g.id && kindMatches(k, query, tools?.[k.id] ?? [])) })).filter(
         (g) => g.items.length > 0,
       ),
-    [query],
+    [query, tools],
   );
   const searching = query.trim().length > 0;
 
@@ -72,7 +76,7 @@ export function Palette({ onAdd, onDrop }: Props) {
   };
 
   return (
-    <section className="palette panel" aria-label="Components" onPointerEnter={loadCards} onFocus={loadCards}>
+    <section className="palette panel" aria-label="Components" onPointerEnter={warmUp} onFocus={warmUp}>
       <div className="panel-head">
         <h2 className="panel-title">Components</h2>
       </div>
@@ -145,7 +149,7 @@ export function Palette({ onAdd, onDrop }: Props) {
         <div className="palette-tip" id="palette-tip" role="tooltip" style={{ top: tip.top }}>
           <strong>{tip.kind.label}</strong>
           {whats?.[tip.kind.id] && <span>{whats[tip.kind.id]}</span>}
-          {tip.kind.tools.length > 0 && <span className="palette-tip-tools">{tip.kind.tools.join(' · ')}</span>}
+          {!!tools?.[tip.kind.id].length && <span className="palette-tip-tools">{tools[tip.kind.id].join(' · ')}</span>}
         </div>
       )}
     </section>
