@@ -57,66 +57,63 @@ export interface KindInfo {
   /** The stage the kind belongs to; null for actors, notes, zones and custom (which carries its own). */
   stage: StageId | null;
   group: PaletteGroup;
-  /** Icon id (a lucide icon name in kebab case); the UI maps it to a component. */
-  icon: string;
 }
 
 // What a kind is, for a learner, is the first line of its card (content/componentCards.ts), and the
-// tools it offers are in kindTools.ts: both load after the first paint.
-type Row = [KindId, string, StageId | null, string];
+// tools it offers are in kindTools.ts: both load after the first paint. Its icon is in kindIcons.ts.
+type Row = [KindId, string, StageId | null];
 
 const ROWS: Row[] = [
-  ['requirements', 'Requirements', 'requirements', 'clipboard-list'],
-  ['ml-objective', 'ML objective', 'framing', 'target'],
-  ['client-app', 'Client app', null, 'smartphone'],
-  ['event-log', 'Event log (clicks, views)', 'data', 'mouse-pointer-click'],
-  ['database', 'Database (OLTP)', 'data', 'database'],
-  ['object-storage', 'Object storage', 'data', 'archive'],
-  ['external-data', 'External data', 'data', 'globe'],
-  ['message-queue', 'Stream / message queue', 'data', 'rows-3'],
-  ['stream-processor', 'Stream processor', 'data', 'waves'],
-  ['batch-etl', 'Batch ETL', 'data', 'shuffle'],
-  ['data-warehouse', 'Data warehouse / lake', 'data', 'warehouse'],
-  ['data-validation', 'Data validation', 'data', 'shield-check'],
-  ['labeling', 'Labeling', 'data', 'tags'],
-  ['feature-pipeline', 'Feature engineering', 'data', 'wrench'],
-  ['feature-store', 'Feature store', 'data', 'boxes'],
-  ['training-job', 'Training job', 'model', 'dumbbell'],
-  ['embedding-model', 'Embedding model', 'model', 'orbit'],
-  ['hyperparameter-tuning', 'Hyperparameter tuning', 'model', 'sliders-horizontal'],
-  ['experiment-tracking', 'Experiment tracking', 'model', 'flask-conical'],
-  ['orchestrator', 'Pipeline orchestrator', 'model', 'workflow'],
-  ['offline-eval', 'Offline evaluation', 'evaluation', 'clipboard-check'],
-  ['ab-test', 'Online evaluation', 'evaluation', 'split'],
-  ['model-registry', 'Model registry', 'serving', 'library'],
-  ['model-server', 'Model server', 'serving', 'server'],
-  ['batch-inference', 'Batch inference', 'serving', 'layers'],
-  ['prediction-api', 'Prediction service / API', 'serving', 'plug'],
-  ['candidate-generation', 'Candidate generation', 'serving', 'filter'],
-  ['ranking', 'Ranking model', 'serving', 'list-ordered'],
-  ['re-ranking', 'Re-ranking / policy', 'serving', 'arrow-up-down'],
-  ['vector-db', 'Vector DB / ANN index', 'serving', 'radar'],
-  ['search-index', 'Search index', 'serving', 'search'],
-  ['cache', 'Cache', 'serving', 'zap'],
-  ['rules-engine', 'Rules engine', 'serving', 'scale'],
-  ['human-review', 'Human review queue', 'serving', 'user-check'],
-  ['llm-server', 'LLM server', 'serving', 'bot'],
-  ['guardrails', 'Guardrails', 'serving', 'shield-alert'],
-  ['prediction-logging', 'Prediction logging', 'monitoring', 'scroll-text'],
-  ['monitoring-dashboard', 'Monitoring and alerts', 'monitoring', 'activity'],
-  ['drift-detection', 'Drift detection', 'monitoring', 'trending-up-down'],
-  ['note', 'Note', null, 'sticky-note'],
-  ['group', 'Zone (offline / online)', null, 'square-dashed'],
-  ['custom', 'Custom component', null, 'puzzle'],
+  ['requirements', 'Requirements', 'requirements'],
+  ['ml-objective', 'ML objective', 'framing'],
+  ['client-app', 'Client app', null],
+  ['event-log', 'Event log (clicks, views)', 'data'],
+  ['database', 'Database (OLTP)', 'data'],
+  ['object-storage', 'Object storage', 'data'],
+  ['external-data', 'External data', 'data'],
+  ['message-queue', 'Stream / message queue', 'data'],
+  ['stream-processor', 'Stream processor', 'data'],
+  ['batch-etl', 'Batch ETL', 'data'],
+  ['data-warehouse', 'Data warehouse / lake', 'data'],
+  ['data-validation', 'Data validation', 'data'],
+  ['labeling', 'Labeling', 'data'],
+  ['feature-pipeline', 'Feature engineering', 'data'],
+  ['feature-store', 'Feature store', 'data'],
+  ['training-job', 'Training job', 'model'],
+  ['embedding-model', 'Embedding model', 'model'],
+  ['hyperparameter-tuning', 'Hyperparameter tuning', 'model'],
+  ['experiment-tracking', 'Experiment tracking', 'model'],
+  ['orchestrator', 'Pipeline orchestrator', 'model'],
+  ['offline-eval', 'Offline evaluation', 'evaluation'],
+  ['ab-test', 'Online evaluation', 'evaluation'],
+  ['model-registry', 'Model registry', 'serving'],
+  ['model-server', 'Model server', 'serving'],
+  ['batch-inference', 'Batch inference', 'serving'],
+  ['prediction-api', 'Prediction service / API', 'serving'],
+  ['candidate-generation', 'Candidate generation', 'serving'],
+  ['ranking', 'Ranking model', 'serving'],
+  ['re-ranking', 'Re-ranking / policy', 'serving'],
+  ['vector-db', 'Vector DB / ANN index', 'serving'],
+  ['search-index', 'Search index', 'serving'],
+  ['cache', 'Cache', 'serving'],
+  ['rules-engine', 'Rules engine', 'serving'],
+  ['human-review', 'Human review queue', 'serving'],
+  ['llm-server', 'LLM server', 'serving'],
+  ['guardrails', 'Guardrails', 'serving'],
+  ['prediction-logging', 'Prediction logging', 'monitoring'],
+  ['monitoring-dashboard', 'Monitoring and alerts', 'monitoring'],
+  ['drift-detection', 'Drift detection', 'monitoring'],
+  ['note', 'Note', null],
+  ['group', 'Zone (offline / online)', null],
+  ['custom', 'Custom component', null],
 ];
 
 /** The catalogue, in palette order within each group. */
-export const CATALOGUE: readonly KindInfo[] = ROWS.map(([id, label, stage, icon]) => ({
+export const CATALOGUE: readonly KindInfo[] = ROWS.map(([id, label, stage]) => ({
   id,
   label,
   stage,
   group: stage ?? 'other',
-  icon,
 }));
 
 const BY_ID = new Map<string, KindInfo>(CATALOGUE.map((k) => [k.id, k]));

@@ -8,7 +8,7 @@ import { useAddComponent } from '../canvas/useAddComponent';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { Dialog } from './Dialog';
 import type { DialogProps } from './Dialogs';
-import { SpriteIcon } from './SpriteIcon';
+import { kindIconId, SpriteIcon } from './SpriteIcon';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 
 type Entry =
@@ -37,7 +37,7 @@ export function CommandPalette({ commands, onClose }: DialogProps) {
       kind: k.id,
       name: `Add ${k.label}`,
       detail: 'Component',
-      icon: k.icon,
+      icon: kindIconId(k.id),
     }));
     return [...cmds, ...comps].slice(0, 40);
   }, [query, commands, ctx]);

@@ -20,7 +20,7 @@ import { describeGroup, problemProfile } from '../domain/profiles';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
-import { SpriteIcon } from './SpriteIcon';
+import { kindIconId, SpriteIcon } from './SpriteIcon';
 import { LearnCard } from './LearnCard';
 import { NodeFindings } from './NodeFindings';
 
@@ -66,7 +66,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
   return (
     <>
       <div className="panel-head inspector-head">
-        <SpriteIcon icon={info.icon} size={18} />
+        <SpriteIcon icon={kindIconId(info.id)} size={18} />
         <h2 className="panel-title">{nodeLabel(node)}</h2>
       </div>
       <p className="inspector-kind">

@@ -2,7 +2,7 @@ import { ChevronDown, ChevronRight, Search } from './uiIcons';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CATALOGUE, kindMatches, type KindId, type KindInfo, type PaletteGroup } from '../domain/catalogue';
 import { STAGES } from '../domain/stages';
-import { SpriteIcon } from './SpriteIcon';
+import { kindIconId, SpriteIcon } from './SpriteIcon';
 import { loadKindTools, useKindTools } from './kindToolsLoader';
 import { usePaletteDrag } from './usePaletteDrag';
 
@@ -133,7 +133,7 @@ export function Palette({ onAdd, onDrop }: Props) {
                           onFocus={(e) => showTip(k, e.currentTarget)}
                           onBlur={() => setTip(null)}
                         >
-                          <SpriteIcon icon={k.icon} size={16} strokeWidth={1.9} />
+                          <SpriteIcon icon={kindIconId(k.id)} size={16} strokeWidth={1.9} />
                           <span className="palette-item-label">{k.label}</span>
                         </button>
                       </li>

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, KIND_IDS, kindInfo, kindMatches } from '../../src/domain/catalogue';
+import { KIND_ICONS } from '../../src/domain/kindIcons';
 import { KIND_TOOLS } from '../../src/domain/kindTools';
 import { STAGES, STAGE_IDS } from '../../src/domain/stages';
 
@@ -44,7 +45,7 @@ describe('catalogue', () => {
   it('groups kinds without a stage under Other and gives every kind an icon', () => {
     for (const k of CATALOGUE) {
       expect(k.group).toBe(k.stage ?? 'other');
-      expect(k.icon).toMatch(/^[a-z0-9-]+$/);
+      expect(KIND_ICONS[k.id]).toMatch(/^[a-z0-9-]+$/);
     }
   });
 
