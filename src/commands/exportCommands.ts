@@ -24,12 +24,13 @@ function copyRun(
     }
     let provide!: (blob: Promise<Blob>) => void;
     const blob = new Promise<Blob>((resolve) => (provide = resolve));
-    blob.catch(() => {}); // every failure is reported by the export code or below
     const written = writeClipboard(type, blob);
+    // Every failure is reported once, by the export code or below, whichever settles first.
+    blob.catch(() => {});
+    written.catch(() => {});
     void actions.load().then(
       (m) => provide(content(m, store, written)),
       (e: Error) => {
-        written.catch(() => {});
         provide(Promise.reject(e));
         store.getState().notify('error', e.message);
       },
