@@ -1,8 +1,9 @@
 import type { LucideIconNode } from 'lucide-react';
 import type { Plugin } from 'vite';
 import { CATALOGUE } from '../src/domain/catalogue';
+import { KIND_ICONS } from '../src/domain/kindIcons';
 import { elementMarkup, iconMarkup } from '../src/ui/icons';
-import { iconSymbolId } from '../src/ui/SpriteIcon';
+import { iconSymbolId, kindIconId } from '../src/ui/SpriteIcon';
 import { UI_ICON_NAMES } from '../src/ui/uiIconNames';
 
 /** Inner markup of a lucide icon module (`lucide-react/icons/<name>`), read from its __iconData. */
@@ -14,7 +15,7 @@ async function lucideMarkup(name: string): Promise<string> {
 
 /** The catalogue's and the first screen's lucide icons as one hidden SVG sprite of <symbol>s. */
 export async function spriteMarkup(): Promise<string> {
-  const catalogue = [...new Set([...CATALOGUE.map((k) => k.icon), 'puzzle'])].map((id) => [id, iconMarkup(id)] as const);
+  const catalogue = CATALOGUE.map((k) => [kindIconId(k.id), iconMarkup(KIND_ICONS[k.id])] as const);
   const ui = await Promise.all(UI_ICON_NAMES.map(async (name) => [name, await lucideMarkup(name)] as const));
   const symbols = [...catalogue, ...ui]
     .map(([id, markup]) => `<symbol id="${iconSymbolId(id)}" viewBox="0 0 24 24">${markup}</symbol>`)

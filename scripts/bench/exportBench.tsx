@@ -12,6 +12,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../../src/App';
 import { createAppCommands } from '../../src/commands/appCommands';
 import { CATALOGUE } from '../../src/domain/catalogue';
+import { KIND_TOOLS } from '../../src/domain/kindTools';
 import { EDGE_KINDS, type Diagram, type DiagramEdge, type DiagramNode } from '../../src/domain/diagram';
 import { diagramBounds } from '../../src/domain/export/svg';
 import { parseDiagramText } from '../../src/domain/format/parse';
@@ -30,7 +31,7 @@ function benchDiagram(): Diagram {
       kind: k.id,
       label: `${k.label} ${i}`,
       position: { x: (i % 10) * 260, y: Math.floor(i / 10) * 140 },
-      props: k.tools.length ? { tool: k.tools[i % k.tools.length] } : {},
+      props: KIND_TOOLS[k.id].length ? { tool: KIND_TOOLS[k.id][i % KIND_TOOLS[k.id].length] } : {},
     });
     if (i > 0) edges.push({ id: `e${i}`, source: `n${i - 1}`, target: `n${i}`, kind: EDGE_KINDS[i % EDGE_KINDS.length], ...(i % 7 === 0 ? { label: `flow ${i}` } : {}) });
   }

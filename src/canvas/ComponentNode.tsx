@@ -6,7 +6,7 @@ import { stageById } from '../domain/stages';
 import { checksOf, findingsOfNode } from '../store/findings';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { countsLabel } from '../ui/severity';
-import { SpriteIcon } from '../ui/SpriteIcon';
+import { kindIconId, SpriteIcon } from '../ui/SpriteIcon';
 import type { ComponentFlowNode, NodeData } from './flowTypes';
 import { InlineText } from './InlineText';
 import { nodeSubtitle } from './nodeSummary';
@@ -75,7 +75,7 @@ function FullNode({ id, data, stage, style }: Parts & { id: string }) {
     <div className={total ? 'node has-badge' : 'node'} data-kind={data.kind} data-stage={stage ?? 'none'} style={style}>
       <Handle type="target" position={Position.Left} className="handle handle-in" />
       <span className="node-band" aria-hidden />
-      <SpriteIcon icon={info.icon} className="node-icon" size={18} strokeWidth={1.9} />
+      <SpriteIcon icon={kindIconId(info.id)} className="node-icon" size={18} strokeWidth={1.9} />
       <div className="node-text">
         {editing ? (
           <InlineText

@@ -4,6 +4,7 @@ import type { DiagramStore } from '../store/diagramStore';
 import { copyFragment } from '../domain/fragment';
 import { registerFileCommands } from './fileCommands';
 import { registerExportCommands } from './exportCommands';
+import { lazyActions } from './lazyActions';
 import { CommandRegistry } from './registry';
 import { registerPracticeCommands } from './practiceCommands';
 
@@ -25,6 +26,10 @@ export function createAppCommands(): AppCommands {
   registerPracticeCommands(r);
   return r;
 }
+
+// Clipboard text code (and the file parser it uses) and the layout load on first use, not with the page.
+const clipboard = lazyActions(() => import('./editActions'), 'the clipboard code');
+const layout = lazyActions(() => import('../domain/layout'), 'the layout code');
 
 /** Undo, redo, delete, selection, zoom and search. */
 function registerEditCommands(r: AppCommands): void {
@@ -59,20 +64,12 @@ function registerEditCommands(r: AppCommands): void {
     },
     enabled: hasSelection,
   });
-  // Clipboard text code (and the file parser it uses) loads on first use, not with the page.
-  const clip = () => import('../io/clipboard');
-  const copy = async ({ store }: AppContext) => {
-    const { writeFragment } = await clip();
-    const { diagram, selection } = store.getState();
-    await writeFragment(copyFragment(diagram, selection.nodes));
-  };
-  let pasteCount = 0;
   r.register({
     id: 'copy',
     name: 'Copy',
     group: 'Edit',
     shortcuts: ['Mod+C'],
-    run: (ctx) => void copy(ctx).then(() => (pasteCount = 0)),
+    run: clipboard.run((m, { store }) => m.copySelection(store)),
     enabled: ({ store }) => store.getState().selection.nodes.length > 0,
   });
   r.register({
@@ -80,12 +77,7 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Cut',
     group: 'Edit',
     shortcuts: ['Mod+X'],
-    run: (ctx) =>
-      void copy(ctx).then(() => {
-        pasteCount = 0;
-        const { selection, deleteElements } = ctx.store.getState();
-        deleteElements(selection.nodes, selection.edges);
-      }),
+    run: clipboard.run((m, { store }) => m.cutSelection(store)),
     enabled: ({ store }) => store.getState().selection.nodes.length > 0,
   });
   r.register({
@@ -93,16 +85,7 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Paste',
     group: 'Edit',
     shortcuts: ['Mod+V'],
-    run: ({ store }) =>
-      void clip().then(async ({ readFragment }) => {
-        const f = await readFragment();
-        if (!f || !f.nodes.length) {
-          store.getState().notify('info', 'Nothing to paste: copy components first.');
-          return;
-        }
-        pasteCount++;
-        store.getState().paste(f, { x: 32 * pasteCount, y: 32 * pasteCount });
-      }),
+    run: clipboard.run((m, { store }) => m.pasteClipboard(store)),
   });
   r.register({
     id: 'duplicate',
@@ -129,11 +112,10 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Tidy up',
     group: 'Arrange',
     shortcuts: ['Shift+T'],
-    run: ({ store, flow }) =>
-      void import('../domain/layout').then(({ tidyLayout }) => {
-        store.getState().tidyUp(tidyLayout);
-        requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
-      }),
+    run: layout.run((m, { store, flow }) => {
+      store.getState().tidyUp(m.tidyLayout);
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
+    }),
     enabled: ({ store }) => store.getState().diagram.nodes.length > 0,
   });
   r.register({

@@ -1,33 +1,8 @@
-import type { Diagram } from '../domain/diagram';
-import type { DiagramStore } from '../store/diagramStore';
-import { openAsNewDesign } from '../store/openAsNewDesign';
 import type { AppCommands, AppContext } from './appCommands';
+import { lazyActions } from './lazyActions';
 
-/** Opens a case study's answer as a new design; the previous one stays in My designs, one Undo away. */
-export function openReference(store: DiagramStore, reference: Diagram): void {
-  const s = store.getState();
-  const wasPractising = !!s.practice;
-  if (wasPractising) s.closePractice();
-  s.closeComparison();
-  s.closeDialog();
-  // The canvas fits the view to a newly opened design.
-  openAsNewDesign(store, reference, `Opened the reference answer “${reference.title}”.${wasPractising ? ' Practice ended.' : ''}`);
-}
-
-/** Starts practising a case study as a new design: a blank canvas with its brief, an empty requirements card and the timer. */
-export function beginPractice(store: DiagramStore, templateId: string, reference: Diagram): void {
-  const s = store.getState();
-  s.closeDialog();
-  s.startPractice(templateId, reference, (d) => openAsNewDesign(store, d, `Practice started: “${reference.title}”, 45 minutes.`));
-}
-
-/** Shows the next practice hint (the hint logic and its content load on first use). */
-async function showHint({ store }: AppContext): Promise<void> {
-  const { nextHint } = await import('../domain/practiceHints');
-  const { practice, diagram, addHint } = store.getState();
-  if (!practice) return;
-  addHint(nextHint(diagram, practice.reference, practice.hints));
-}
+/** The hint logic and its content load on first use. */
+const hints = lazyActions(() => import('../domain/practiceHints'), 'the practice hints');
 
 const practising = ({ store }: AppContext) => {
   const p = store.getState().practice;
@@ -52,7 +27,10 @@ export function registerPracticeCommands(r: AppCommands): void {
     id: 'practice-hint',
     name: 'Practice: next hint',
     group: 'Case studies',
-    run: (ctx) => void showHint(ctx),
+    run: hints.run((m, { store }) => {
+      const { practice, diagram, addHint } = store.getState();
+      if (practice) addHint(m.nextHint(diagram, practice.reference, practice.hints));
+    }),
     enabled: practising,
   });
   r.register({

@@ -19,8 +19,6 @@ export interface Stage {
   name: string;
   /** Short name for chips and legends. */
   short: string;
-  /** What the canvas shows for this stage. */
-  shows: string;
   /** Colour band; the Okabe-Ito palette, distinguishable with every common colour-vision deficiency. */
   color: string;
   /** Suggested minutes of a 45-minute interview. */
@@ -28,13 +26,13 @@ export interface Stage {
 }
 
 export const STAGES: readonly Stage[] = [
-  { id: 'requirements', step: 1, name: 'Clarify requirements', short: 'Requirements', shows: 'business goal, scale, latency budget, constraints', color: '#CC79A7', minutes: 5 },
-  { id: 'framing', step: 2, name: 'Frame as an ML task', short: 'Framing', shows: 'task type, input/output, label, objective, metrics', color: '#0072B2', minutes: 5 },
-  { id: 'data', step: 3, name: 'Data preparation', short: 'Data', shows: 'sources, ingestion, processing, labels, features', color: '#56B4E9', minutes: 8 },
-  { id: 'model', step: 4, name: 'Model development', short: 'Model', shows: 'training, embeddings, tuning, tracking, orchestration', color: '#009E73', minutes: 8 },
-  { id: 'evaluation', step: 5, name: 'Evaluation', short: 'Evaluation', shows: 'offline metrics on held-out data; online A/B tests', color: '#F0E442', minutes: 5 },
-  { id: 'serving', step: 6, name: 'Deployment and serving', short: 'Serving', shows: 'registry, inference servers, retrieval, ranking, caches', color: '#E69F00', minutes: 9 },
-  { id: 'monitoring', step: 7, name: 'Monitoring', short: 'Monitoring', shows: 'prediction logs, dashboards and alerts, drift detection', color: '#D55E00', minutes: 5 },
+  { id: 'requirements', step: 1, name: 'Clarify requirements', short: 'Requirements', color: '#CC79A7', minutes: 5 },
+  { id: 'framing', step: 2, name: 'Frame as an ML task', short: 'Framing', color: '#0072B2', minutes: 5 },
+  { id: 'data', step: 3, name: 'Data preparation', short: 'Data', color: '#56B4E9', minutes: 8 },
+  { id: 'model', step: 4, name: 'Model development', short: 'Model', color: '#009E73', minutes: 8 },
+  { id: 'evaluation', step: 5, name: 'Evaluation', short: 'Evaluation', color: '#F0E442', minutes: 5 },
+  { id: 'serving', step: 6, name: 'Deployment and serving', short: 'Serving', color: '#E69F00', minutes: 9 },
+  { id: 'monitoring', step: 7, name: 'Monitoring', short: 'Monitoring', color: '#D55E00', minutes: 5 },
 ];
 
 const BY_ID = new Map(STAGES.map((s) => [s.id, s]));

@@ -28,10 +28,3 @@ export function writeClipboard(type: string, data: Promise<Blob>): Promise<void>
     return Promise.reject(e);
   }
 }
-
-/** A user-facing sentence for a failed clipboard write. */
-export function clipboardErrorMessage(e: unknown): string {
-  if (e instanceof DOMException && e.name === 'NotAllowedError')
-    return 'The browser did not allow this page to write to the clipboard (allow clipboard access for this site, or export a file instead).';
-  return `The clipboard refused the content: ${e instanceof Error ? e.message : String(e)}`;
-}

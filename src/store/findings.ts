@@ -1,123 +1,26 @@
 /**
- * Findings are derived from the diagram, never stored beside it. This module remembers the last
- * check and reuses it while the diagram's structure is unchanged: positions (a drag end), the
- * title and the brief never change what the checker says, so they never re-run it.
- *
- * "Structure" is compared by identity, which the store makes cheap and exact: it keeps every
- * unchanged node, props object, edge and suppression list identical across commits, and a move
- * creates new node objects whose only change is `position`.
+ * The check result of the store's diagram for the panels and the canvas: the checker and its
+ * structural cache (checkCache.ts) load after the first paint; until then the result is PENDING.
  */
-import { findingKey } from '../domain/checker/keys';
-import type { runChecks as RunChecks } from '../domain/checker/runChecks';
-import type { CheckResult, Finding, Severity, SuppressedFinding } from '../domain/checker/types';
-import type { Diagram, DiagramEdge, DiagramNode } from '../domain/diagram';
+import type { CheckResult, Finding, Severity } from '../domain/checker/types';
+import type { Diagram } from '../domain/diagram';
 import { STAGE_IDS } from '../domain/stages';
 import type { DiagramState, DiagramStore } from './diagramStore';
 
-/** True when the checker would answer the same for both diagrams (everything but positions, title and brief equal). */
-export function sameStructure(a: Diagram, b: Diagram): boolean {
-  if (a === b) return true;
-  if (a.problem !== b.problem || a.suppressions !== b.suppressions) return false;
-  return sameNodes(a.nodes, b.nodes) && sameEdges(a.edges, b.edges);
-}
-
-function sameNodes(a: readonly DiagramNode[], b: readonly DiagramNode[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x.id !== y.id || x.kind !== y.kind || x.props !== y.props || x.label !== y.label || x.parent !== y.parent) return false;
-  }
-  return true;
-}
-
-function sameEdges(a: readonly DiagramEdge[], b: readonly DiagramEdge[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    // An edge's label is not read by any rule.
-    if (x.id !== y.id || x.source !== y.source || x.target !== y.target || x.kind !== y.kind) return false;
-  }
-  return true;
-}
-
 /**
- * A memoised checker: returns the previous result object while the diagram's structure is
- * unchanged. After a structural change it runs the checker again and keeps every finding that
- * did not change as the same object (and the whole previous result when nothing changed, e.g.
- * after editing a tool or notes), so memoised views of unchanged findings skip their render.
+ * The checker's rules and its cache load as their own chunks after the first paint (they are not
+ * needed to draw the page); until then the result is PENDING and the panels say "Checking…".
  */
-export function createCheckCache(check: (d: Diagram) => CheckResult): (d: Diagram) => CheckResult {
-  let last: Diagram | null = null;
-  let result: CheckResult | null = null;
-  return (diagram) => {
-    if (result && last && (diagram === last || sameStructure(last, diagram))) {
-      last = diagram;
-      return result;
-    }
-    const next = check(diagram);
-    result = result ? reuseUnchanged(result, next) : next;
-    last = diagram;
-    return result;
-  };
-}
-
-function sameFinding(a: Finding, b: Finding): boolean {
-  return (
-    a.rule === b.rule &&
-    a.severity === b.severity &&
-    a.stage === b.stage &&
-    a.message === b.message &&
-    a.hint === b.hint &&
-    a.nodeIds.length === b.nodeIds.length &&
-    a.nodeIds.every((id, i) => id === b.nodeIds[i])
-  );
-}
-
-/** The new result with the previous objects of findings that did not change; the previous result when none did. */
-function reuseUnchanged(prev: CheckResult, next: CheckResult): CheckResult {
-  const old = new Map<string, Finding>();
-  for (const f of prev.findings) old.set(findingKey(f), f);
-  const oldSuppressed = new Map<string, SuppressedFinding>();
-  for (const s of prev.suppressed) oldSuppressed.set(findingKey(s.finding), s);
-
-  let same = prev.findings.length === next.findings.length && prev.suppressed.length === next.suppressed.length;
-  const findings = next.findings.map((f, i) => {
-    const o = old.get(findingKey(f));
-    const kept = o && sameFinding(o, f) ? o : f;
-    if (kept !== prev.findings[i]) same = false;
-    return kept;
-  });
-  const suppressed = next.suppressed.map((s, i) => {
-    const o = oldSuppressed.get(findingKey(s.finding));
-    const kept = o && o.reason === s.reason && sameFinding(o.finding, s.finding) ? o : s;
-    if (kept !== prev.suppressed[i]) same = false;
-    return kept;
-  });
-  if (same && STAGE_IDS.every((id) => prev.stages[id] === next.stages[id])) return prev;
-  return { findings, suppressed, stages: next.stages };
-}
-
-/**
- * The checker's rules load as their own chunk after the first paint (they are not needed to draw the
- * page); until then the result is PENDING and the panels say "Checking…".
- */
-let checker: typeof RunChecks | null = null;
-let loading: Promise<typeof RunChecks> | null = null;
+let newCheck: (() => (d: Diagram) => CheckResult) | null = null;
+let loading: Promise<void> | null = null;
 const waiting = new Set<DiagramStore>();
 
 /** Loads the checker (once); stores that asked for a result while it loaded are told to re-read. */
-export function loadChecker(): Promise<typeof RunChecks> {
-  loading ??= import('../domain/checker/runChecks').then((m) => {
-    checker = m.runChecks;
+export function loadChecker(): Promise<void> {
+  loading ??= Promise.all([import('../domain/checker/runChecks'), import('./checkCache')]).then(([checks, cache]) => {
+    newCheck = () => cache.createCheckCache(checks.runChecks);
     for (const store of waiting) store.setState({});
     waiting.clear();
-    return m.runChecks;
   });
   return loading;
 }
@@ -138,12 +41,12 @@ export function checksSelector(store: DiagramStore): (s: DiagramState) => CheckR
   if (!selector) {
     let cached: ((d: Diagram) => CheckResult) | null = null;
     selector = (s) => {
-      if (!checker) {
+      if (!newCheck) {
         waiting.add(store);
         void loadChecker();
         return PENDING;
       }
-      cached ??= createCheckCache(checker);
+      cached ??= newCheck();
       return cached(s.diagram);
     };
     caches.set(store, selector);

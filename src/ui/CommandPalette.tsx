@@ -1,13 +1,14 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { CATALOGUE, kindMatches, type KindId } from '../domain/catalogue';
+import { KIND_TOOLS } from '../domain/kindTools';
 import { formatShortcut } from '../commands/registry';
 import { IS_MAC } from '../commands/useShortcuts';
 import { useAddComponent } from '../canvas/useAddComponent';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { Dialog } from './Dialog';
 import type { DialogProps } from './Dialogs';
-import { SpriteIcon } from './SpriteIcon';
+import { kindIconId, SpriteIcon } from './SpriteIcon';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 
 type Entry =
@@ -31,12 +32,12 @@ export function CommandPalette({ commands, onClose }: DialogProps) {
       .filter((c) => c.id !== 'command-palette' && (!c.enabled || c.enabled(ctx)))
       .filter((c) => !q || c.name.toLowerCase().includes(q) || c.id.includes(q))
       .map((c) => ({ type: 'command', id: c.id, name: c.name, detail: c.shortcuts?.[0] ? formatShortcut(c.shortcuts[0], IS_MAC) : c.group }));
-    const comps: Entry[] = CATALOGUE.filter((k) => q && kindMatches(k, q)).map((k) => ({
+    const comps: Entry[] = CATALOGUE.filter((k) => q && kindMatches(k, q, KIND_TOOLS[k.id])).map((k) => ({
       type: 'component',
       kind: k.id,
       name: `Add ${k.label}`,
       detail: 'Component',
-      icon: k.icon,
+      icon: kindIconId(k.id),
     }));
     return [...cmds, ...comps].slice(0, 40);
   }, [query, commands, ctx]);

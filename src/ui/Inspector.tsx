@@ -2,6 +2,7 @@ import { ArrowRight, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { kindInfo } from '../domain/catalogue';
+import { KIND_TOOLS } from '../domain/kindTools';
 import {
   EDGE_KINDS,
   EDGE_KIND_INFO,
@@ -19,7 +20,7 @@ import { describeGroup, problemProfile } from '../domain/profiles';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
-import { SpriteIcon } from './SpriteIcon';
+import { kindIconId, SpriteIcon } from './SpriteIcon';
 import { LearnCard } from './LearnCard';
 import { NodeFindings } from './NodeFindings';
 
@@ -65,7 +66,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
   return (
     <>
       <div className="panel-head inspector-head">
-        <SpriteIcon icon={info.icon} size={18} />
+        <SpriteIcon icon={kindIconId(info.id)} size={18} />
         <h2 className="panel-title">{nodeLabel(node)}</h2>
       </div>
       <p className="inspector-kind">
@@ -140,8 +141,8 @@ function NodeInspector({ node }: { node: DiagramNode }) {
             <TextField
               label="Tool"
               value={text('tool')}
-              placeholder={info.tools.length ? `e.g. ${info.tools[0]}` : 'Any product or library'}
-              options={info.tools}
+              placeholder={KIND_TOOLS[node.kind].length ? `e.g. ${KIND_TOOLS[node.kind][0]}` : 'Any product or library'}
+              options={KIND_TOOLS[node.kind]}
               onChange={(v) => setProps({ tool: v || undefined }, 'tool')}
             />
             <NumberField label="Latency" unit="ms" value={num('latencyMs')} onChange={(v) => setProps({ latencyMs: v }, 'latencyMs')} />

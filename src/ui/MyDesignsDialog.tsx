@@ -1,6 +1,7 @@
 import { Copy, Download, FilePlus, FolderOpen, Pencil, Search, Trash2 } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
-import { newDesign, pickDiagramFile } from '../commands/fileCommands';
+import { newDesign } from '../commands/fileActions';
+import { pickDiagramFile } from '../commands/fileCommands';
 import { PROBLEM_LABELS } from '../domain/diagram';
 import { formatWhen } from '../io/designRecords';
 import type { BackupSummary, DesignSummary } from '../store/filesSlice';

@@ -2,7 +2,8 @@ import { ChevronDown, ChevronRight, Search } from './uiIcons';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CATALOGUE, kindMatches, type KindId, type KindInfo, type PaletteGroup } from '../domain/catalogue';
 import { STAGES } from '../domain/stages';
-import { SpriteIcon } from './SpriteIcon';
+import { kindIconId, SpriteIcon } from './SpriteIcon';
+import { loadKindTools, useKindTools } from './kindToolsLoader';
 import { usePaletteDrag } from './usePaletteDrag';
 
 const GROUPS: { id: PaletteGroup; title: string; color?: string }[] = [
@@ -22,9 +23,13 @@ export function Palette({ onAdd, onDrop }: Props) {
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<PaletteGroup>>(new Set());
   const [tip, setTip] = useState<{ kind: KindInfo; top: number } | null>(null);
-  // The tooltip shows the first line of the component's learning card; the cards load on first hover or focus.
+  // The tooltip shows the first line of the component's learning card, and the search and the tooltip
+  // the kind's tools. Both load as soon as the pointer or the focus comes into the palette (the tools
+  // also once the page has painted), so they are there by the time a tooltip opens or a search runs.
   const [whats, setWhats] = useState<Partial<Record<KindId, string>> | null>(null);
-  const loadCards = () => {
+  const tools = useKindTools();
+  const warmUp = () => {
+    loadKindTools();
     if (whats) return;
     void import('../domain/content/componentCards').then((m) =>
       setWhats(Object.fromEntries(Object.values(m.COMPONENT_CARDS).map((c) => [c.kind, c.what]))),
@@ -35,10 +40,10 @@ export function Palette({ onAdd, onDrop }: Props) {
 
   const groups = useMemo(
     () =>
-      GROUPS.map((g) => ({ ...g, items: CATALOGUE.filter((k) => k.group === g.id && kindMatches(k, query)) })).filter(
+      GROUPS.map((g) => ({ ...g, items: CATALOGUE.filter((k) => k.group === g.id && kindMatches(k, query, tools?.[k.id] ?? [])) })).filter(
         (g) => g.items.length > 0,
       ),
-    [query],
+    [query, tools],
   );
   const searching = query.trim().length > 0;
 
@@ -66,13 +71,12 @@ export function Palette({ onAdd, onDrop }: Props) {
   };
 
   const showTip = (kind: KindInfo, el: HTMLElement) => {
-    loadCards();
     const r = el.getBoundingClientRect();
     setTip({ kind, top: r.top + r.height / 2 });
   };
 
   return (
-    <section className="palette panel" aria-label="Components">
+    <section className="palette panel" aria-label="Components" onPointerEnter={warmUp} onFocus={warmUp}>
       <div className="panel-head">
         <h2 className="panel-title">Components</h2>
       </div>
@@ -129,7 +133,7 @@ export function Palette({ onAdd, onDrop }: Props) {
                           onFocus={(e) => showTip(k, e.currentTarget)}
                           onBlur={() => setTip(null)}
                         >
-                          <SpriteIcon icon={k.icon} size={16} strokeWidth={1.9} />
+                          <SpriteIcon icon={kindIconId(k.id)} size={16} strokeWidth={1.9} />
                           <span className="palette-item-label">{k.label}</span>
                         </button>
                       </li>
@@ -144,8 +148,8 @@ export function Palette({ onAdd, onDrop }: Props) {
       {tip && (
         <div className="palette-tip" id="palette-tip" role="tooltip" style={{ top: tip.top }}>
           <strong>{tip.kind.label}</strong>
-          <span>{whats?.[tip.kind.id] ?? tip.kind.description}</span>
-          {tip.kind.tools.length > 0 && <span className="palette-tip-tools">{tip.kind.tools.join(' · ')}</span>}
+          {whats?.[tip.kind.id] && <span>{whats[tip.kind.id]}</span>}
+          {!!tools?.[tip.kind.id].length && <span className="palette-tip-tools">{tools[tip.kind.id].join(' · ')}</span>}
         </div>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { Check, Copy, TriangleAlert } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
-import { saveFile } from '../commands/fileCommands';
+import { saveFile } from '../commands/fileActions';
 import { formatShortcut } from '../commands/registry';
 import { IS_MAC } from '../commands/useShortcuts';
 import { LONG_LINK_CHARS } from '../io/shareLink';
@@ -43,7 +43,7 @@ export function ShareLinkDialog({ onClose }: DialogProps) {
               className="btn"
               onClick={() => {
                 onClose();
-                void saveFile(store);
+                saveFile(store);
               }}
             >
               Save a file instead

@@ -1,7 +1,11 @@
 import { memo } from 'react';
+import type { KindId } from '../domain/catalogue';
 
 /** Id of an icon's symbol in the page's icon sprite (built into index.html from lucide's icons). */
 export const iconSymbolId = (iconId: string) => `mlsd-icon-${iconId}`;
+
+/** The sprite icon of a catalogue kind: the sprite names it by the kind (its lucide icon is KIND_ICONS'). */
+export const kindIconId = (kind: KindId) => `kind-${kind}`;
 
 interface Props {
   icon: string;

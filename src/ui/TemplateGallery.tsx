@@ -1,6 +1,6 @@
 import { BookOpen, GitCompareArrows, Search, Timer } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
-import { beginPractice, openReference } from '../commands/practiceCommands';
+import { beginPractice, openReference } from '../commands/practiceActions';
 import { kindInfo } from '../domain/catalogue';
 import { PROBLEM_LABELS, nodeLabel, type Diagram } from '../domain/diagram';
 import { loadAllTemplates, TEMPLATE_IDS, type TemplateEntry } from '../io/templates';

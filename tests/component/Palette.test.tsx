@@ -32,8 +32,9 @@ describe('Palette', () => {
     renderWithStore(<Palette onAdd={() => {}} onDrop={() => {}} />);
     const search = screen.getByRole('searchbox', { name: 'Search components' });
     await user.type(search, 'triton');
-    const items = () => screen.getAllByRole('listitem').map((li) => li.textContent);
-    expect(items()).toEqual(['Model server']);
+    const items = () => screen.queryAllByRole('listitem').map((li) => li.textContent);
+    // The tools load once the page has painted, or when the palette is first used (here: the search's focus).
+    await waitFor(() => expect(items()).toEqual(['Model server']));
     await user.clear(search);
     await user.type(search, 'FEAST');
     expect(items()).toEqual(['Feature store']);
@@ -60,9 +61,10 @@ describe('Palette', () => {
     renderWithStore(<Palette onAdd={onAdd} onDrop={() => {}} />);
     const item = screen.getByRole('button', { name: 'Feature store' });
     act(() => item.focus());
-    // The catalogue line shows at once; the card's first line replaces it once the cards have loaded.
-    expect(screen.getByRole('tooltip')).toHaveTextContent(/same features to training/);
+    // The name shows at once; the card's first line and the tools join it once loaded (focus starts that).
+    expect(screen.getByRole('tooltip')).toHaveTextContent(/^Feature store/);
     await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(componentCard('feature-store').what));
+    await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent('Feast · Tecton · Hopsworks'));
     await user.keyboard('{Enter}');
     expect(onAdd).toHaveBeenCalledWith('feature-store');
   });

@@ -51,6 +51,11 @@ describe('the canvas in Chromium', () => {
     expect(await page.locator('.react-flow__node').count()).toBe(2);
 
     await screenshot(page, 'canvas-build');
+    // Every icon on screen (palette, nodes, toolbar, inspector) is drawn from a symbol of the page's sprite.
+    const uses = await page.$$eval('svg use', (els) => els.map((u) => [u.getAttribute('href')!, !!document.querySelector(u.getAttribute('href')!)] as const));
+    expect(uses.length).toBeGreaterThan(42);
+    expect(uses.filter(([, found]) => !found)).toEqual([]);
+    expect(uses.map(([href]) => href)).toContain('#mlsd-icon-kind-feature-store');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

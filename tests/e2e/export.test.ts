@@ -381,6 +381,30 @@ describe('export limits and failures', () => {
     await context.close();
   });
 
+  it('says clearly when the export code cannot be loaded (offline), and exports once it can', async () => {
+    const { context, page } = await openApp(browser);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Cache', { x: canvas.x + 200, y: canvas.y + 200 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // The export commands' code is fetched on first use: the network fails it, as it does offline.
+    await page.route(/\/assets\/exportActions-[^/]+\.js$/, (route) => route.abort('internetdisconnected'));
+    await runExport(page, 'Export PNG');
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/^The export code could not be loaded \(.+\); check the connection and try again\./);
+    await screenshot(page, 'export-code-offline');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    // Copy image starts its clipboard write at once; the failed load is still one clear notice.
+    await runExport(page, 'Copy image');
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toMatch(/^The export code could not be loaded/);
+    expect(await page.locator('.notice-progress').count()).toBe(0);
+    await page.unroute(/\/assets\/exportActions-[^/]+\.js$/);
+    const { name } = await download(page, 'Export PNG');
+    expect(name).toBe('Untitled design.png');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('offers no picture export for an empty canvas', async () => {
     const { context, page } = await openApp(browser);
     await page.getByRole('button', { name: 'Export', exact: true }).click();

@@ -1,4 +1,4 @@
-import { kindInfo } from '../catalogue';
+import { KIND_ICONS } from '../kindIcons';
 import {
   DEFAULT_ZONE_SIZE,
   EDGE_KINDS,
@@ -469,7 +469,7 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
     const stage = nodeStage(n);
     const label = cleanText(nodeLabel(n)).replace(/\s+/g, ' ').trim();
     const detail = nodeDetail(n);
-    const iconId = kindInfo(n.kind)?.icon;
+    const iconId = KIND_ICONS[n.kind];
     let icon: string | undefined;
     if (iconId && opts.iconSvg) {
       if (!icons.has(iconId)) icons.set(iconId, opts.iconSvg(iconId));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_IDS, kindInfo } from '../../../src/domain/catalogue';
+import { KIND_IDS } from '../../../src/domain/catalogue';
+import { KIND_TOOLS } from '../../../src/domain/kindTools';
 import { COMPONENT_CARDS, componentCard, followUpFor } from '../../../src/domain/content/componentCards';
 import { CONTENT_LIMITS, componentCardLength, componentCardProblems, componentCardProseLength, toolCovers } from '../../../src/domain/content/limits';
 
@@ -34,7 +35,7 @@ describe('component cards', () => {
     });
 
     it('lists every tool the catalogue offers for the kind, once', () => {
-      const catalogueTools = kindInfo(kind).tools;
+      const catalogueTools = KIND_TOOLS[kind];
       for (const tool of catalogueTools) {
         const covering = card.tools.filter((t) => toolCovers(t.name, tool));
         expect(covering, `tool "${tool}"`).toHaveLength(1);
@@ -56,7 +57,7 @@ describe('component cards', () => {
       }
       expect(componentCardProseLength(card)).toBeLessThanOrEqual(L.prose);
       expect(componentCardLength(card)).toBeLessThanOrEqual(L.total);
-      expect(componentCardProblems(card, kindInfo(kind).tools)).toEqual([]);
+      expect(componentCardProblems(card, KIND_TOOLS[kind])).toEqual([]);
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kindInfo } from '../../../src/domain/catalogue';
+import { KIND_TOOLS } from '../../../src/domain/kindTools';
 import { COMPONENT_CARDS, type ComponentCard } from '../../../src/domain/content/componentCards';
 import {
   CONTENT_LIMITS,
@@ -15,7 +15,7 @@ import { STAGE_CARDS } from '../../../src/domain/content/stageCards';
 // The card tests rely on these validators: prove that each one catches what it should.
 
 const fs = COMPONENT_CARDS['feature-store'];
-const fsTools = kindInfo('feature-store').tools;
+const fsTools = KIND_TOOLS['feature-store'];
 const clone = (c: ComponentCard): ComponentCard => structuredClone(c);
 const problemsOf = (mutate: (c: ComponentCard) => void) => {
   const c = clone(fs);

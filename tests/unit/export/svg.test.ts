@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { EDGE_KINDS, NODE_SIZE, absolutePosition, nodeLabel, type Diagram } from '../../../src/domain/diagram';
-import { kindInfo } from '../../../src/domain/catalogue';
+import { KIND_ICONS } from '../../../src/domain/kindIcons';
 import { stageById } from '../../../src/domain/stages';
 import { SVG_FONT_FAMILY, diagramBounds, escapeXml, toSvg } from '../../../src/domain/export/svg';
 import { cleanText } from '../../../src/domain/export/text';
@@ -288,7 +288,7 @@ describe('toSvg', () => {
     const asked: string[] = [];
     const { svg } = toSvg(sample, { iconSvg: (id) => (asked.push(id), id === 'server' ? ICON : undefined) });
     const doc = parse(svg);
-    expect(asked).toContain(kindInfo('model-server').icon);
+    expect(asked).toContain(KIND_ICONS['model-server']);
     const nested = all(doc, 'svg').filter((s) => s !== doc.documentElement);
     expect(nested).toHaveLength(1);
     expect(nested[0].getAttribute('viewBox')).toBe('0 0 24 24');

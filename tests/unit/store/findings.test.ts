@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runChecks } from '../../../src/domain/checker/runChecks';
 import { createDiagramStore, type IdGenerator } from '../../../src/store/diagramStore';
-import { checksOf, createCheckCache, findingsOfNode, nodeFindingCount } from '../../../src/store/findings';
+import { createCheckCache } from '../../../src/store/checkCache';
+import { checksOf, findingsOfNode, nodeFindingCount } from '../../../src/store/findings';
 
 const counter = (): IdGenerator => {
   let i = 0;

@@ -1,0 +1,33 @@
+import type { AppContext } from './appCommands';
+
+/** A failed on-demand load, as a clause of a notice: "the export code could not be loaded (…); check the connection and try again". */
+export function loadFailure(what: string, e: unknown): string {
+  return `${what} could not be loaded (${e instanceof Error ? e.message : String(e)}); check the connection and try again`;
+}
+
+/**
+ * The code of some commands, loaded on their first run. The commands keep their id, name, shortcuts
+ * and enabled() in the registry (menus, keys and the "?" dialog list them); `run((m, ctx) => m.x(ctx.store))`
+ * is a run function that loads the module, then calls into it. A failed load becomes an error notice
+ * naming `what` ("the file commands"), and the next run tries again.
+ */
+export function lazyActions<M>(load: () => Promise<M>, what: string) {
+  let pending: Promise<M> | undefined;
+  /** The module; rejects with an error whose message is the notice to show. */
+  const get = (): Promise<M> =>
+    (pending ??= load().catch((e: unknown) => {
+      pending = undefined;
+      const text = loadFailure(what, e);
+      throw new Error(`${text[0].toUpperCase()}${text.slice(1)}.`);
+    }));
+  return {
+    load: get,
+    run:
+      (action: (m: M, ctx: AppContext) => unknown) =>
+      (ctx: AppContext): void =>
+        void get().then(
+          (m) => void action(m, ctx),
+          (e: Error) => ctx.store.getState().notify('error', e.message),
+        ),
+  };
+}
