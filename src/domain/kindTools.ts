@@ -2,8 +2,8 @@ import type { KindId } from './catalogue';
 
 /**
  * The real products each kind offers first in its tool picker (domain.md section 2, "tools offered"),
- * which the palette and the command palette also search. Apart from the catalogue because the first
- * screen draws without them: the palette fetches them once the page has painted.
+ * which the palette and the command palette also search (the palette from the first paint on, so a
+ * search typed at once finds a kind by its tool).
  */
 export const KIND_TOOLS: Readonly<Record<KindId, readonly string[]>> = {
   requirements: [],

@@ -3,7 +3,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { CATALOGUE, kindMatches, type KindId, type KindInfo, type PaletteGroup } from '../domain/catalogue';
 import { STAGES } from '../domain/stages';
 import { kindIconId, SpriteIcon } from './SpriteIcon';
-import { loadKindTools, useKindTools } from './kindToolsLoader';
+import { KIND_TOOLS } from '../domain/kindTools';
 import { usePaletteDrag } from './usePaletteDrag';
 
 const GROUPS: { id: PaletteGroup; title: string; color?: string }[] = [
@@ -23,13 +23,12 @@ export function Palette({ onAdd, onDrop }: Props) {
   const [query, setQuery] = useState('');
   const [collapsed, setCollapsed] = useState<ReadonlySet<PaletteGroup>>(new Set());
   const [tip, setTip] = useState<{ kind: KindInfo; top: number } | null>(null);
-  // The tooltip shows the first line of the component's learning card, and the search and the tooltip
-  // the kind's tools. Both load as soon as the pointer or the focus comes into the palette (the tools
-  // also once the page has painted), so they are there by the time a tooltip opens or a search runs.
+  // The tooltip shows the first line of the component's learning card: the cards load as soon as the
+  // pointer or the focus comes into the palette, so they are there by the time a tooltip opens. The
+  // kinds' tools are in the first load: a search for "triton" typed at once must find the model server.
   const [whats, setWhats] = useState<Partial<Record<KindId, string>> | null>(null);
-  const tools = useKindTools();
+  const tools = KIND_TOOLS;
   const warmUp = () => {
-    loadKindTools();
     if (whats) return;
     void import('../domain/content/componentCards').then((m) =>
       setWhats(Object.fromEntries(Object.values(m.COMPONENT_CARDS).map((c) => [c.kind, c.what]))),
@@ -40,7 +39,7 @@ export function Palette({ onAdd, onDrop }: Props) {
 
   const groups = useMemo(
     () =>
-      GROUPS.map((g) => ({ ...g, items: CATALOGUE.filter((k) => k.group === g.id && kindMatches(k, query, tools?.[k.id] ?? [])) })).filter(
+      GROUPS.map((g) => ({ ...g, items: CATALOGUE.filter((k) => k.group === g.id && kindMatches(k, query, tools[k.id] ?? [])) })).filter(
         (g) => g.items.length > 0,
       ),
     [query, tools],
@@ -149,7 +148,7 @@ export function Palette({ onAdd, onDrop }: Props) {
         <div className="palette-tip" id="palette-tip" role="tooltip" style={{ top: tip.top }}>
           <strong>{tip.kind.label}</strong>
           {whats?.[tip.kind.id] && <span>{whats[tip.kind.id]}</span>}
-          {!!tools?.[tip.kind.id].length && <span className="palette-tip-tools">{tools[tip.kind.id].join(' · ')}</span>}
+          {!!tools[tip.kind.id]?.length && <span className="palette-tip-tools">{tools[tip.kind.id].join(' · ')}</span>}
         </div>
       )}
     </section>
