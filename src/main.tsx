@@ -9,7 +9,6 @@ import { IS_MAC } from './commands/useShortcuts';
 import { createDiagramStore } from './store/diagramStore';
 import { bindPrefs, loadPrefs } from './io/prefs';
 import { loadChecker } from './store/findings';
-import { loadKindTools } from './ui/kindToolsLoader';
 import { sidePanel } from './ui/sidePanelLoader';
 
 import { benchDiagram, readBenchN } from './domain/benchDiagram';
@@ -32,14 +31,18 @@ const commands = createAppCommands();
 const bench = new URLSearchParams(location.search).has('bench');
 if (bench) store.getState().setSaveStatus('off');
 
-// The side column, the checker, the findings list and the kinds' tools are not needed to draw the page: fetch them
+// The side column, the checker and the findings list are not needed to draw the page: fetch them
 // once it has painted and the main thread is idle (a large diagram renders first), at the latest 1 s on.
 const afterFirstPaint = (work: () => void) =>
   requestAnimationFrame(() => setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : work()), 0));
 afterFirstPaint(() => {
   void loadChecker();
-  loadKindTools();
-  void sidePanel.preload().then(() => import('./ui/SidePanel')).then((m) => m.findingsPanel.preload());
+  // A failed load shows in the column itself (with a retry), not as an unhandled rejection.
+  sidePanel
+    .preload()
+    .then(() => import('./ui/SidePanel'))
+    .then((m) => m.findingsPanel.preload())
+    .catch(() => {});
 });
 
 createRoot(document.getElementById('root')!).render(

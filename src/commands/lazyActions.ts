@@ -5,6 +5,12 @@ export function loadFailure(what: string, e: unknown): string {
   return `${what} could not be loaded (${e instanceof Error ? e.message : String(e)}); check the connection and try again`;
 }
 
+/** The same as a sentence of its own, for a notice or a message. */
+export function loadFailureSentence(what: string, e: unknown): string {
+  const text = loadFailure(what, e);
+  return `${text[0].toUpperCase()}${text.slice(1)}.`;
+}
+
 /**
  * The code of some commands, loaded on their first run. The commands keep their id, name, shortcuts
  * and enabled() in the registry (menus, keys and the "?" dialog list them); `run((m, ctx) => m.x(ctx.store))`
@@ -17,8 +23,7 @@ export function lazyActions<M>(load: () => Promise<M>, what: string) {
   const get = (): Promise<M> =>
     (pending ??= load().catch((e: unknown) => {
       pending = undefined;
-      const text = loadFailure(what, e);
-      throw new Error(`${text[0].toUpperCase()}${text.slice(1)}.`);
+      throw new Error(loadFailureSentence(what, e));
     }));
   return {
     load: get,

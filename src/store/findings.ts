@@ -2,6 +2,7 @@
  * The check result of the store's diagram for the panels and the canvas: the checker and its
  * structural cache (checkCache.ts) load after the first paint; until then the result is PENDING.
  */
+import { loadFailureSentence } from '../commands/lazyActions';
 import type { CheckResult, Finding, Severity } from '../domain/checker/types';
 import type { Diagram } from '../domain/diagram';
 import { STAGE_IDS } from '../domain/stages';
@@ -17,12 +18,29 @@ const waiting = new Set<DiagramStore>();
 
 /** Loads the checker (once); stores that asked for a result while it loaded are told to re-read. */
 export function loadChecker(): Promise<void> {
-  loading ??= Promise.all([import('../domain/checker/runChecks'), import('./checkCache')]).then(([checks, cache]) => {
-    newCheck = () => cache.createCheckCache(checks.runChecks);
-    for (const store of waiting) store.setState({});
-    waiting.clear();
-  });
+  loading ??= Promise.all([import('../domain/checker/runChecks'), import('./checkCache')]).then(
+    ([checks, cache]) => {
+      newCheck = () => cache.createCheckCache(checks.runChecks);
+      unavailable = null;
+      for (const store of waiting) store.setState({});
+      waiting.clear();
+    },
+    (e: unknown) => {
+      // The panels say so and offer a retry (loadChecker again); the stores re-read to show it.
+      loading = null;
+      unavailable = Object.freeze({ ...PENDING, unavailable: loadFailureSentence('the design check', e) });
+      for (const store of waiting) store.setState({});
+    },
+  );
   return loading;
+}
+let unavailable: CheckResult | null = null;
+
+/** After a failed load: shows "Checking…" again and loads the checker once more. */
+export function retryChecker(): void {
+  unavailable = null;
+  for (const store of waiting) store.setState({});
+  void loadChecker();
 }
 
 /** The result shown while the checker loads: nothing found, nothing covered, and flagged pending. */
@@ -43,6 +61,7 @@ export function checksSelector(store: DiagramStore): (s: DiagramState) => CheckR
     selector = (s) => {
       if (!newCheck) {
         waiting.add(store);
+        if (unavailable) return unavailable;
         void loadChecker();
         return PENDING;
       }

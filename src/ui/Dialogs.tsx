@@ -10,11 +10,11 @@ export interface DialogProps {
 
 /** Every modal dialog of the app, by id; `openDialog(id)` in the store shows one. Each loads on first use. */
 const DIALOGS: Record<string, ComponentType<DialogProps>> = {
-  shortcuts: lazyDialog(() => import('./ShortcutsDialog').then((m) => m.ShortcutsDialog)),
-  'command-palette': lazyDialog(() => import('./CommandPalette').then((m) => m.CommandPalette)),
-  'my-designs': lazyDialog(() => import('./MyDesignsDialog').then((m) => m.MyDesignsDialog)),
-  'share-link': lazyDialog(() => import('./ShareLinkDialog').then((m) => m.ShareLinkDialog)),
-  templates: lazyDialog(() => import('./TemplateGallery').then((m) => m.default)),
+  shortcuts: lazyDialog(() => import('./ShortcutsDialog').then((m) => m.ShortcutsDialog), 'the keyboard shortcuts'),
+  'command-palette': lazyDialog(() => import('./CommandPalette').then((m) => m.CommandPalette), 'the command palette'),
+  'my-designs': lazyDialog(() => import('./MyDesignsDialog').then((m) => m.MyDesignsDialog), 'My designs'),
+  'share-link': lazyDialog(() => import('./ShareLinkDialog').then((m) => m.ShareLinkDialog), 'the share link dialog'),
+  templates: lazyDialog(() => import('./TemplateGallery').then((m) => m.default), 'the template gallery'),
 };
 
 /** Shows the dialog the store names, if any. */

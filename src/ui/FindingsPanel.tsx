@@ -5,6 +5,7 @@ import { findingKey, suppresses } from '../domain/checker/keys';
 import type { Finding, SuppressedFinding } from '../domain/checker/types';
 import { STAGES, type Stage } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
+import { retryChecker } from '../store/findings';
 import { useChecks } from '../store/useFindings';
 import { FindingItem } from './FindingItem';
 
@@ -39,7 +40,7 @@ interface Props {
  */
 export function FindingsPanel({ onReveal }: Props) {
   const store = useDiagramStoreApi();
-  const { findings, suppressed, pending, hidden } = useChecks();
+  const { findings, suppressed, pending, hidden, unavailable } = useChecks();
   const selected = useDiagramStore(useShallow((s) => s.selection.nodes));
   const groups = useMemo(() => groupByStage(findings), [findings]);
   const root = useRef<HTMLElement>(null);
@@ -98,6 +99,13 @@ export function FindingsPanel({ onReveal }: Props) {
       <span className="findings-focus" tabIndex={-1} />
       {hidden ? (
         <FindingsHidden />
+      ) : unavailable ? (
+        <div className="findings-pending" role="alert">
+          <p>{unavailable}</p>
+          <button type="button" className="btn" onClick={retryChecker}>
+            Try again
+          </button>
+        </div>
       ) : pending ? (
         <p className="muted findings-pending" role="status">Checking the design…</p>
       ) : findings.length === 0 ? (

@@ -3,12 +3,23 @@ import { countBySeverity } from '../domain/checker/keys';
 import type { SidePanelTab } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { useChecks } from '../store/useFindings';
+import { loadFailureSentence } from '../commands/lazyActions';
 import { preloadable } from './preloadable';
 
 /** The findings list is the second tab: its code loads after the first paint, like the checker itself. */
 export const findingsPanel = preloadable(
   () => import('./FindingsPanel').then((m) => m.FindingsPanel),
   <p className="muted findings-pending">Checking the design…</p>,
+  {
+    failed: (error, retry) => (
+      <div className="findings-pending" role="alert">
+        <p>{loadFailureSentence('the findings list', error)}</p>
+        <button type="button" className="btn" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    ),
+  },
 );
 const FindingsPanel = findingsPanel.Component;
 import { Inspector } from './Inspector';

@@ -2,6 +2,7 @@ import { CircleCheck, EyeOff } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import { countBySeverity } from '../domain/checker/keys';
 import { STAGES } from '../domain/stages';
+import { retryChecker } from '../store/findings';
 import { useChecks } from '../store/useFindings';
 import { countLabel } from './severity';
 import { SEVERITY_ICON } from './severityIcons';
@@ -12,7 +13,7 @@ import { SEVERITY_ICON } from './severityIcons';
  * which open the findings list.
  */
 export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
-  const { findings, stages, pending, hidden } = useChecks();
+  const { findings, stages, pending, hidden, unavailable } = useChecks();
   const covered = STAGES.filter((s) => stages[s.id]).length;
   const counts = countBySeverity(findings);
   const clean = findings.length === 0;
@@ -27,14 +28,16 @@ export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
         </span>
         <button
           type="button"
-          className={`check-counts${clean && !hidden ? ' check-counts-clean' : ''}`}
-          onClick={onOpenFindings}
-          title="Show the findings"
+          className={`check-counts${clean && !hidden && !pending ? ' check-counts-clean' : ''}`}
+          onClick={unavailable ? retryChecker : onOpenFindings}
+          title={unavailable ? `${unavailable} Click to try again.` : 'Show the findings'}
         >
           {hidden ? (
             <>
               <EyeOff size={14} aria-hidden /> Hidden in practice
             </>
+          ) : unavailable ? (
+            <span className="check-count check-count-warning">Check unavailable · Try again</span>
           ) : pending ? (
             <span className="muted">Checking…</span>
           ) : clean ? (

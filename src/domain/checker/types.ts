@@ -47,4 +47,6 @@ export interface CheckResult {
   stages: Record<StageId, boolean>;
   /** Set by the app while the checker itself is still loading (never by runChecks). */
   pending?: boolean;
+  /** Set (with pending) when the checker's code could not be loaded: why, as a sentence. */
+  unavailable?: string;
 }
