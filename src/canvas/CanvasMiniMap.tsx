@@ -1,5 +1,5 @@
 import { Panel, useReactFlow, useStore as useFlowStore, useStoreApi } from '@xyflow/react';
-import { useEffect, useRef, type PointerEvent, type WheelEvent } from 'react';
+import { useCallback, useEffect, useRef, type PointerEvent, type WheelEvent } from 'react';
 import { nodeStage } from '../domain/diagram';
 import { stageById } from '../domain/stages';
 import type { FlowNode } from './flowTypes';
@@ -25,7 +25,8 @@ export function CanvasMiniMap({ paused = false }: { paused?: boolean }) {
   const store = useStoreApi<FlowNode>();
   const flow = useReactFlow<FlowNode>();
   // Re-draw when nodes or the view change; the selectors return what changes, the drawing reads the rest.
-  const nodes = useFlowStore((s) => s.nodes);
+  // While paused (a node drag) the map does not even re-render on the drag's frames.
+  const nodes = useFlowStore(useCallback((s: { nodes: unknown[] }) => (paused ? null : s.nodes), [paused]));
   const transform = useFlowStore((s) => s.transform);
   const size = useFlowStore((s) => `${s.width}x${s.height}`);
   const frame = useRef(0);

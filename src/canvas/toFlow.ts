@@ -59,10 +59,8 @@ export function toFlowNodes(
   badges: ReadonlyMap<string, BadgeCounts> = new Map(),
 ): FlowNode[] {
   const out: FlowNode[] = new Array(nodes.length);
-  const live = new Set<string>();
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i];
-    live.add(n.id);
     const sel = selected.has(n.id);
     const pos = t.drag.get(n.id);
     const box = t.resize.get(n.id);
@@ -95,7 +93,12 @@ export function toFlowNodes(
     cache.set(n.id, { source: n, selected: sel, pos, box, measured: m, badge, flow });
     out[i] = flow;
   }
-  if (cache.size > live.size) for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+  // The cache holds every node's id; more entries than nodes means some were deleted. (Checked by size,
+  // so a drag frame allocates no set of 500 ids.)
+  if (cache.size > nodes.length) {
+    const live = new Set(nodes.map((n) => n.id));
+    for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+  }
   return out;
 }
 
