@@ -4,6 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createAppCommands } from './commands/appCommands';
+import { loadFailure } from './commands/lazyActions';
 import { formatShortcut } from './commands/registry';
 import { IS_MAC } from './commands/useShortcuts';
 import { createDiagramStore } from './store/diagramStore';
@@ -52,6 +53,16 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // Storage and share links load after the first paint, in their own chunk.
-if (!bench) void import('./io/startup').then((m) => m.startFiles(store, { saveKeys: formatShortcut('Mod+S', IS_MAC) }));
+if (!bench) {
+  const saveKeys = formatShortcut('Mod+S', IS_MAC);
+  // Without its code there is no restore and no autosave: the header says "Not saved" and why.
+  void import('./io/startup').then(
+    (m) => m.startFiles(store, { saveKeys }),
+    (e: unknown) =>
+      store
+        .getState()
+        .setSaveStatus('failed', `Autosave could not start: ${loadFailure('its code', e)}. Until then, save a file (${saveKeys}) to keep your work.`),
+  );
+}
 // A practice session in progress survives a reload on its design (timer paused).
 if (!bench) void import('./io/practicePersistence').then((m) => m.bindPracticePersistence(store));

@@ -1,12 +1,20 @@
 import type { DiagramStore } from '../store/diagramStore';
 import type { AppCommands } from './appCommands';
-import { lazyActions } from './lazyActions';
+import { lazyActions, loadFailureSentence } from './lazyActions';
 
 /**
  * File commands: new, open, save, My designs, share link. What they do loads on their first use
  * (fileActions.ts), so it stays out of the first paint.
  */
 const actions = lazyActions(() => import('./fileActions'), 'the file commands');
+
+/** Opens a chosen or dropped diagram file as a new design; the file code loads now, and says so if it cannot. */
+export function openChosenFile(store: DiagramStore, file: File): void {
+  void import('../io/files').then(
+    (m) => m.openDiagramFile(store, file),
+    (e: unknown) => store.getState().notify('error', loadFailureSentence(`the code that opens “${file.name}”`, e)),
+  );
+}
 
 /** Opens a file chooser for a diagram file; a chosen file opens as a new design. */
 export function pickDiagramFile(store: DiagramStore): void {
@@ -15,7 +23,7 @@ export function pickDiagramFile(store: DiagramStore): void {
   input.accept = '.json,application/json';
   input.addEventListener('change', () => {
     const file = input.files?.[0];
-    if (file) void import('../io/files').then((m) => m.openDiagramFile(store, file));
+    if (file) openChosenFile(store, file);
   });
   // Clicked at once, inside the user's gesture, so the browser shows the chooser (hence not lazy).
   input.click();

@@ -1,6 +1,7 @@
 import { FileUp } from './uiIcons';
 import { useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
+import { openChosenFile } from '../commands/fileCommands';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
 const isJson = (f: File) => /\.json$/i.test(f.name) || f.type === 'application/json';
@@ -21,7 +22,7 @@ export function FileDrop({ children }: { children: ReactNode }) {
       if (files.length) store.getState().notify('error', `“${files[0].name}” is not a diagram file: drop a .json file saved by mlsd-canvas.`);
       return;
     }
-    void import('../io/files').then((m) => m.openDiagramFile(store, file));
+    openChosenFile(store, file);
   };
   return (
     <div

@@ -26,6 +26,7 @@ async function openWithout(chunks: RegExp[]) {
 const SIDE = /\/assets\/SidePanel-[^/]+\.js$/;
 const CHECKER = /\/assets\/runChecks-[^/]+\.js$/;
 const SHORTCUTS = /\/assets\/ShortcutsDialog-[^/]+\.js$/;
+const FILES = /\/assets\/files-[^/]+\.js$/;
 
 describe('parts of the app that load on demand, when the network fails them', () => {
   it('the side column says so and comes back on "Try again"; the canvas keeps working meanwhile', async () => {
@@ -71,6 +72,38 @@ describe('parts of the app that load on demand, when the network fails them', ()
     await page.getByRole('button', { name: /Keyboard shortcuts/ }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+  it('when the file code cannot load at start: "Not saved" says why, opening a file says so and leaves the diagram; both recover', async () => {
+    const { context, page } = await openWithout([FILES]);
+    // No restore and no autosave without that code: the header says so instead of pretending to save.
+    const notSaved = page.locator('.save-state-failed');
+    await expect.poll(() => notSaved.count()).toBe(1);
+    expect(await notSaved.textContent()).toMatch(/Not saved/);
+    expect(await page.locator('.save-detail').textContent()).toMatch(/Autosave could not start: its code could not be loaded \(.+\); check the connection and try again\. Until then, save a file/);
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    await dragFromPalette(page, 'Cache', { x: canvas.x + 200, y: canvas.y + 200 });
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(1);
+    const file = {
+      name: 'mine.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({ format: 'mlsd-canvas', version: 1, title: 'Mine', problem: 'generic', nodes: [{ id: 'a', kind: 'feature-store', position: { x: 0, y: 0 }, props: {} }, { id: 'b', kind: 'model-server', position: { x: 300, y: 0 }, props: {} }], edges: [], suppressions: [] })),
+    };
+    const open = async () => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.evaluate(() => 0);
+      await page.keyboard.press('Control+O');
+      await (await chooser).setFiles(file);
+    };
+    await open();
+    const notice = page.locator('.notice-error');
+    await expect.poll(() => notice.textContent()).toMatch(/The code that opens “mine.json” could not be loaded \(.+\); check the connection and try again\./);
+    expect(await page.locator('.react-flow__node').count()).toBe(1);
+    await page.unroute(FILES);
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await open();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(2);
+    expect(pageErrors(page), pageErrors(page).join('\n')).toEqual([]);
     await context.close();
   });
 });
