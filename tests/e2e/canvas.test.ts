@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, dragFromPalette, launchBrowser, nodeOf, openApp, pageErrors, screenshot } from './browser';
+import { baseUrl, connect, dragFromPalette, launchBrowser, nodeOf, openApp, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -142,6 +142,25 @@ describe('the canvas in Chromium', () => {
     await expect.poll(() => page.locator('.node-far').count()).toBe(0);
     expect(await page.locator('.react-flow__node .react-flow__handle.connectable').count()).toBeGreaterThan(0);
     expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+  it('fits a 1024 px window: every header control on screen, nothing scrolls sideways, the title readable', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto(baseUrl());
+    await page.locator('.react-flow__pane').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(1024);
+    const controls = page.locator('.header button, .header select, .header input');
+    const n = await controls.count();
+    expect(n).toBeGreaterThan(10);
+    for (let i = 0; i < n; i++) {
+      const b = (await controls.nth(i).boundingBox())!;
+      expect(b.x).toBeGreaterThanOrEqual(0);
+      expect(b.x + b.width).toBeLessThanOrEqual(1024);
+    }
+    expect((await page.locator('.title-input').boundingBox())!.width).toBeGreaterThan(150);
+    // The problem select keeps its name while its visible label is hidden.
+    expect(await page.locator('.header').getByRole('combobox', { name: 'Problem' }).count()).toBe(1);
     await context.close();
   });
 });
