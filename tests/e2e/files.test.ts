@@ -121,7 +121,7 @@ describe('diagram files in Chromium', () => {
     await openFile(page, { name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(saved) });
     await expect.poll(() => title(page)).toBe('Fraud / v2: "real-time"');
     expect((await labels(page)).sort()).toEqual(before);
-    expect(await page.locator('.react-flow__edge').count()).toBe(1);
+    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(1);
     // Saving it again gives the same bytes: nothing was lost or changed on the way.
     const [again] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Control+S')]);
     expect(readFileSync((await again.path())!, 'utf8')).toBe(saved);
@@ -233,7 +233,8 @@ describe('diagram files in Chromium', () => {
     await viewer.goto(link);
     await expect.poll(() => title(viewer)).toBe('Shared design');
     expect((await labels(viewer)).sort()).toEqual(shownLabels);
-    expect(await viewer.locator('.react-flow__edge').count()).toBe(1);
+    // Edges follow the nodes by a render (the canvas takes them as a deferred value).
+    await expect.poll(() => viewer.locator('.react-flow__edge').count()).toBe(1);
     // The hash is cleared, so a reload does not import it again; the autosave brings it back.
     expect(new URL(viewer.url()).hash).toBe('');
     await waitSaved(viewer);

@@ -173,7 +173,8 @@ describe('case studies, practice and compare in Chromium', () => {
     const findings = page.getByRole('region', { name: 'Findings' });
     const stale = findings.locator('li.finding[data-rule="stale-index"]');
     await poll(() => stale.count()).toBe(1);
-    expect(await page.locator('.node-badge').count()).toBeGreaterThan(0);
+    // Badges follow the findings by a render (the canvas takes them as a deferred value).
+    await poll(() => page.locator('.node-badge').count()).toBeGreaterThan(0);
     await stale.getByRole('button', { name: 'Why it matters' }).click();
     await poll(() => stale.locator('.rule-card-title').count()).toBe(1);
     await screenshot(page, 'practice-checked');
