@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { runChecks } from '../../../src/domain/checker/runChecks';
 import { createDiagramStore, type IdGenerator } from '../../../src/store/diagramStore';
 import { createCheckCache } from '../../../src/store/checkCache';
-import { checksOf, findingsOfNode, nodeFindingCount } from '../../../src/store/findings';
+import { checksOf, findingsOfNode, loadChecker, nodeFindingCount } from '../../../src/store/findings';
 
 const counter = (): IdGenerator => {
   let i = 0;
@@ -22,8 +22,8 @@ function setup() {
 }
 
 describe('the structural check cache', () => {
-  it('returns the same result object after a move, a title or a brief change, without running the checker', () => {
-    const { store, s, log, server } = setup();
+  it('returns the same result object after a move, a title or a brief change, without running the checker', async () => {
+    const { store, s, log, train, server } = setup();
     const check = vi.fn(runChecks);
     const cached = createCheckCache(check);
     const first = cached(s().diagram);
@@ -34,10 +34,16 @@ describe('the structural check cache', () => {
     s().setBrief('Recommend videos on the home page.');
     expect(cached(s().diagram)).toBe(first);
     expect(check).toHaveBeenCalledTimes(1);
-    // The store cache answers the same way.
+    // The store cache answers the same way (once the checker's code has loaded, as in the app).
+    await loadChecker();
     const before = checksOf(store);
+    expect(before.pending).toBeUndefined();
+    expect(before.findings.length).toBeGreaterThan(0);
     s().moveNodes([{ id: log, position: { x: 0, y: 0 } }]);
     expect(checksOf(store)).toBe(before);
+    // ...and a new one after a structural change (the model server gets its training job).
+    s().connect(train, server);
+    expect(checksOf(store)).not.toBe(before);
   });
 
   it('recomputes when a move puts a node into a zone (its parent changes)', () => {
