@@ -11,6 +11,7 @@ import { createDiagramStore } from './store/diagramStore';
 import { bindPrefs, loadPrefs } from './io/prefs';
 import { loadChecker } from './store/findings';
 import { sidePanel } from './ui/sidePanelLoader';
+import { miniMap } from './canvas/miniMapLoader';
 
 import { benchDiagram, readBenchN } from './domain/benchDiagram';
 
@@ -32,12 +33,13 @@ const commands = createAppCommands();
 const bench = new URLSearchParams(location.search).has('bench');
 if (bench) store.getState().setSaveStatus('off');
 
-// The side column, the checker and the findings list are not needed to draw the page: fetch them
+// The side column, the checker, the findings list and the minimap are not needed to draw the page: fetch them
 // once it has painted and the main thread is idle (a large diagram renders first), at the latest 1 s on.
 const afterFirstPaint = (work: () => void) =>
   requestAnimationFrame(() => setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : work()), 0));
 afterFirstPaint(() => {
   void loadChecker();
+  void miniMap.preload().catch(() => {});
   // A failed load shows in the column itself (with a retry), not as an unhandled rejection.
   sidePanel
     .preload()

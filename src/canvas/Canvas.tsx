@@ -17,7 +17,7 @@ import type { NodeMove } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { nodeFindingIndex } from '../store/findings';
 import { useChecks } from '../store/useFindings';
-import { CanvasMiniMap } from './CanvasMiniMap';
+import { miniMap } from './miniMapLoader';
 import { ComponentNode } from './ComponentNode';
 import { FlowEdgeView } from './FlowEdgeView';
 import type { FlowEdge, FlowNode } from './flowTypes';
@@ -38,7 +38,7 @@ const CanvasChrome = memo(function CanvasChrome({ dragging }: { dragging: boolea
     <>
       <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />
       <Controls position="bottom-left" showInteractive={false} />
-      <CanvasMiniMap paused={dragging} />
+      <miniMap.Component paused={dragging} />
       <Legend />
     </>
   );

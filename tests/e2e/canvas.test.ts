@@ -163,4 +163,27 @@ describe('the canvas in Chromium', () => {
     expect(await page.locator('.header').getByRole('combobox', { name: 'Problem' }).count()).toBe(1);
     await context.close();
   });
+
+  it('shows a minimap of the whole diagram, drawn in stage colours, and clicking it moves the view there', async () => {
+    const { context, page } = await openApp(browser, '?bench=100');
+    const map = page.getByRole('img', { name: 'Mini map' });
+    await map.waitFor();
+    // Pixels in the Data (#56B4E9) and Serving (#E69F00) band colours: the components are drawn.
+    const stagePixels = () =>
+      map.evaluate((c: HTMLCanvasElement) => {
+        const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+        const near = (i: number, [r, g, b]: number[]) => Math.abs(d[i] - r) + Math.abs(d[i + 1] - g) + Math.abs(d[i + 2] - b) < 30 && d[i + 3] > 200;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (near(i, [0x56, 0xb4, 0xe9]) || near(i, [0xe6, 0x9f, 0x00])) n++;
+        return n;
+      });
+    await expect.poll(stagePixels).toBeGreaterThan(100);
+    const viewport = page.locator('.react-flow__viewport');
+    const before = await viewport.getAttribute('style');
+    const b = (await map.boundingBox())!;
+    await page.mouse.click(b.x + 12, b.y + 12);
+    await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
 });
