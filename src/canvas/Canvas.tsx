@@ -6,6 +6,8 @@ import {
   useStore as useFlowStore,
   useReactFlow,
   useStoreApi as useFlowStoreApi,
+  useUpdateNodeInternals,
+  type ReactFlowState,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -40,9 +42,31 @@ const CanvasChrome = memo(function CanvasChrome({ dragging }: { dragging: boolea
       <Controls position="bottom-left" showInteractive={false} />
       <miniMap.Component paused={dragging} />
       <Legend />
+      <HandleBoundsRepair />
     </>
   );
 });
+
+/** Ids of measured nodes whose handle bounds React Flow has lost (none, nearly always). */
+function lostHandleBounds(s: ReactFlowState): string {
+  let ids = '';
+  for (const n of s.nodeLookup.values()) if (n.measured.width && !n.internals.handleBounds && !n.hidden) ids += (ids ? '\n' : '') + n.id;
+  return ids;
+}
+
+/**
+ * React Flow 12 can drop a node's handle bounds when it adopts a new object for the node while its size
+ * stays the same (xyflow#4888, #6022): the node's edges then vanish until a re-measure that may never
+ * come (an edge of a shared design stayed missing). This measures such nodes again.
+ */
+function HandleBoundsRepair() {
+  const lost = useFlowStore(lostHandleBounds);
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => {
+    if (lost) updateNodeInternals(lost.split('\n'));
+  }, [lost, updateNodeInternals]);
+  return null;
+}
 
 /** A viewport close to what fitView will choose, from the diagram and the window (before anything is measured). */
 function estimateFit(nodes: readonly DiagramNode[]): { x: number; y: number; zoom: number } {

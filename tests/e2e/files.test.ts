@@ -234,7 +234,8 @@ describe('diagram files in Chromium', () => {
     await expect.poll(() => title(viewer)).toBe('Shared design');
     expect((await labels(viewer)).sort()).toEqual(shownLabels);
     // Edges follow the nodes by a render (the canvas takes them as a deferred value).
-    await expect.poll(() => viewer.locator('.react-flow__edge').count()).toBe(1);
+    // (React Flow could lose a node's handle bounds here and the edge stayed missing: see HandleBoundsRepair.)
+    await expect.poll(() => viewer.locator('.react-flow__edge').count(), { timeout: 5_000 }).toBe(1);
     // The hash is cleared, so a reload does not import it again; the autosave brings it back.
     expect(new URL(viewer.url()).hash).toBe('');
     await waitSaved(viewer);
@@ -607,6 +608,10 @@ describe('a full storage quota', () => {
     await warning.locator('.save-state-label').hover();
     expect(await page.locator('.save-detail').isVisible()).toBe(true);
     await screenshot(page, 'files-header-not-saved');
+    // The header still fits the window: the last menu is on screen and nothing is pushed sideways.
+    expect(await page.evaluate(() => document.querySelector('.header')!.scrollWidth <= window.innerWidth)).toBe(true);
+    const exportMenu = (await page.getByRole('button', { name: 'Export', exact: true }).boundingBox())!;
+    expect(exportMenu.x + exportMenu.width).toBeLessThanOrEqual(page.viewportSize()!.width);
     // It stays: later edits still fail, and the warning with them.
     await addComponent(page, 'Cache');
     await page.waitForTimeout(1000);
