@@ -5,10 +5,9 @@
 // (when --peer points at peer-bench's built dist-rf). A frame-interval p95 moves by +-0.5 ms between runs of
 // five, so deciding whether a change helps needs more rounds than peer-bench makes; this prints each round's
 // p95 and their median and mean. --css injects a stylesheet into our app first (to try a change quickly).
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import http from 'node:http';
-import { extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { serveStatic } from './serveStatic.mjs';
 
 const args = process.argv.slice(2);
 const opt = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
@@ -16,27 +15,16 @@ const rounds = Number(opt('rounds', 8));
 const ours = resolve(opt('dist', 'dist'));
 const peer = opt('peer', null);
 const css = opt('css', '');
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
-const serve = (dist) =>
-  new Promise((r) => {
-    const s = http.createServer((req, res) => {
-      let f = join(dist, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      if (!f.startsWith(dist) || !existsSync(f) || statSync(f).isDirectory()) f = join(dist, 'index.html');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(f)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
-      createReadStream(f).pipe(res);
-    });
-    s.listen(0, '127.0.0.1', () => r(s));
-  });
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-frame-rate-limit', '--disable-gpu-vsync'];
 const frame = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))));
 
 async function streamP95(dist, query, style) {
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
-  const server = await serve(dist);
+  const { server, base } = await serveStatic(dist);
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 })).newPage();
-    await page.goto(`http://127.0.0.1:${server.address().port}/?${query}`);
+    await page.goto(`${base}?${query}`);
     await page.waitForFunction(() => typeof window.__ready === 'number', null, { timeout: 120_000 });
     if (style) await page.addStyleTag({ content: style });
     await page.waitForTimeout(500);

@@ -232,21 +232,31 @@ export function withDescendants(nodes: readonly DiagramNode[], id: string): Set<
   return out;
 }
 
-/** The box around every node (absolute coordinates, nominal sizes); empty at the origin for no nodes. */
-export function nodesBounds(nodes: readonly DiagramNode[]): { x: number; y: number; width: number; height: number } {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The box around some boxes; empty at the origin for none. */
+export function boxesBounds(boxes: Iterable<Box>): Box {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  for (const n of nodes) {
-    const p = absolutePosition(n, byId);
-    const s = nodeSize(n);
-    minX = Math.min(minX, p.x);
-    minY = Math.min(minY, p.y);
-    maxX = Math.max(maxX, p.x + s.width);
-    maxY = Math.max(maxY, p.y + s.height);
+  for (const b of boxes) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.width);
+    maxY = Math.max(maxY, b.y + b.height);
   }
   if (minX === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
   return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+}
+
+/** The box around every node (absolute coordinates, nominal sizes); empty at the origin for no nodes. */
+export function nodesBounds(nodes: readonly DiagramNode[]): Box {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  return boxesBounds(nodes.map((n) => ({ ...absolutePosition(n, byId), ...nodeSize(n) })));
 }

@@ -17,33 +17,22 @@ import { STAGE_IDS } from '../domain/stages';
 export function sameStructure(a: Diagram, b: Diagram): boolean {
   if (a === b) return true;
   if (a.problem !== b.problem || a.suppressions !== b.suppressions) return false;
-  return sameNodes(a.nodes, b.nodes) && sameEdges(a.edges, b.edges);
+  return sameItems(a.nodes, b.nodes, sameNode) && sameItems(a.edges, b.edges, sameEdge);
 }
 
-function sameNodes(a: readonly DiagramNode[], b: readonly DiagramNode[]): boolean {
+/** Equal lists, item by item: identical objects, or objects `same` says are equal. */
+function sameItems<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    if (x.id !== y.id || x.kind !== y.kind || x.props !== y.props || x.label !== y.label || x.parent !== y.parent) return false;
-  }
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !same(a[i], b[i])) return false;
   return true;
 }
 
-function sameEdges(a: readonly DiagramEdge[], b: readonly DiagramEdge[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x === y) continue;
-    // An edge's label is not read by any rule.
-    if (x.id !== y.id || x.source !== y.source || x.target !== y.target || x.kind !== y.kind) return false;
-  }
-  return true;
-}
+const sameNode = (x: DiagramNode, y: DiagramNode) =>
+  x.id === y.id && x.kind === y.kind && x.props === y.props && x.label === y.label && x.parent === y.parent;
+
+// An edge's label is not read by any rule.
+const sameEdge = (x: DiagramEdge, y: DiagramEdge) => x.id === y.id && x.source === y.source && x.target === y.target && x.kind === y.kind;
 
 /**
  * A memoised checker: returns the previous result object while the diagram's structure is

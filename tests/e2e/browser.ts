@@ -24,16 +24,25 @@ export function launchBrowser(): Promise<Browser> {
 /** The URL of the production build under test. */
 export const baseUrl = (): string => inject('baseUrl');
 
-/** A fresh context and page on the app, waiting until the canvas is there. */
-export async function openApp(browser: Browser, query = ''): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+/**
+ * A new page on the app in a context, collecting uncaught page errors (see pageErrors), waiting until the
+ * canvas is there. `before` runs ahead of the navigation (e.g. to route requests).
+ */
+export async function openPage(context: BrowserContext, query = '', before?: (page: Page) => Promise<void>): Promise<Page> {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { errors?: string[] }).errors = errors;
+  await before?.(page);
   await page.goto(baseUrl() + query);
   await page.locator('.react-flow__pane').waitFor();
-  return { context, page };
+  return page;
+}
+
+/** A fresh context and page on the app, waiting until the canvas is there. */
+export async function openApp(browser: Browser, query = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  return { context, page: await openPage(context, query) };
 }
 
 /** Uncaught page errors seen so far. */

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stageById } from '../../src/domain/stages';
-import { dragFromPalette, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { connect, dragFromPalette, launchBrowser, nodeOf, openApp, pageErrors, screenshot } from './browser';
 import { decodePng, nearestColour, pixel, type Pixels } from './png';
 
 const PADDING = 32;
@@ -25,7 +25,6 @@ interface FlowBox {
   height: number;
 }
 
-const nodeOf = (page: Page, kind: string) => page.locator(`.react-flow__node:has(> [data-kind="${kind}"])`);
 
 /** Every node's box in diagram coordinates, read from React Flow's DOM (absolute transform, layout size). */
 async function flowBoxes(page: Page): Promise<FlowBox[]> {
@@ -42,15 +41,6 @@ function boundsOf(boxes: FlowBox[]) {
   const x = Math.min(...boxes.map((b) => b.x));
   const y = Math.min(...boxes.map((b) => b.y));
   return { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
-}
-
-async function connect(page: Page, from: string, to: string) {
-  const out = (await nodeOf(page, from).locator('.handle-out').boundingBox())!;
-  const inn = (await nodeOf(page, to).locator('.handle-in').boundingBox())!;
-  await page.mouse.move(out.x + out.width / 2, out.y + out.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(inn.x + inn.width / 2, inn.y + inn.height / 2, { steps: 12 });
-  await page.mouse.up();
 }
 
 /** Drags the empty canvas by (dx, dy) screen pixels, starting at a client point. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openApp, pageErrors, screenshot } from './browser';
+import { baseUrl, launchBrowser, openApp, openPage, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -87,15 +87,6 @@ async function designRows(page: Page) {
   return out.sort();
 }
 
-async function newPage(context: BrowserContext, query = '') {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors?: string[] }).errors = errors;
-  await page.goto(baseUrl() + query);
-  await page.locator('.react-flow__pane').waitFor();
-  return page;
-}
 
 describe('diagram files in Chromium', () => {
   it('saves a file with Ctrl+S and opening it with Ctrl+O restores the same diagram', async () => {
@@ -177,7 +168,7 @@ describe('diagram files in Chromium', () => {
     // And when the tab is closed, the next one opens it too.
     await addComponent(page, 'Ranking model');
     await page.close({ runBeforeUnload: true });
-    const next = await newPage(context);
+    const next = await openPage(context);
     await expect.poll(() => labels(next)).toEqual(['Feature store', 'Cache', 'Ranking model']);
     await context.close();
   });
@@ -357,7 +348,7 @@ describe('diagram files in Chromium', () => {
     await addComponent(page, 'Feature store');
     await setTitle(page, 'Stored');
     await waitSaved(page);
-    const bench = await newPage(context, '?bench=10');
+    const bench = await openPage(context, '?bench=10');
     // The benchmark's own generated diagram, not the stored design.
     expect(await title(bench)).toBe('Benchmark (10 components)');
     expect(await nodeCount(bench)).toBe(10);
@@ -482,7 +473,7 @@ describe('two tabs on one design', () => {
     await addComponent(first, 'Feature store');
     await setTitle(first, 'Shared in two tabs');
     await waitSaved(first);
-    const second = await newPage(context);
+    const second = await openPage(context);
     await expect.poll(() => title(second)).toBe('Shared in two tabs');
     await addComponent(second, 'Model server');
     await waitSaved(second);
@@ -505,7 +496,7 @@ describe('two tabs on one design', () => {
     await addComponent(first, 'Feature store');
     await setTitle(first, 'Contested');
     await waitSaved(first);
-    const second = await newPage(context);
+    const second = await openPage(context);
     await expect.poll(() => title(second)).toBe('Contested');
     await waitSaved(second);
 

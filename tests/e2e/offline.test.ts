@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, dragFromPalette, launchBrowser, pageErrors, screenshot } from './browser';
+import { dragFromPalette, launchBrowser, openPage, pageErrors, screenshot } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -13,13 +13,9 @@ afterAll(async () => {
 /** Opens the app with some of its on-demand chunks failing, as they do when the connection drops after the page loaded. */
 async function openWithout(chunks: RegExp[]) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  (page as Page & { errors?: string[] }).errors = errors;
-  for (const chunk of chunks) await page.route(chunk, (route) => route.abort('internetdisconnected'));
-  await page.goto(baseUrl());
-  await page.locator('.react-flow__pane').waitFor();
+  const page = await openPage(context, '', async (p) => {
+    for (const chunk of chunks) await p.route(chunk, (route) => route.abort('internetdisconnected'));
+  });
   return { context, page };
 }
 

@@ -4,9 +4,11 @@ import {
   EDGE_KINDS,
   NODE_SIZE,
   absolutePosition,
+  boxesBounds,
   nodeLabel,
   nodeSize,
   nodeStage,
+  type Box,
   type Diagram,
   type DiagramNode,
   type EdgeKind,
@@ -29,13 +31,6 @@ export interface SvgOptions {
   iconSvg?: (iconId: string) => string | undefined;
   /** Space around the diagram, in diagram units. Default 32. */
   padding?: number;
-}
-
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }
 
 // ---------------------------------------------------------------- text
@@ -154,19 +149,8 @@ function boxes(d: Diagram): Map<string, Box> {
 }
 
 /** The absolute box that holds every node of the diagram (zeros when there is none). */
-export function diagramBounds(d: Diagram): { x: number; y: number; width: number; height: number } {
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const b of boxes(d).values()) {
-    minX = Math.min(minX, b.x);
-    minY = Math.min(minY, b.y);
-    maxX = Math.max(maxX, b.x + b.width);
-    maxY = Math.max(maxY, b.y + b.height);
-  }
-  if (minX === Infinity) return { x: 0, y: 0, width: 0, height: 0 };
-  return { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+export function diagramBounds(d: Diagram): Box {
+  return boxesBounds(boxes(d).values());
 }
 
 /**
