@@ -28,17 +28,17 @@ import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
 import { StartPanelSlot } from '../ui/StartPanelSlot';
-import { FarContext, SIMPLE_ZOOM } from './zoomLevel';
+import { DetailContext, detailAt } from './zoomLevel';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
 /** Background, controls, minimap and legend: memoised, so a drag frame does not re-render them. */
-const CanvasChrome = memo(function CanvasChrome({ dragging }: { dragging: boolean }) {
+const CanvasChrome = memo(function CanvasChrome({ dragging, grid }: { dragging: boolean; grid: boolean }) {
   return (
     <>
-      <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />
+      {grid && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />}
       <Controls position="bottom-left" showInteractive={false} />
       <miniMap.Component paused={dragging} />
       <Legend />
@@ -98,7 +98,7 @@ function stableBadges(prev: ReadonlyMap<string, BadgeCounts>, next: ReadonlyMap<
 const DRAG_CATCH_PX = 24;
 const dragStyleFor = (zoom: number) => ({ '--drag-catch': `${(-DRAG_CATCH_PX / zoom).toFixed(1)}px` });
 
-const isFar = (s: { transform: [number, number, number] }) => s.transform[2] < SIMPLE_ZOOM;
+const detailOf = (s: { transform: [number, number, number] }) => detailAt(s.transform[2]);
 const PRO_OPTIONS = { hideAttribution: true };
 const SNAP_GRID: [number, number] = [20, 20];
 /** How the view frames components shown from elsewhere (a finding): close enough to read, animated. */
@@ -136,7 +136,8 @@ export function Canvas() {
   const selection = useDeferredValue(useDiagramStore((s) => s.selection));
   const snapToGrid = useDiagramStore((s) => s.prefs.snapToGrid);
   const theme = useDiagramStore((s) => s.prefs.theme);
-  const far = useFlowStore(isFar);
+  const detail = useFlowStore(detailOf);
+  const far = detail !== 'full';
   useFitOnDesignChange();
 
   // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
@@ -337,7 +338,7 @@ export function Canvas() {
 
   return (
     <div className="canvas" aria-label="Diagram canvas">
-      <FarContext.Provider value={far}>
+      <DetailContext.Provider value={detail}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -366,9 +367,9 @@ export function Canvas() {
         maxZoom={2.5}
         proOptions={PRO_OPTIONS}
       >
-        <CanvasChrome dragging={drag.size > 0} />
+        <CanvasChrome dragging={drag.size > 0} grid={detail !== 'tiny'} />
       </ReactFlow>
-      </FarContext.Provider>
+      </DetailContext.Provider>
       <StartPanelSlot />
     </div>
   );

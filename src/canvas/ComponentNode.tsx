@@ -10,18 +10,23 @@ import { kindIconId, SpriteIcon } from '../ui/SpriteIcon';
 import type { ComponentFlowNode, NodeData } from './flowTypes';
 import { InlineText } from './InlineText';
 import { nodeSubtitle } from './nodeSummary';
-import { FarContext } from './zoomLevel';
+import { DetailContext } from './zoomLevel';
 
 /**
  * A component on the canvas: stage band, icon, label (double-click to rename), tool, in/out handles, and a
- * badge with its findings. Zoomed far out it draws a simpler version of itself (band, label, badge dot).
+ * badge with its findings. Zoomed far out it draws a simpler version of itself (band, label, badge dot),
+ * and further out a bar where the label goes (see TINY_ZOOM).
  */
 export const ComponentNode = memo(function ComponentNode({ id, data }: NodeProps<ComponentFlowNode>) {
-  const far = useContext(FarContext);
+  const detail = useContext(DetailContext);
   const stage = nodeStage({ id, kind: data.kind, props: data.props, position: { x: 0, y: 0 } });
   const color = stage ? stageById(stage).color : '#94a3b8';
   const style = { '--band': color } as CSSProperties;
-  return far ? <FarNode id={id} data={data} stage={stage} style={style} /> : <FullNode id={id} data={data} stage={stage} style={style} />;
+  return detail === 'full' ? (
+    <FullNode id={id} data={data} stage={stage} style={style} />
+  ) : (
+    <FarNode id={id} data={data} stage={stage} style={style} tiny={detail === 'tiny'} />
+  );
 });
 
 interface Parts {
@@ -30,12 +35,18 @@ interface Parts {
   style: CSSProperties;
 }
 
-function FarNode({ id, data, stage, style }: Parts & { id: string }) {
+function FarNode({ id, data, stage, style, tiny }: Parts & { id: string; tiny: boolean }) {
   const b = data.badge;
+  const label = data.label ?? kindInfo(data.kind).label;
   return (
     <div className="node node-far" data-kind={data.kind} data-stage={stage ?? 'none'} style={style}>
       <FarHandle nodeId={id} type="target" />
-      <div className="node-label">{data.label ?? kindInfo(data.kind).label}</div>
+      {tiny ? (
+        // The label's length, drawn as a bar: one rectangle instead of a dozen glyphs under 4 px high.
+        <div className="node-greek" style={{ width: `${Math.min(label.length, 18) * 0.55}em` }} />
+      ) : (
+        <div className="node-label">{label}</div>
+      )}
       {b && <span className={`node-dot node-badge-${b.error ? 'error' : b.warning ? 'warning' : 'info'}`} aria-hidden />}
       <FarHandle nodeId={id} type="source" />
     </div>

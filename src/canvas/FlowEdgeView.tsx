@@ -4,7 +4,7 @@ import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge } from './flowTypes';
 import { InlineText } from './InlineText';
-import { FarContext } from './zoomLevel';
+import { DetailContext } from './zoomLevel';
 
 /** A directed edge drawn in the style of its kind, with an arrowhead and a label (double-click to edit). */
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
@@ -12,7 +12,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
   const store = useDiagramStoreApi();
   const editing = data?.editing === true;
   // Zoomed far out an edge is too thin to aim at: skip its wide invisible hit path (half the edge DOM).
-  const far = useContext(FarContext);
+  const far = useContext(DetailContext) !== 'full';
   const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const kind = data?.kind ?? 'data';
   const style = EDGE_STYLES[kind];

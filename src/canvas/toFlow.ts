@@ -1,4 +1,5 @@
 import { MarkerType } from '@xyflow/react';
+import { kindInfo } from '../domain/catalogue';
 import type { DiagramEdge, DiagramNode, XY } from '../domain/diagram';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge, FlowNode, NodeData } from './flowTypes';
@@ -78,6 +79,8 @@ export function toFlowNodes(
       position: box ? { x: box.x, y: box.y } : (pos ?? n.position),
       data: dataOf(n, badge),
       selected: sel,
+      // Its accessible name at every zoom: far out the label itself is drawn as a bar.
+      ...(type === 'component' ? { ariaLabel: n.label ?? kindInfo(n.kind).label } : {}),
       ...(n.parent ? { parentId: n.parent } : {}),
       ...(m ? { measured: m } : {}),
       ...(type === 'zone'

@@ -144,6 +144,29 @@ describe('the canvas in Chromium', () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
+  it('zoomed out further, draws each label as a bar and hides the dot grid; the components keep their names, and zooming in brings both back', async () => {
+    const { context, page } = await openApp(browser, '?bench=500');
+    await page.waitForFunction(() => typeof (window as { __ready?: number }).__ready === 'number');
+    const zoom = () => page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.react-flow__viewport')!).transform).a);
+    expect(await zoom()).toBeLessThan(0.3);
+    expect(await page.locator('.react-flow__node .node-greek').count()).toBe(500);
+    expect(await page.locator('.react-flow__node .node-label').count()).toBe(0);
+    expect(await page.locator('.react-flow__background').count()).toBe(0);
+    // A bar is drawn where the label goes, as long as the label is (within the node), and visible.
+    const bar = (await page.locator('.react-flow__node[data-id="n0"] .node-greek').boundingBox())!;
+    const n0 = (await page.locator('.react-flow__node[data-id="n0"]').boundingBox())!;
+    expect(bar.width).toBeGreaterThan(1);
+    expect(bar.x + bar.width).toBeLessThanOrEqual(n0.x + n0.width);
+    // Each component keeps its label as its accessible name.
+    expect(await page.getByRole('group', { name: 'Box 1', exact: true }).count()).toBe(1);
+    expect(await page.locator('.react-flow__node[data-id="n41"]').getAttribute('aria-label')).toBe('Box 42');
+    while ((await zoom()) < 0.3) await page.getByRole('button', { name: /zoom in/i }).click();
+    await expect.poll(() => page.locator('.react-flow__node .node-greek').count()).toBe(0);
+    expect(await page.locator('.react-flow__node[data-id="n0"] .node-label').textContent()).toBe('Box 1');
+    expect(await page.locator('.react-flow__background').count()).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
   it('fits a 1024 px window: every header control on screen, nothing scrolls sideways, the title readable', async () => {
     const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, deviceScaleFactor: 1 });
     const page = await context.newPage();

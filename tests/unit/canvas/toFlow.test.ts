@@ -32,4 +32,13 @@ describe('toFlowNodes', () => {
     const selected = toFlowNodes([a, node('c')], new Set(['a']), none, cache);
     expect(selected[0].selected).toBe(true);
   });
+
+  it("names each component by its label, or its kind's name, so it keeps a name when far out its label is drawn as a bar", () => {
+    const named = { ...node('a'), label: 'Session cache' };
+    const [a, b] = toFlowNodes([named, node('b')], new Set(), none, new Map());
+    expect(a.ariaLabel).toBe('Session cache');
+    expect(b.ariaLabel).toBe('Cache');
+    const [zone] = toFlowNodes([{ id: 'z', kind: 'group', position: { x: 0, y: 0 }, props: { width: 300, height: 200 } }], new Set(), none, new Map());
+    expect(zone.ariaLabel).toBeUndefined();
+  });
 });
