@@ -1,7 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo, useContext, useState, type CSSProperties } from 'react';
 import { kindInfo } from '../domain/catalogue';
-import { nodeStage } from '../domain/diagram';
+import { nodeLabel, nodeStage } from '../domain/diagram';
 import { stageById } from '../domain/stages';
 import { checksOf, findingsOfNode } from '../store/findings';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
@@ -37,7 +37,7 @@ interface Parts {
 
 function FarNode({ id, data, stage, style, tiny }: Parts & { id: string; tiny: boolean }) {
   const b = data.badge;
-  const label = data.label ?? kindInfo(data.kind).label;
+  const label = nodeLabel(data);
   return (
     <div className="node node-far" data-kind={data.kind} data-stage={stage ?? 'none'} style={style}>
       <FarHandle nodeId={id} type="target" />
@@ -77,7 +77,7 @@ function FullNode({ id, data, stage, style }: Parts & { id: string }) {
   const [editing, setEditing] = useState(false);
   const [tip, setTip] = useState('');
   const info = kindInfo(data.kind);
-  const label = data.label ?? info.label;
+  const label = nodeLabel(data);
   const sub = nodeSubtitle(data);
   const latency = typeof data.props.latencyMs === 'number' ? data.props.latencyMs : undefined;
   const b = data.badge;

@@ -1,6 +1,5 @@
 import { MarkerType } from '@xyflow/react';
-import { kindInfo } from '../domain/catalogue';
-import type { DiagramEdge, DiagramNode, XY } from '../domain/diagram';
+import { nodeLabel, type DiagramEdge, type DiagramNode, type XY } from '../domain/diagram';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge, FlowNode, NodeData } from './flowTypes';
 
@@ -80,7 +79,7 @@ export function toFlowNodes(
       data: dataOf(n, badge),
       selected: sel,
       // Its accessible name at every zoom: far out the label itself is drawn as a bar.
-      ...(type === 'component' ? { ariaLabel: n.label ?? kindInfo(n.kind).label } : {}),
+      ...(type === 'component' ? { ariaLabel: nodeLabel(n) } : {}),
       ...(n.parent ? { parentId: n.parent } : {}),
       ...(m ? { measured: m } : {}),
       ...(type === 'zone'

@@ -3,7 +3,7 @@ import { exportFileName } from '../domain/export/fileName';
 import { downloadBlob } from '../io/download';
 import { trackProgress, type ProgressTracker } from '../io/progress';
 import type { DiagramStore } from '../store/diagramStore';
-import { loadFailure } from './lazyActions';
+import { loadFailure, loadOnce } from './lazyActions';
 
 /**
  * What the Export commands do, loaded on their first use. The exporters themselves (PNG, SVG,
@@ -11,14 +11,7 @@ import { loadFailure } from './lazyActions';
  */
 
 type Exporters = typeof import('../io/exporters');
-let exporters: Promise<Exporters> | undefined;
-function loadExporters(): Promise<Exporters> {
-  exporters ??= import('../io/exporters').catch((e: unknown) => {
-    exporters = undefined; // a later attempt may succeed (e.g. back online)
-    throw new Error(loadFailure('the export code', e));
-  });
-  return exporters;
-}
+const loadExporters = loadOnce(() => import('../io/exporters'), (e) => loadFailure('the export code', e));
 
 /** Dark mode is on when the page's root carries data-theme="dark"; read at export time. */
 function isDark(): boolean {

@@ -12,19 +12,27 @@ export function loadFailureSentence(what: string, e: unknown): string {
 }
 
 /**
+ * `load` run once and its promise kept; a failure is forgotten (the next call tries again, e.g. back
+ * online) and rejects with an Error whose message is `failure(e)`.
+ */
+export function loadOnce<M>(load: () => Promise<M>, failure: (e: unknown) => string): () => Promise<M> {
+  let pending: Promise<M> | undefined;
+  return () =>
+    (pending ??= load().catch((e: unknown) => {
+      pending = undefined;
+      throw new Error(failure(e));
+    }));
+}
+
+/**
  * The code of some commands, loaded on their first run. The commands keep their id, name, shortcuts
  * and enabled() in the registry (menus, keys and the "?" dialog list them); `run((m, ctx) => m.x(ctx.store))`
  * is a run function that loads the module, then calls into it. A failed load becomes an error notice
  * naming `what` ("the file commands"), and the next run tries again.
  */
 export function lazyActions<M>(load: () => Promise<M>, what: string) {
-  let pending: Promise<M> | undefined;
   /** The module; rejects with an error whose message is the notice to show. */
-  const get = (): Promise<M> =>
-    (pending ??= load().catch((e: unknown) => {
-      pending = undefined;
-      throw new Error(loadFailureSentence(what, e));
-    }));
+  const get = loadOnce(load, (e) => loadFailureSentence(what, e));
   return {
     load: get,
     run:

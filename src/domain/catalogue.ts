@@ -1,3 +1,4 @@
+import { KIND_TOOLS } from './kindTools';
 import type { StageId } from './stages';
 
 /** Every component kind of domain.md section 2. Ids are contracts: never rename one. */
@@ -128,9 +129,9 @@ export function isKindId(value: unknown): value is KindId {
   return typeof value === 'string' && BY_ID.has(value);
 }
 
-/** True when a palette entry matches a search query (label, kind id, or one of `tools`: its KIND_TOOLS; case-insensitive). */
-export function kindMatches(kind: KindInfo, query: string, tools: readonly string[]): boolean {
+/** True when a palette entry matches a search query (label, kind id or any of its tools; case-insensitive). */
+export function kindMatches(kind: KindInfo, query: string): boolean {
   const q = query.trim().toLowerCase();
   if (!q) return true;
-  return kind.label.toLowerCase().includes(q) || kind.id.includes(q) || tools.some((t) => t.toLowerCase().includes(q));
+  return kind.label.toLowerCase().includes(q) || kind.id.includes(q) || KIND_TOOLS[kind.id].some((t) => t.toLowerCase().includes(q));
 }

@@ -126,7 +126,7 @@ export function emptyDiagram(title = 'Untitled design'): Diagram {
 }
 
 /** The name a node shows: its label, or the catalogue label of its kind. */
-export function nodeLabel(node: DiagramNode): string {
+export function nodeLabel(node: Pick<DiagramNode, 'kind' | 'label'>): string {
   return node.label ?? kindInfo(node.kind).label;
 }
 

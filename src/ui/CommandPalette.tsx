@@ -1,7 +1,6 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { CATALOGUE, kindMatches, type KindId } from '../domain/catalogue';
-import { KIND_TOOLS } from '../domain/kindTools';
 import { formatShortcut } from '../commands/registry';
 import { IS_MAC } from '../commands/useShortcuts';
 import { useAddComponent } from '../canvas/useAddComponent';
@@ -32,7 +31,7 @@ export function CommandPalette({ commands, onClose }: DialogProps) {
       .filter((c) => c.id !== 'command-palette' && (!c.enabled || c.enabled(ctx)))
       .filter((c) => !q || c.name.toLowerCase().includes(q) || c.id.includes(q))
       .map((c) => ({ type: 'command', id: c.id, name: c.name, detail: c.shortcuts?.[0] ? formatShortcut(c.shortcuts[0], IS_MAC) : c.group }));
-    const comps: Entry[] = CATALOGUE.filter((k) => q && kindMatches(k, q, KIND_TOOLS[k.id])).map((k) => ({
+    const comps: Entry[] = CATALOGUE.filter((k) => q && kindMatches(k, q)).map((k) => ({
       type: 'component',
       kind: k.id,
       name: `Add ${k.label}`,

@@ -27,7 +27,6 @@ export function Palette({ onAdd, onDrop }: Props) {
   // pointer or the focus comes into the palette, so they are there by the time a tooltip opens. The
   // kinds' tools are in the first load: a search for "triton" typed at once must find the model server.
   const [whats, setWhats] = useState<Partial<Record<KindId, string>> | null>(null);
-  const tools = KIND_TOOLS;
   const warmUp = () => {
     if (whats) return;
     void import('../domain/content/componentCards').then((m) =>
@@ -39,10 +38,10 @@ export function Palette({ onAdd, onDrop }: Props) {
 
   const groups = useMemo(
     () =>
-      GROUPS.map((g) => ({ ...g, items: CATALOGUE.filter((k) => k.group === g.id && kindMatches(k, query, tools[k.id] ?? [])) })).filter(
+      GROUPS.map((g) => ({ ...g, items: CATALOGUE.filter((k) => k.group === g.id && kindMatches(k, query)) })).filter(
         (g) => g.items.length > 0,
       ),
-    [query, tools],
+    [query],
   );
   const searching = query.trim().length > 0;
 
@@ -148,7 +147,7 @@ export function Palette({ onAdd, onDrop }: Props) {
         <div className="palette-tip" id="palette-tip" role="tooltip" style={{ top: tip.top }}>
           <strong>{tip.kind.label}</strong>
           {whats?.[tip.kind.id] && <span>{whats[tip.kind.id]}</span>}
-          {!!tools[tip.kind.id]?.length && <span className="palette-tip-tools">{tools[tip.kind.id].join(' · ')}</span>}
+          {KIND_TOOLS[tip.kind.id].length > 0 && <span className="palette-tip-tools">{KIND_TOOLS[tip.kind.id].join(' · ')}</span>}
         </div>
       )}
     </section>

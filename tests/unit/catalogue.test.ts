@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, KIND_IDS, kindInfo, kindMatches } from '../../src/domain/catalogue';
 import { KIND_ICONS } from '../../src/domain/kindIcons';
-import { KIND_TOOLS } from '../../src/domain/kindTools';
 import { STAGES, STAGE_IDS } from '../../src/domain/stages';
 
 // domain.md section 2, as written there: kind id -> stage (null for none / chosen by the user).
@@ -50,7 +49,7 @@ describe('catalogue', () => {
   });
 
   it('finds kinds by label, id and tool name', () => {
-    const find = (q: string) => CATALOGUE.filter((k) => kindMatches(k, q, KIND_TOOLS[k.id])).map((k) => k.id);
+    const find = (q: string) => CATALOGUE.filter((k) => kindMatches(k, q)).map((k) => k.id);
     expect(find('triton')).toEqual(['model-server']);
     expect(find('feast')).toEqual(['feature-store']);
     expect(find('vector')).toContain('vector-db');
