@@ -3,11 +3,14 @@ import type { StageId } from '../stages';
 /** Checker rule ids of domain.md section 4. Contracts: never rename one. */
 export const RULE_IDS = [
   'missing-stage',
+  'requirements-incomplete',
+  'objective-incomplete',
   'orphan-node',
   'no-serving-path',
   'no-model-handoff',
   'no-model-registry',
   'no-eval-gate',
+  'edge-kind-mismatch',
   'no-online-eval',
   'monitoring-detached',
   'no-retraining-loop',
@@ -17,6 +20,15 @@ export const RULE_IDS = [
   'feedback-loop-risk',
   'latency-over-budget',
   'missing-component',
+  'metric-mismatch',
+  'leaky-split',
+  'uncalibrated-scores',
+  'label-delay',
+  'no-guardrail-metric',
+  'unguarded-automation',
+  'no-fallback',
+  'tool-misfit',
+  'tool-retired',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
