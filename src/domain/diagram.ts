@@ -46,6 +46,29 @@ export const PROBLEM_LABELS: Record<ProblemId, string> = {
 export const ML_TASKS = ['classification', 'ranking', 'regression', 'retrieval', 'generation', 'detection'] as const;
 export type MlTask = (typeof ML_TASKS)[number];
 
+/** How offline evaluation holds data out (ml-objective `split`). */
+export const SPLITS = ['random', 'time', 'user', 'group'] as const;
+export type Split = (typeof SPLITS)[number];
+
+/** Where training labels come from (ml-objective `labelSource`). */
+export const LABEL_SOURCES = ['user-feedback', 'human-annotation', 'outcome', 'self-supervised', 'none'] as const;
+export type LabelSource = (typeof LABEL_SOURCES)[number];
+
+export const SPLIT_LABELS: Record<Split, string> = {
+  random: 'Random (shuffled, k-fold)',
+  time: 'Time (train on the past, test on later data)',
+  user: 'By user (no user on both sides)',
+  group: 'By group (session, query, merchant ...)',
+};
+
+export const LABEL_SOURCE_LABELS: Record<LabelSource, string> = {
+  'user-feedback': 'User feedback (clicks, likes, purchases, accepts)',
+  'human-annotation': 'Human annotation (raters, moderators, analysts)',
+  outcome: 'Outcome that arrives later (chargebacks, actual arrival)',
+  'self-supervised': 'Self-supervised (contrastive, masked)',
+  none: 'None: pretrained models only, no training',
+};
+
 /** Zone tints of a `group` node. */
 export const ZONES = ['offline', 'online'] as const;
 export type Zone = (typeof ZONES)[number];
@@ -57,9 +80,10 @@ export interface XY {
 
 /**
  * Node properties. All optional; unknown fields are kept so they survive a round trip.
- * Known: tool, notes, latencyMs; custom: stage; embedding-model: pretrained; group: width, height, zone;
- * note: text; requirements: goal, scale, qps, latencyBudgetMs, realtime;
- * ml-objective: task, label, loss, offlineMetric, onlineMetric.
+ * Known: tool, notes, latencyMs, actsAs, parallel, fallback; custom: stage; embedding-model: pretrained;
+ * prediction-logging: logsFeatures; group: width, height, zone; note: text; requirements: goal, scale,
+ * qps, latencyBudgetMs, realtime; ml-objective: task, label, loss, offlineMetric, onlineMetric,
+ * labelSource, labelDelay, positiveRate, split, calibrated (domain.md section 2, revision 2).
  */
 export interface NodeProps {
   tool?: string;
@@ -81,6 +105,20 @@ export interface NodeProps {
   loss?: string;
   offlineMetric?: string;
   onlineMetric?: string;
+  /** Other kinds this node plays (a rules engine that does the re-ranking: `["re-ranking"]`). */
+  actsAs?: KindId[];
+  /** Awaits its outgoing request calls together: the slowest counts, not their sum. */
+  parallel?: boolean;
+  /** What answers when this node fails or times out. */
+  fallback?: string;
+  /** A prediction log that records the features as they were served. */
+  logsFeatures?: boolean;
+  labelSource?: LabelSource;
+  labelDelay?: string;
+  /** Share of positive examples, 0-1. */
+  positiveRate?: number;
+  split?: Split;
+  calibrated?: boolean;
   [extra: string]: unknown;
 }
 

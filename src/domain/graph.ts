@@ -485,3 +485,290 @@ export function heaviestWalk(
   }
   return { total: best[first], nodeIds };
 }
+
+// ------------------------------------------------------------------ the path sorts of domain.md section 3
+
+const REQUEST = EDGE_CODE.get('request')!;
+const FEEDING = new Set(['data', 'stream', 'feedback'].map((k) => EDGE_CODE.get(k)!));
+
+/** A new graph from a graph's edges: `emit(s, t, code)` for each edge decides what is kept, reversed or added. */
+function rebuild(g: Graph, each: (s: number, t: number, code: number, emit: (s: number, t: number, code: number) => void) => void): Graph {
+  let cap = Math.max(4, g.edgeCount * 2);
+  let src = new Int32Array(cap);
+  let dst = new Int32Array(cap);
+  let code = new Uint8Array(cap);
+  let m = 0;
+  const emit = (s: number, t: number, c: number) => {
+    if (m === cap) {
+      cap *= 2;
+      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A) => {
+        const b = make(cap);
+        b.set(a);
+        return b;
+      };
+      src = grow(src, (n) => new Int32Array(n));
+      dst = grow(dst, (n) => new Int32Array(n));
+      code = grow(code, (n) => new Uint8Array(n));
+    }
+    src[m] = s;
+    dst[m] = t;
+    code[m] = c;
+    m++;
+  };
+  for (let v = 0; v < g.ids.length; v++) {
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) each(v, g.outAdj[k], g.outKind[k], emit);
+  }
+  return fromEdges(g.ids, g.indexOf, m, src, dst, code);
+}
+
+/**
+ * The graph along which one node feeds another: `data`, `stream` and `feedback` edges as drawn, and
+ * `request` edges read backwards (a model server that calls a feature store is fed by it).
+ */
+export function feedsGraph(g: Graph): Graph {
+  return rebuild(g, (s, t, c, emit) => {
+    if (FEEDING.has(c)) emit(s, t, c);
+    else if (c === REQUEST) emit(t, s, c);
+  });
+}
+
+/** Every edge as drawn, and every `request` edge also read backwards (a call returns data): where data can get to by any route. */
+export function flowGraph(g: Graph): Graph {
+  return rebuild(g, (s, t, c, emit) => {
+    emit(s, t, c);
+    if (c === REQUEST) emit(t, s, c);
+  });
+}
+
+/** Strongly connected tangles larger than this are judged by reachability alone (see hasSimplePathThrough). */
+export const SIMPLE_PATH_LIMIT = 2000;
+
+/**
+ * True when a node satisfying `through` lies on a path from a node of `from` to a node of `to`
+ * that never comes back to a node it has left (domain.md section 3, "through X"): on a retraining
+ * loop, going round the loop and back does not pass "through" what lies on the loop only.
+ *
+ * Outside strongly connected components every walk is such a path, so only a candidate on a cycle
+ * needs more: the path enters its component at an entry a (a start in it, or a node entered from
+ * outside) and leaves it at an exit b (an end in it, or a node with an edge out towards an end);
+ * inside, a -> p and p -> b must share no node but p. That part is decided by two breadth-first
+ * searches each way (exact on rings and on the loops designs draw; in a tangle of over
+ * SIMPLE_PATH_LIMIT nodes the candidate counts when it is reachable both ways). Linear per candidate.
+ */
+export function hasSimplePathThrough(
+  g: Graph,
+  from: Iterable<string>,
+  to: Iterable<string>,
+  through: (index: number) => boolean,
+): boolean {
+  const fromIdx = toIndices(g, from);
+  const toIdx = toIndices(g, to);
+  const fwd = walkMask(g, fromIdx, 'forward');
+  const bwd = walkMask(g, toIdx, 'backward');
+  const candidates: number[] = [];
+  for (let i = 0; i < fwd.length; i++) if (fwd[i] && bwd[i] && through(i)) candidates.push(i);
+  if (candidates.length === 0) return false;
+  const { componentOf, memberStart } = stronglyConnectedComponents(g);
+  const size = (c: number) => memberStart[c + 1] - memberStart[c];
+  const isFrom = toMaskIdx(g, fromIdx);
+  const isTo = toMaskIdx(g, toIdx);
+  for (const p of candidates) {
+    const c = componentOf[p];
+    if (size(c) === 1 || size(c) > SIMPLE_PATH_LIMIT) return true;
+    // Entries and exits of p's component on the way from `from` to `to`.
+    const inC = (v: number) => componentOf[v] === c;
+    const entry = (v: number) => {
+      if (isFrom[v]) return true;
+      for (let k = g.inStart[v]; k < g.inStart[v + 1]; k++) {
+        const u = g.inAdj[k];
+        if (!inC(u) && fwd[u]) return true;
+      }
+      return false;
+    };
+    const exit = (v: number) => {
+      if (isTo[v]) return true;
+      for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+        const w = g.outAdj[k];
+        if (!inC(w) && bwd[w]) return true;
+      }
+      return false;
+    };
+    if (entry(p) || exit(p)) return true;
+    if (disjointThrough(g, p, inC, entry, exit)) return true;
+  }
+  return false;
+}
+
+function toMaskIdx(g: Graph, idx: readonly number[]): Uint8Array {
+  const mask = new Uint8Array(g.ids.length);
+  for (const i of idx) mask[i] = 1;
+  return mask;
+}
+
+/**
+ * Inside one component: is there an entry a and an exit b with paths a -> p and p -> b that share
+ * only p? Tries a shortest a -> p path first (avoiding exits where it can) and then p -> b around it,
+ * and the other way round.
+ */
+function disjointThrough(
+  g: Graph,
+  p: number,
+  inC: (v: number) => boolean,
+  entry: (v: number) => boolean,
+  exit: (v: number) => boolean,
+): boolean {
+  const tries: [Direction, (v: number) => boolean, (v: number) => boolean][] = [
+    ['backward', entry, exit],
+    ['forward', exit, entry],
+  ];
+  for (const [dir, goal, spare] of tries) {
+    for (const avoidSpare of [true, false]) {
+      const first = bfsPath(g, p, dir, inC, goal, avoidSpare ? spare : null, null);
+      if (!first) continue;
+      const used = new Set(first);
+      used.delete(p);
+      const back: Direction = dir === 'backward' ? 'forward' : 'backward';
+      if (bfsPath(g, p, back, inC, spare, null, used)) return true;
+    }
+  }
+  return false;
+}
+
+/** A shortest path from p (walking `dir`) to a node satisfying `goal`, inside the component; the nodes on it, p first. */
+function bfsPath(
+  g: Graph,
+  p: number,
+  dir: Direction,
+  inC: (v: number) => boolean,
+  goal: (v: number) => boolean,
+  avoid: ((v: number) => boolean) | null,
+  blocked: ReadonlySet<number> | null,
+): number[] | null {
+  const start = dir === 'forward' ? g.outStart : g.inStart;
+  const adj = dir === 'forward' ? g.outAdj : g.inAdj;
+  const parent = new Map<number, number>([[p, -1]]);
+  const queue = [p];
+  for (let head = 0; head < queue.length; head++) {
+    const v = queue[head];
+    for (let k = start[v]; k < start[v + 1]; k++) {
+      const w = adj[k];
+      if (parent.has(w) || !inC(w) || (blocked && blocked.has(w))) continue;
+      parent.set(w, v);
+      if (goal(w)) {
+        const path: number[] = [];
+        for (let x = w; x !== -1; x = parent.get(x)!) path.push(x);
+        return path.reverse();
+      }
+      if (avoid && avoid(w)) continue;
+      queue.push(w);
+    }
+  }
+  return null;
+}
+
+/** The costliest request path found by `costliestRequestPath`. */
+export interface RequestCost {
+  /** Milliseconds: the sum of the weights of the nodes that add up. */
+  total: number;
+  /** The start it is measured from. */
+  startId: string;
+  /** The nodes whose costs add up, in diagram order. */
+  nodeIds: string[];
+}
+
+/**
+ * The costliest request path from a start (domain.md section 4, `latency-over-budget`): a node costs
+ * its own weight plus the sum of its callees' costs, or only the largest of them where `parallel`
+ * says it awaits them together; each node counts once (a callee two callers share, a cycle).
+ * Parallel nodes keep only their costliest callee (deepest first); then the cost of a start is the
+ * weight of everything it reaches. Starts are tried from the largest upper bound (a sum over the
+ * component DAG) down, so usually one walk decides. Linear per parallel callee and per start tried.
+ */
+export function costliestRequestPath(
+  g: Graph,
+  starts: Iterable<string>,
+  weight: (index: number) => number,
+  parallel: (index: number) => boolean,
+): RequestCost | null {
+  const startIdx = toIndices(g, starts);
+  if (startIdx.length === 0) return null;
+  const n = g.ids.length;
+  const { count, componentOf, memberStart, memberNodes } = stronglyConnectedComponents(g);
+  // Pruned callees: null = all of outAdj; otherwise the one kept.
+  const kept = new Int32Array(n).fill(-1);
+  const callees = (v: number, f: (w: number) => void) => {
+    if (kept[v] >= 0) f(kept[v]);
+    else for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) f(g.outAdj[k]);
+  };
+  const seen = new Int32Array(n);
+  let stamp = 0;
+  const reachWeight = (s: number, collect?: number[]): number => {
+    stamp++;
+    const queue = [s];
+    seen[s] = stamp;
+    let total = 0;
+    for (let head = 0; head < queue.length; head++) {
+      const v = queue[head];
+      total += weight(v);
+      collect?.push(v);
+      callees(v, (w) => {
+        if (seen[w] !== stamp) {
+          seen[w] = stamp;
+          queue.push(w);
+        }
+      });
+    }
+    return total;
+  };
+  // Parallel nodes, deepest (sinks-first component order) first, keep their costliest callee.
+  const order: number[] = [];
+  for (let c = 0; c < count; c++) {
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+      const v = memberNodes[m];
+      if (parallel(v) && g.outStart[v + 1] - g.outStart[v] > 1) order.push(v);
+    }
+  }
+  for (const v of order) {
+    let best = -1;
+    let bestCost = -1;
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+      const w = g.outAdj[k];
+      const cost = reachWeight(w);
+      if (cost > bestCost) {
+        best = w;
+        bestCost = cost;
+      }
+    }
+    kept[v] = best;
+  }
+  // Upper bounds per component (sum over the pruned component DAG; sinks come first).
+  const bound = new Float64Array(count);
+  const countedBy = new Int32Array(count).fill(-1);
+  for (let c = 0; c < count; c++) {
+    let own = 0;
+    let below = 0;
+    for (let m = memberStart[c]; m < memberStart[c + 1]; m++) {
+      const v = memberNodes[m];
+      own += weight(v);
+      callees(v, (w) => {
+        const d = componentOf[w];
+        if (d !== c && countedBy[d] !== c) {
+          countedBy[d] = c;
+          below += bound[d];
+        }
+      });
+    }
+    bound[c] = own + below;
+  }
+  const candidates = [...new Set(startIdx)].sort((a, b) => bound[componentOf[b]] - bound[componentOf[a]] || a - b);
+  let best: { total: number; start: number } | null = null;
+  for (const s of candidates) {
+    if (best && bound[componentOf[s]] <= best.total) break;
+    const total = reachWeight(s);
+    if (!best || total > best.total) best = { total, start: s };
+  }
+  const nodes: number[] = [];
+  reachWeight(best!.start, nodes);
+  nodes.sort((a, b) => a - b);
+  return { total: best!.total, startId: g.ids[best!.start], nodeIds: nodes.map((i) => g.ids[i]) };
+}

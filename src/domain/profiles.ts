@@ -1,7 +1,8 @@
 /**
- * Problem profiles (domain.md section 5): what a design for a given problem must contain.
- * Each group is a list of kinds of which at least one must be present; the checker's
- * `missing-component` rule reports every group that has none.
+ * Problem profiles (domain.md section 5, revision 2): what a design for a given problem must
+ * contain. Each group is a list of roles (kinds, played by a node's own kind or by `actsAs`) of
+ * which at least one must be present; the checker's `missing-component` rule reports every group
+ * that no node plays.
  */
 import { kindInfo, type KindId } from './catalogue';
 import { PROBLEM_IDS, PROBLEM_LABELS, type ProblemId } from './diagram';
@@ -20,10 +21,11 @@ const NEEDS: Record<ProblemId, readonly (readonly KindId[])[]> = {
   'video-search': [['embedding-model'], ['vector-db', 'search-index']],
   'search-ranking': [['candidate-generation', 'search-index'], ['ranking']],
   'ad-click': [['ranking'], ['stream-processor', 'feature-store']],
-  fraud: [['stream-processor'], ['rules-engine', 'human-review']],
-  eta: [['stream-processor'], ['feature-store']],
-  'content-moderation': [['human-review'], ['labeling']],
-  rag: [['embedding-model'], ['vector-db'], ['llm-server'], ['guardrails']],
+  fraud: [['stream-processor', 'feature-store'], ['rules-engine', 'human-review']],
+  eta: [['stream-processor'], ['feature-store', 'cache']],
+  // Moderators' decisions are labels: a review queue satisfies both lines.
+  'content-moderation': [['human-review'], ['labeling', 'human-review']],
+  rag: [['embedding-model'], ['vector-db', 'search-index'], ['llm-server'], ['guardrails']],
 };
 
 /** Every problem profile, in the order of PROBLEM_IDS. */

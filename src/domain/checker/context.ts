@@ -1,54 +1,96 @@
 /**
- * What every rule receives: the diagram, its graph (built once) and the role sets the rules
- * share, so no rule recomputes them and no rule walks the graph on its own.
+ * What every rule receives: the diagram, its graphs (built once, each path sort of domain.md
+ * section 3 on first use), the role sets and what the cards say, so no rule recomputes them and no
+ * rule walks the graph on its own.
  */
 import type { KindId } from '../catalogue';
-import { nodeLabel, nodeStage, type Diagram, type DiagramNode } from '../diagram';
-import { buildGraph, filterEdges, toIndices, type Graph } from '../graph';
+import { isOnlineDesign } from '../cards';
+import { stageCoverage, type Coverage } from '../coverage';
+import { nodeLabel, type Diagram, type DiagramNode, type MlTask } from '../diagram';
+import { buildGraph, feedsGraph, filterEdges, flowGraph, toIndices, walkMask, type Graph } from '../graph';
 import {
   isDataOrigin,
-  isIndexBuilder,
+  isFeatureProducer,
+  isIndex,
   isInference,
-  isLabelSource,
+  isLabelSourceFor,
   isMonitor,
+  isPretrainedModel,
   isTrainer,
+  kindsOf,
+  nodeStages,
+  plays,
 } from '../roles';
-import { STAGE_IDS, type StageId } from '../stages';
+import type { StageId } from '../stages';
+import { isLabelSource, isSplit, labelSourceIn, splitIn, termsIn, type LabelSource, type Split } from '../vocabulary';
 import type { Finding } from './types';
 
 /** Node lists by role, each in diagram order. Notes and zones are in none of them. */
 export interface Roles {
   trainers: DiagramNode[];
   inference: DiagramNode[];
+  pretrained: DiagramNode[];
   monitors: DiagramNode[];
-  labelSources: DiagramNode[];
-  indexBuilders: DiagramNode[];
   dataOrigins: DiagramNode[];
-  /** Nodes whose stage (catalogue or custom) is `data`. */
+  featureProducers: DiagramNode[];
+  indexes: DiagramNode[];
+  /** Nodes that play a data-stage kind (catalogue, custom stage or `actsAs`). */
   dataStage: DiagramNode[];
-  /** Nodes whose stage (catalogue or custom) is `serving`. */
+  /** Nodes that play a serving-stage kind. */
   servingStage: DiagramNode[];
+}
+
+/** What the (first) ML objective card says, its structured fields read from its texts where unset. */
+export interface Objective {
+  card: DiagramNode;
+  task?: MlTask;
+  /** Set on the card, or recognised in its label. */
+  labelSource?: LabelSource;
+  /** Set on the card, or recognised in its offline metric and notes and the offline evaluations' texts (time wins). */
+  split?: Split;
+  positiveRate?: number;
+  calibrated?: boolean;
+  /** Ids of the offline metrics named on the card and by offline evaluation nodes. */
+  offlineMetrics: Set<string>;
+  /** True when some offline metric is written at all (card or evaluation nodes). */
+  hasOfflineMetricText: boolean;
 }
 
 export interface RuleContext {
   diagram: Diagram;
-  /** Graph over edges of every kind (edges touching notes and zones left out). */
+  /** Graph over edges of every kind, as drawn (edges touching notes and zones left out). */
   graph: Graph;
-  /** Graph over `request` edges only, built on first use. */
+  /** `request` edges only: the request path, caller to callee. */
   readonly requestGraph: Graph;
+  /** `model` edges only: model paths. */
+  readonly modelGraph: Graph;
+  /** `control` edges only: triggers. */
+  readonly triggerGraph: Graph;
+  /** Feeds: data, stream and feedback edges, and request edges read backwards. */
+  readonly feedsGraph: Graph;
+  /** Every edge as drawn plus request edges read backwards: where data can get to. */
+  readonly flowGraph: Graph;
   /** Every node except notes and zones, in diagram order. */
   components: DiagramNode[];
   /** The node with this id (the first one, should ids repeat). */
   node(id: string): DiagramNode | undefined;
   roles: Roles;
-  /** Stage coverage: true when some node belongs to the stage. */
+  /** Stage coverage (section 4) and the cards that exist but are incomplete. */
+  coverage: Coverage;
+  /** Stage coverage: true when the stage is covered. */
   stages: Record<StageId, boolean>;
-  /** Nodes of a kind, in diagram order (empty when none). */
+  /** Nodes whose own kind is this, in diagram order (empty when none). */
   ofKind(kind: KindId): DiagramNode[];
-  /** True when at least one node of the kind is present. */
+  /** Nodes that play the kind (own kind or `actsAs`), in diagram order. */
+  playing(kind: KindId): DiagramNode[];
+  /** True when some node plays the kind. */
   has(kind: KindId): boolean;
   /** True for an online design: a client app or prediction API, or realtime requirements. */
   online: boolean;
+  /** The first ML objective card, read; null when there is none. */
+  objective: Objective | null;
+  /** Label sources for the objective's label source (section 2). */
+  readonly labelSources: DiagramNode[];
   /** Computes a value once per check and shares it between rules. */
   memo<T>(key: string, compute: () => T): T;
 }
@@ -56,57 +98,83 @@ export interface RuleContext {
 /** A checker rule: the findings it raises on a diagram. */
 export type Rule = (ctx: RuleContext) => Finding[];
 
+/** The texts a component says things in: its name, tool and notes (a note's text). */
+export function textsOf(n: DiagramNode): (string | undefined)[] {
+  const p = n.props;
+  return [n.label, str(p.tool), str(p.notes), n.kind === 'note' ? str(p.text) : undefined];
+}
+
+/** Every text of an ML objective card: its name, label, loss, metrics, label delay and notes. */
+export function cardTexts(card: DiagramNode): (string | undefined)[] {
+  const p = card.props;
+  return [card.label, str(p.label), str(p.loss), str(p.offlineMetric), str(p.onlineMetric), str(p.labelDelay), str(p.notes)];
+}
+
+/** The card texts that speak about labels (not metrics, whose windows are no label delay): label, loss, label delay, notes. */
+export function cardLabelTexts(card: DiagramNode): (string | undefined)[] {
+  const p = card.props;
+  return [str(p.label), str(p.loss), str(p.labelDelay), str(p.notes)];
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
 /** Builds the shared context of one check run. */
 export function buildContext(diagram: Diagram): RuleContext {
   const graph = buildGraph(diagram);
   const components: DiagramNode[] = [];
   const byKind = new Map<KindId, DiagramNode[]>();
+  const byRole = new Map<KindId, DiagramNode[]>();
   const roles: Roles = {
     trainers: [],
     inference: [],
+    pretrained: [],
     monitors: [],
-    labelSources: [],
-    indexBuilders: [],
     dataOrigins: [],
+    featureProducers: [],
+    indexes: [],
     dataStage: [],
     servingStage: [],
   };
-  const stages = Object.fromEntries(STAGE_IDS.map((s) => [s, false])) as Record<StageId, boolean>;
-  let online = false;
   for (const node of diagram.nodes) {
     if (node.kind === 'note' || node.kind === 'group') continue;
     components.push(node);
-    const list = byKind.get(node.kind);
-    if (list) list.push(node);
-    else byKind.set(node.kind, [node]);
-    const stage = nodeStage(node);
-    if (stage) stages[stage] = true;
-    if (stage === 'data') roles.dataStage.push(node);
-    if (stage === 'serving') roles.servingStage.push(node);
+    push(byKind, node.kind, node);
+    for (const k of kindsOf(node)) push(byRole, k, node);
+    const stages = nodeStages(node);
+    if (stages.includes('data')) roles.dataStage.push(node);
+    if (stages.includes('serving')) roles.servingStage.push(node);
     if (isTrainer(node)) roles.trainers.push(node);
     if (isInference(node)) roles.inference.push(node);
+    if (isPretrainedModel(node)) roles.pretrained.push(node);
     if (isMonitor(node)) roles.monitors.push(node);
-    if (isLabelSource(node)) roles.labelSources.push(node);
-    if (isIndexBuilder(node)) roles.indexBuilders.push(node);
     if (isDataOrigin(node)) roles.dataOrigins.push(node);
-    if (
-      node.kind === 'client-app' ||
-      node.kind === 'prediction-api' ||
-      (node.kind === 'requirements' && node.props?.realtime === true)
-    ) {
-      online = true;
-    }
+    if (isFeatureProducer(node)) roles.featureProducers.push(node);
+    if (isIndex(node)) roles.indexes.push(node);
   }
+  const coverage = stageCoverage(diagram);
   const cache = new Map<string, unknown>();
   const memo = <T>(key: string, compute: () => T): T => {
     if (!cache.has(key)) cache.set(key, compute());
     return cache.get(key) as T;
   };
+  const objective = readObjective(byKind.get('ml-objective')?.[0], byRole.get('offline-eval') ?? []);
   return {
     diagram,
     graph,
     get requestGraph() {
       return memo('graph:request', () => filterEdges(graph, ['request']));
+    },
+    get modelGraph() {
+      return memo('graph:model', () => filterEdges(graph, ['model']));
+    },
+    get triggerGraph() {
+      return memo('graph:control', () => filterEdges(graph, ['control']));
+    },
+    get feedsGraph() {
+      return memo('graph:feeds', () => feedsGraph(graph));
+    },
+    get flowGraph() {
+      return memo('graph:flow', () => flowGraph(graph));
     },
     components,
     node: (id) => {
@@ -114,12 +182,44 @@ export function buildContext(diagram: Diagram): RuleContext {
       return i === undefined ? undefined : diagram.nodes[i];
     },
     roles,
-    stages,
+    coverage,
+    stages: coverage.stages,
     ofKind: (kind) => byKind.get(kind) ?? [],
-    has: (kind) => byKind.has(kind),
-    online,
+    playing: (kind) => byRole.get(kind) ?? [],
+    has: (kind) => byRole.has(kind),
+    online: isOnlineDesign(diagram),
+    objective,
+    get labelSources() {
+      return memo('roles:label-sources', () => components.filter((n) => isLabelSourceFor(n, objective?.labelSource)));
+    },
     memo,
   };
+}
+
+function push(map: Map<KindId, DiagramNode[]>, k: KindId, n: DiagramNode) {
+  const list = map.get(k);
+  if (list) list.push(n);
+  else map.set(k, [n]);
+}
+
+function readObjective(card: DiagramNode | undefined, evals: readonly DiagramNode[]): Objective | null {
+  if (!card) return null;
+  const p = card.props;
+  const evalTexts = evals.flatMap(textsOf);
+  const metricTexts = [str(p.offlineMetric), ...evalTexts];
+  const o: Objective = {
+    card,
+    offlineMetrics: termsIn(metricTexts, 'offline-metric'),
+    hasOfflineMetricText: metricTexts.some((t) => t !== undefined && t.trim() !== ''),
+  };
+  if (p.task) o.task = p.task;
+  const source = isLabelSource(p.labelSource) ? p.labelSource : labelSourceIn(str(p.label));
+  if (source) o.labelSource = source;
+  const split = isSplit(p.split) ? p.split : splitIn([str(p.offlineMetric), str(p.notes), ...evalTexts]);
+  if (split) o.split = split;
+  if (typeof p.positiveRate === 'number' && Number.isFinite(p.positiveRate)) o.positiveRate = p.positiveRate;
+  if (typeof p.calibrated === 'boolean') o.calibrated = p.calibrated;
+  return o;
 }
 
 /** Ids of nodes, in the order given. */
@@ -145,3 +245,21 @@ export function inDiagramOrder(ctx: RuleContext, ids: Iterable<string>): string[
   const indices = new Int32Array(toIndices(ctx.graph, ids)).sort();
   return Array.from(indices, (i) => ctx.graph.ids[i]);
 }
+
+/** The nodes of a list that a walk marked, in list order. */
+export function marked(g: Graph, mask: Uint8Array, nodes: readonly DiagramNode[]): DiagramNode[] {
+  return nodes.filter((n) => {
+    const i = g.indexOf.get(n.id);
+    return i !== undefined && mask[i] === 1;
+  });
+}
+
+/** A mask of the nodes that lie on some path, in graph g, from a node of `from` to a node of `to` (strict: length >= 1 from a start). */
+export function reachedFrom(g: Graph, from: readonly DiagramNode[], avoid?: readonly DiagramNode[]): Uint8Array {
+  const avoidMask = avoid ? new Uint8Array(g.ids.length) : null;
+  if (avoid && avoidMask) for (const i of toIndices(g, idsOf(avoid))) avoidMask[i] = 1;
+  return walkMask(g, toIndices(g, idsOf(from)), 'forward', avoidMask, true);
+}
+
+/** True when the node plays one of the kinds. */
+export const playsOneOf = (n: DiagramNode, kinds: readonly KindId[]): boolean => kinds.some((k) => plays(n, k));

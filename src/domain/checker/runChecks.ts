@@ -1,5 +1,5 @@
 /**
- * Runs every checker rule of domain.md section 4 on a diagram: builds the graph and the role
+ * Runs every checker rule of domain.md section 4 (revision 2) on a diagram: builds the graph and the role
  * sets once, runs the rules in RULE_IDS order, sets suppressed findings apart and sorts the
  * rest errors first.
  *
@@ -20,11 +20,14 @@ import { suppresses } from './keys';
 export { countBySeverity, findingKey, suppresses } from './keys';
 import { RULE_IDS } from './types';
 import { missingStage } from './rules/missing-stage';
+import { requirementsIncomplete } from './rules/requirements-incomplete';
+import { objectiveIncomplete } from './rules/objective-incomplete';
 import { orphanNode } from './rules/orphan-node';
 import { noServingPath } from './rules/no-serving-path';
 import { noModelHandoff } from './rules/no-model-handoff';
 import { noModelRegistry } from './rules/no-model-registry';
 import { noEvalGate } from './rules/no-eval-gate';
+import { edgeKindMismatchRule } from './rules/edge-kind-mismatch';
 import { noOnlineEval } from './rules/no-online-eval';
 import { monitoringDetached } from './rules/monitoring-detached';
 import { noRetrainingLoop } from './rules/no-retraining-loop';
@@ -34,15 +37,27 @@ import { staleIndex } from './rules/stale-index';
 import { feedbackLoopRisk } from './rules/feedback-loop-risk';
 import { latencyOverBudget } from './rules/latency-over-budget';
 import { missingComponent } from './rules/missing-component';
+import { metricMismatch } from './rules/metric-mismatch';
+import { leakySplit } from './rules/leaky-split';
+import { uncalibratedScores } from './rules/uncalibrated-scores';
+import { labelDelay } from './rules/label-delay';
+import { noGuardrailMetric } from './rules/no-guardrail-metric';
+import { unguardedAutomation } from './rules/unguarded-automation';
+import { noFallback } from './rules/no-fallback';
+import { toolMisfit } from './rules/tool-misfit';
+import { toolRetired } from './rules/tool-retired';
 
 /** Every rule by id, in RULE_IDS order. */
 export const RULES: Readonly<Record<RuleId, Rule>> = {
   'missing-stage': missingStage,
+  'requirements-incomplete': requirementsIncomplete,
+  'objective-incomplete': objectiveIncomplete,
   'orphan-node': orphanNode,
   'no-serving-path': noServingPath,
   'no-model-handoff': noModelHandoff,
   'no-model-registry': noModelRegistry,
   'no-eval-gate': noEvalGate,
+  'edge-kind-mismatch': edgeKindMismatchRule,
   'no-online-eval': noOnlineEval,
   'monitoring-detached': monitoringDetached,
   'no-retraining-loop': noRetrainingLoop,
@@ -52,6 +67,15 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'feedback-loop-risk': feedbackLoopRisk,
   'latency-over-budget': latencyOverBudget,
   'missing-component': missingComponent,
+  'metric-mismatch': metricMismatch,
+  'leaky-split': leakySplit,
+  'uncalibrated-scores': uncalibratedScores,
+  'label-delay': labelDelay,
+  'no-guardrail-metric': noGuardrailMetric,
+  'unguarded-automation': unguardedAutomation,
+  'no-fallback': noFallback,
+  'tool-misfit': toolMisfit,
+  'tool-retired': toolRetired,
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,3 +1,4 @@
+import type { EdgeKind } from '../diagram';
 import type { StageId } from '../stages';
 
 /** Checker rule ids of domain.md section 4. Contracts: never rename one. */
@@ -44,7 +45,16 @@ export interface Finding {
   message: string;
   /** The concept behind it. */
   hint: string;
+  /** The edges the finding is about (`edge-kind-mismatch`), when it is about edges. */
+  edgeIds?: string[];
+  /** A one-click fix the app can apply (undoably). */
+  fix?: FindingFix;
 }
+
+/** A one-click fix: give an edge another kind, or turn it round. */
+export type FindingFix =
+  | { action: 'set-edge-kind'; edgeId: string; kind: EdgeKind; label: string }
+  | { action: 'reverse-edge'; edgeId: string; label: string };
 
 export interface SuppressedFinding {
   finding: Finding;
@@ -55,7 +65,7 @@ export interface CheckResult {
   /** Unsuppressed findings, errors first. */
   findings: Finding[];
   suppressed: SuppressedFinding[];
-  /** Stage coverage: true when some node belongs to the stage. */
+  /** Stage coverage (domain.md section 4): true when the stage is covered. */
   stages: Record<StageId, boolean>;
   /** Set by the app while the checker itself is still loading (never by runChecks). */
   pending?: boolean;

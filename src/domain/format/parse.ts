@@ -2,7 +2,9 @@ import { isKindId, type KindId } from '../catalogue';
 import { RULE_IDS, type RuleId } from '../checker/types';
 import {
   EDGE_KINDS,
+  LABEL_SOURCES,
   ML_TASKS,
+  SPLITS,
   PROBLEM_IDS,
   ZONES,
   type Diagram,
@@ -79,6 +81,8 @@ const RULES: ReadonlySet<string> = new Set(RULE_IDS);
 const STAGES: ReadonlySet<string> = new Set(STAGE_IDS);
 const ZONE_SET: ReadonlySet<string> = new Set(ZONES);
 const TASKS: ReadonlySet<string> = new Set(ML_TASKS);
+const LABEL_SOURCE_SET: ReadonlySet<string> = new Set(LABEL_SOURCES);
+const SPLIT_SET: ReadonlySet<string> = new Set(SPLITS);
 
 /** Parses an untrusted value (e.g. the result of JSON.parse) into a Diagram, or says what is wrong and where. */
 export function parseDiagram(input: unknown): Result<Diagram, FormatError> {
@@ -317,9 +321,30 @@ function readProps(value: unknown, path: string): NodeProps {
       case 'task':
         props[key] = oneOf(v, TASKS, at, 'task');
         break;
+      case 'labelSource':
+        props[key] = oneOf(v, LABEL_SOURCE_SET, at, 'label source');
+        break;
+      case 'split':
+        props[key] = oneOf(v, SPLIT_SET, at, 'split');
+        break;
+      case 'share':
+        if (typeof v !== 'number') refuse(at, `must be a number, got ${describeValue(v)}`);
+        if (!Number.isFinite(v) || v < 0 || v > 1) refuse(at, `must be a number between 0 and 1, got ${v}`);
+        props[key] = v === 0 ? 0 : v;
+        break;
+      case 'kinds':
+        props[key] = readKindList(v, at);
+        break;
     }
   }
   return props;
+}
+
+function readKindList(value: unknown, path: string): KindId[] {
+  if (!Array.isArray(value)) refuse(path, `must be a list of kind ids, got ${describeValue(value)}`);
+  const out: KindId[] = [];
+  for (let i = 0; i < value.length; i++) out.push(readKind(value[i], `${path}[${i}]`));
+  return out;
 }
 
 function oneOf(value: unknown, allowed: ReadonlySet<string>, path: string, what: string): string {

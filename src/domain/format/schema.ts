@@ -7,7 +7,7 @@ export const FORMAT_ID = 'mlsd-canvas';
 export const DEFAULT_TITLE = 'Untitled design';
 
 /** How a known node property is checked: its JSON type, or the id list it must come from. */
-export type PropType = 'string' | 'number' | 'boolean' | 'stage' | 'zone' | 'task';
+export type PropType = 'string' | 'number' | 'boolean' | 'stage' | 'zone' | 'task' | 'kinds' | 'labelSource' | 'split' | 'share';
 
 /** The known node properties in the order the serializer writes them (that of NodeProps). */
 export const KNOWN_PROPS: ReadonlyArray<readonly [key: string, type: PropType]> = [
@@ -30,6 +30,15 @@ export const KNOWN_PROPS: ReadonlyArray<readonly [key: string, type: PropType]> 
   ['loss', 'string'],
   ['offlineMetric', 'string'],
   ['onlineMetric', 'string'],
+  ['actsAs', 'kinds'],
+  ['parallel', 'boolean'],
+  ['fallback', 'string'],
+  ['logsFeatures', 'boolean'],
+  ['labelSource', 'labelSource'],
+  ['labelDelay', 'string'],
+  ['positiveRate', 'share'],
+  ['split', 'split'],
+  ['calibrated', 'boolean'],
 ];
 
 /** The type of each known node property, by key. */

@@ -49,7 +49,7 @@ function propsToFile(props: NodeProps): Record<string, unknown> | undefined {
   for (const [key] of KNOWN_PROPS) {
     const v = props[key];
     if (v === undefined) continue;
-    out[key] = v;
+    out[key] = Array.isArray(v) ? [...v] : v;
     any = true;
   }
   const unknown = Object.keys(props)

@@ -1,26 +1,43 @@
 /**
- * feedback-loop-risk: a recommender that trains on its own output (what it showed and what
- * users then clicked) with no re-ranking step. Such a system narrows what users see and
- * learns only from that: a runaway feedback loop and popularity bias. A re-ranking or policy
- * stage is where exploration, diversity and business rules break the loop.
+ * feedback-loop-risk: a recommender (a candidate-generation or ranking role) trains on its own
+ * output (a trainer is fed from an inference or monitor node: what it showed and what users then
+ * did), and nothing says how it breaks the loop. Such a system learns only from what it chose to
+ * show: it narrows what users see, amplifies popularity and position bias, and can drift towards
+ * ever more extreme content. Exploration, diversity, randomised slots with logged propensities or
+ * position debiasing, named in the re-ranking step, the trainers or the objective's label and loss,
+ * are how strong answers break it.
  */
-import { hasPath } from '../../graph';
-import { idsOf, names, type Rule } from '../context';
+import { toIndices, walkMask } from '../../graph';
+import { mentions } from '../../vocabulary';
+import { idsOf, marked, names, textsOf, type Rule } from '../context';
 
-/** One finding, naming the candidate generators and rankers, when the loop has no re-ranking. */
+/** One finding, naming the candidate generators and rankers, when a self-trained recommender says nothing of exploration. */
 export const feedbackLoopRisk: Rule = (ctx) => {
-  const recommenders = ctx.components.filter((n) => n.kind === 'candidate-generation' || n.kind === 'ranking');
-  if (recommenders.length === 0 || ctx.has('re-ranking')) return [];
+  const roles = new Set([...ctx.playing('candidate-generation'), ...ctx.playing('ranking')]);
+  const recommenders = ctx.components.filter((n) => roles.has(n));
+  if (recommenders.length === 0) return [];
   const { inference, monitors, trainers } = ctx.roles;
-  if (!hasPath(ctx.graph, [...idsOf(inference), ...idsOf(monitors)], idsOf(trainers))) return [];
+  if (trainers.length === 0) return [];
+  const g = ctx.feedsGraph;
+  const fed = walkMask(g, toIndices(g, idsOf([...inference, ...monitors])), 'forward', null, true);
+  if (marked(g, fed, trainers).length === 0) return [];
+  const card = ctx.objective?.card;
+  const texts = [
+    ...ctx.playing('re-ranking').flatMap(textsOf),
+    ...trainers.flatMap(textsOf),
+    ...(card ? [card.props.label, card.props.loss] : []),
+  ];
+  if (mentions(texts, 'exploration')) return [];
+  const rerank = ctx.playing('re-ranking');
+  const where = rerank.length > 0 ? `in ${names(rerank.slice(0, 1))}` : `in a Re-ranking / policy step after ${names(recommenders.slice(-1))}`;
   return [
     {
       rule: 'feedback-loop-risk',
       severity: 'warning',
       stage: 'serving',
       nodeIds: idsOf(recommenders),
-      message: `The recommender (${names(recommenders)}) trains on its own output with nothing to widen it: add Re-ranking / policy with exploration and diversity after ${names(recommenders.slice(-1))}.`,
-      hint: 'Exploration (epsilon-greedy, Thompson sampling), diversity and logged propensities for counterfactual evaluation keep a recommender from only confirming its own past choices.',
+      message: `${names(recommenders)} ${recommenders.length === 1 ? 'trains' : 'train'} on what ${recommenders.length === 1 ? 'it' : 'they'} showed, and nothing says how the loop is broken: write the exploration ${where} (e.g. "5% epsilon-greedy slots with logged propensities", diversity, position debiasing).`,
+      hint: 'Exploration (epsilon-greedy, Thompson sampling), diversity and logged propensities for counterfactual evaluation keep a recommender from only confirming its own past choices; long-term and integrity guardrail metrics catch a loop that narrows what users see.',
     },
   ];
 };

@@ -1,7 +1,8 @@
 /**
- * monitoring-detached: monitors are drawn but nothing from serving flows into them. A
+ * monitoring-detached: monitors are drawn but no serving-stage node feeds any of them. A
  * dashboard or drift detector with no live inputs and predictions watches nothing, so the
- * design only looks monitored.
+ * design only looks monitored. Feeds: data, stream and feedback edges, and request edges read
+ * backwards (a server that calls a logging service is not fed by it, but one it calls is).
  */
 import { walk } from '../../graph';
 import { firstName, idsOf, names, type Rule } from '../context';
@@ -10,7 +11,7 @@ import { firstName, idsOf, names, type Rule } from '../context';
 export const monitoringDetached: Rule = (ctx) => {
   const { monitors, servingStage } = ctx.roles;
   if (monitors.length === 0) return [];
-  const reached = walk(ctx.graph, idsOf(servingStage), 'forward', { strict: true });
+  const reached = walk(ctx.feedsGraph, idsOf(servingStage), 'forward', { strict: true });
   if (monitors.some((m) => reached.has(m.id))) return [];
   const from = ctx.roles.inference.length > 0 ? firstName(ctx.roles.inference) : 'the model server';
   const verb = monitors.length === 1 ? 'receives' : 'receive';

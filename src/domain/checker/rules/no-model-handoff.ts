@@ -1,7 +1,8 @@
 /**
- * no-model-handoff: models are trained and predictions are served, but no path carries a
- * trained model to the serving side. The served model then cannot be the one that was
- * trained: the deployment step is missing.
+ * no-model-handoff: models are trained and predictions are served, but no path carries a trained
+ * model to the serving side. The served model then cannot be the one that was trained: the
+ * deployment step is missing. A design with nothing to train (a pretrained LLM or embedding model)
+ * has no trainer and is not asked for one.
  */
 import { hasPath } from '../../graph';
 import { firstName, idsOf, names, type Rule, type RuleContext } from '../context';
@@ -23,7 +24,7 @@ export const noModelHandoff: Rule = (ctx) => {
   ];
 };
 
-/** True when some path leads from a trainer to an inference node (shared with other rules). */
+/** True when some path of any edge kinds leads from a trainer to an inference node (shared with other rules). */
 export function trainerReachesInference(ctx: RuleContext): boolean {
   return ctx.memo('trainer->inference', () =>
     hasPath(ctx.graph, idsOf(ctx.roles.trainers), idsOf(ctx.roles.inference)),

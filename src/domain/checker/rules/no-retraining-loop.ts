@@ -1,20 +1,35 @@
 /**
- * no-retraining-loop: models are trained, but nothing observed after launch ever leads back
- * to training. Data and concept drift then make the model stale with no way to notice and
- * refresh it: the pipeline is one-shot rather than a loop.
+ * no-retraining-loop: models are trained, but nothing ever starts training again: no monitor feeds
+ * or triggers a trainer (a path of data, stream, feedback or control edges from prediction logging,
+ * monitoring or drift detection), and no orchestrator runs it on a schedule (a control edge into it,
+ * or into a job whose output feeds it). Data
+ * and concept drift then make the model stale with no way to refresh it: the pipeline is one-shot.
+ * A nightly scheduled retrain is a loop.
  */
-import { hasPath } from '../../graph';
+import { filterEdges, walk } from '../../graph';
 import { firstName, idsOf, names, type Rule } from '../context';
 
-/** One finding, naming the trainers, when no path leads from a monitor node to a trainer. */
+/** One finding, naming the trainers, when none is fed or triggered from a monitor or run by an orchestrator. */
 export const noRetrainingLoop: Rule = (ctx) => {
   const { trainers, monitors } = ctx.roles;
   if (trainers.length === 0) return [];
-  if (monitors.length > 0 && hasPath(ctx.graph, idsOf(monitors), idsOf(trainers))) return [];
+  const loop = ctx.memo('graph:loop', () => filterEdges(ctx.graph, ['data', 'stream', 'feedback', 'control']));
+  if (monitors.length > 0) {
+    const fed = walk(loop, idsOf(monitors), 'forward', { strict: true });
+    if (trainers.some((t) => fed.has(t.id))) return [];
+  }
+  // A schedule: an orchestrator's control edge into a trainer, or into a job whose output feeds one.
+  const orchestrators = ctx.playing('orchestrator');
+  if (orchestrators.length > 0) {
+    const started = walk(ctx.triggerGraph, idsOf(orchestrators), 'forward', { strict: true });
+    const runs = ctx.components.filter((n) => started.has(n.id));
+    const scheduled = walk(loop, idsOf(runs), 'forward');
+    if (trainers.some((t) => scheduled.has(t.id))) return [];
+  }
   const message =
     monitors.length === 0
-      ? `Nothing ever triggers retraining of ${names(trainers)}: add Drift detection or Prediction logging and draw a feedback or control edge back to training.`
-      : `No monitor leads back to ${names(trainers)}: draw a feedback edge (logged labels) or a control edge (drift alert) from ${firstName(monitors)} towards training.`;
+      ? `Nothing ever starts ${names(trainers)} again: schedule it from a Pipeline orchestrator (a control edge), or add Drift detection and draw a control edge (alert) or a feedback edge (logged outcomes) back to training.`
+      : `No monitor leads back to ${names(trainers)} and no schedule runs it: draw a feedback edge (logged outcomes) or a control edge (drift alert) from ${firstName(monitors)} towards training, or a control edge from a Pipeline orchestrator.`;
   return [
     {
       rule: 'no-retraining-loop',

@@ -1,8 +1,9 @@
 /**
- * no-serving-path: the design has data and it has inference, but no data ever reaches an
- * inference node (directly, through features, or through the trained model). Then the
- * serving side has nothing to compute its inputs from: the two halves of the design are
- * drawn but not joined.
+ * no-serving-path: the design has data and it has inference, but no data ever reaches an inference
+ * node (directly, through features, through a lookup the server makes, or through the trained
+ * model). Then the serving side has nothing to compute its inputs from: the two halves of the
+ * design are drawn but not joined. Any edge kind counts, and a request returns data to its caller
+ * (a model server that calls a feature store reads from it).
  */
 import { hasPath } from '../../graph';
 import { firstName, idsOf, type Rule } from '../context';
@@ -11,7 +12,7 @@ import { firstName, idsOf, type Rule } from '../context';
 export const noServingPath: Rule = (ctx) => {
   const { dataStage, inference } = ctx.roles;
   if (dataStage.length === 0 || inference.length === 0) return [];
-  if (hasPath(ctx.graph, idsOf(dataStage), idsOf(inference))) return [];
+  if (hasPath(ctx.flowGraph, idsOf(dataStage), idsOf(inference))) return [];
   const origins = dataStage.filter((n) => ctx.roles.dataOrigins.includes(n));
   return [
     {

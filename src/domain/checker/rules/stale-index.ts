@@ -1,32 +1,40 @@
 /**
- * stale-index: a vector DB or search index that nothing builds or refreshes. An index is only
- * as fresh as its last build; with no embedding model, batch job or stream feeding it, new
- * items never become findable and old embeddings drift away from the live model.
+ * stale-index: a vector DB or search index that nothing writes to. An index is only as fresh as its
+ * last write; with no incoming data, stream or model edge, new items never become findable and old
+ * embeddings drift away from the live model. Any writer counts: a batch builder, a stream or
+ * change-data-capture sink, a server that upserts at write time, a model edge that ships a built
+ * index. A request edge into the index is a lookup, not a write.
  */
 import { nodeLabel } from '../../diagram';
-import { predecessors } from '../../graph';
-import { isIndexBuilder } from '../../roles';
+import { plays } from '../../roles';
 import type { Rule } from '../context';
 import type { Finding } from '../types';
 
-/** One finding per index with no incoming edge from an index builder. */
+const WRITES = new Set(['data', 'stream', 'model']);
+
+/** One finding per index with no incoming data, stream or model edge. */
 export const staleIndex: Rule = (ctx) => {
+  const { indexes } = ctx.roles;
+  if (indexes.length === 0) return [];
+  const written = new Set<string>();
+  for (const e of ctx.diagram.edges) {
+    if (!WRITES.has(e.kind)) continue;
+    const s = ctx.node(e.source);
+    if (s && s.kind !== 'note' && s.kind !== 'group') written.add(e.target);
+  }
   const findings: Finding[] = [];
-  for (const node of ctx.components) {
-    if (node.kind !== 'vector-db' && node.kind !== 'search-index') continue;
-    const built = predecessors(ctx.graph, node.id).some((id) => {
-      const p = ctx.node(id);
-      return p !== undefined && isIndexBuilder(p);
-    });
-    if (built) continue;
-    const what = node.kind === 'vector-db' ? 'an Embedding model or Batch inference' : 'Batch ETL or a Stream processor';
+  for (const node of indexes) {
+    if (written.has(node.id)) continue;
+    const what = plays(node, 'vector-db')
+      ? 'an Embedding model or Batch inference that embeds new and changed items'
+      : 'Batch ETL, a Stream processor or a change-data-capture sink that indexes new and changed items';
     findings.push({
       rule: 'stale-index',
-      severity: 'error',
+      severity: 'warning',
       stage: 'serving',
       nodeIds: [node.id],
-      message: `Nothing builds or refreshes "${nodeLabel(node)}": draw an edge into it from ${what} that indexes new and changed items.`,
-      hint: 'Re-embed and re-index items on a schedule or from a stream, and rebuild the whole index when the embedding model changes.',
+      message: `Nothing writes to "${nodeLabel(node)}": draw a data or stream edge into it from ${what}.`,
+      hint: 'Re-embed and re-index items on a schedule or from a stream (change data capture), and rebuild the whole index when the embedding model changes.',
     });
   }
   return findings;

@@ -1,35 +1,47 @@
 /**
- * training-serving-skew: the design engineers features, but no feature store serves the same
- * features to both training and inference. When offline and online features come from
- * different code or data, the model sees inputs in production it never saw in training, and
- * silently gets worse.
+ * training-serving-skew: serving reads engineered features that training never sees from the same
+ * producer. When offline and online features come from different code or data (a batch job with a
+ * 30-day window for training, a stream with a 7-day one for serving), the model sees inputs in
+ * production it never saw in training and silently gets worse.
  *
- * Condition: a `feature-pipeline` or `feature-store` is present, and no `feature-store` both
- * reaches a trainer (by any path) and reaches an inference node by a path on which no node is
- * a trainer. The path to inference must avoid trainers because every store that feeds
- * training reaches serving through the trained model; what matters is the direct online read.
- * The endpoints (a feature store, an inference node) are never trainers, so whether they
- * "count" does not change the outcome.
+ * Fires when trainers exist, a feature producer (feature engineering, feature store, stream
+ * processor, batch ETL) feeds an inference node by a path through no trainer and no index (a vector
+ * DB or search index holds items, not features), no such producer also feeds a trainer by a path
+ * through no inference node, and no trainer is fed from a prediction log that records the features
+ * as served (`logsFeatures`, or "features" in its texts: log-and-wait, which trains on exactly what
+ * serving saw). Feeds: data, stream and feedback edges, and request edges read backwards.
  */
-import { walk } from '../../graph';
-import { firstName, idsOf, names, type Rule } from '../context';
+import type { DiagramNode } from '../../diagram';
+import { toIndices, walkMask } from '../../graph';
+import { mentions } from '../../vocabulary';
+import { idsOf, marked, names, textsOf, type Rule } from '../context';
 
-/** One finding, naming the feature pipelines and stores, when no store feeds both sides. */
+/** One finding, naming the feature producers on both sides, when serving's features do not also feed training. */
 export const trainingServingSkew: Rule = (ctx) => {
-  const stores = ctx.ofKind('feature-store');
-  const pipelines = ctx.ofKind('feature-pipeline');
-  if (stores.length === 0 && pipelines.length === 0) return [];
-  const { trainers, inference } = ctx.roles;
-  if (stores.length > 0) {
-    const toTrainer = walk(ctx.graph, idsOf(trainers), 'backward', { strict: true });
-    const toInference = walk(ctx.graph, idsOf(inference), 'backward', { avoid: idsOf(trainers) });
-    if (stores.some((s) => toTrainer.has(s.id) && toInference.has(s.id))) return [];
+  const { trainers, inference, indexes, featureProducers } = ctx.roles;
+  if (trainers.length === 0 || inference.length === 0 || featureProducers.length === 0) return [];
+  const g = ctx.feedsGraph;
+  const mask = (nodes: readonly DiagramNode[]) => {
+    const m = new Uint8Array(g.ids.length);
+    for (const i of toIndices(g, idsOf(nodes))) m[i] = 1;
+    return m;
+  };
+  const toServing = walkMask(g, toIndices(g, idsOf(inference)), 'backward', mask([...trainers, ...indexes]), true);
+  const servingSide = marked(g, toServing, featureProducers);
+  if (servingSide.length === 0) return [];
+  const toTraining = walkMask(g, toIndices(g, idsOf(trainers)), 'backward', mask(inference), true);
+  const trainingSide = marked(g, toTraining, featureProducers);
+  if (servingSide.some((p) => trainingSide.includes(p))) return [];
+  const featureLogs = ctx.playing('prediction-logging').filter((n) => n.props.logsFeatures === true || mentions(textsOf(n), 'features'));
+  if (featureLogs.length > 0) {
+    const fromLogs = walkMask(g, toIndices(g, idsOf(featureLogs)), 'forward', null, true);
+    if (marked(g, fromLogs, trainers).length > 0) return [];
   }
-  const involved = ctx.components.filter((n) => n.kind === 'feature-store' || n.kind === 'feature-pipeline');
+  const involved = featureProducers.filter((n) => servingSide.includes(n) || trainingSide.includes(n));
   const message =
-    stores.length === 0
-      ? `Features from ${names(pipelines)} may be computed one way for training and another for serving: add a Feature store that feeds both the training job and the serving path.`
-      : `No feature store feeds both training and serving: connect ${firstName(stores)} to the training job and, not through it, to the inference service.`;
+    trainingSide.length === 0
+      ? `Serving reads features from ${names(servingSide)}, but training never does: feed ${names(servingSide.slice(0, 1))} into ${names(trainers.slice(0, 1))} too (one feature definition for both), or log the served features and train on them (Prediction logging with "Logs the served features").`
+      : `Serving reads features from ${names(servingSide)} and training from ${names(trainingSide)}: two implementations drift apart (windows, defaults, bugs). Serve both from one Feature store, or log the served features and train on them.`;
   return [
     {
       rule: 'training-serving-skew',
@@ -37,7 +49,7 @@ export const trainingServingSkew: Rule = (ctx) => {
       stage: 'data',
       nodeIds: idsOf(involved),
       message,
-      hint: 'Training-serving skew: one feature definition served offline and online avoids it, and point-in-time joins keep training features free of future leakage.',
+      hint: 'Training-serving skew: one feature definition served offline and online avoids it, point-in-time joins keep training features free of future leakage, and logging served features (log-and-wait) trains on exactly what serving saw.',
     },
   ];
 };

@@ -1,0 +1,35 @@
+/**
+ * no-fallback (info): an online design's request path reaches a model, and nothing says what answers
+ * when it fails or times out: no inference node on the path has a `fallback`, and no cache or rules
+ * engine sits on the path. An interviewer's first follow-up on any online design is "what happens
+ * when the model is slow or down?"; the answer (a cached or popular list, the previous model, rules,
+ * fail open or fail closed) belongs in the design.
+ *
+ * The request path starts at a client app (where there is none, at a prediction API) and follows
+ * request edges from caller to callee.
+ */
+import { walk } from '../../graph';
+import { idsOf, names, type Rule } from '../context';
+
+/** One finding, naming the inference nodes on the request path, when none of them has a fallback. */
+export const noFallback: Rule = (ctx) => {
+  if (!ctx.online) return [];
+  const clients = ctx.playing('client-app');
+  const starts = clients.length > 0 ? clients : ctx.playing('prediction-api');
+  if (starts.length === 0) return [];
+  const path = walk(ctx.requestGraph, idsOf(starts), 'forward');
+  const models = ctx.roles.inference.filter((n) => path.has(n.id));
+  if (models.length === 0) return [];
+  if (models.some((n) => typeof n.props.fallback === 'string' && n.props.fallback.trim() !== '')) return [];
+  if ([...ctx.playing('cache'), ...ctx.playing('rules-engine')].some((n) => path.has(n.id))) return [];
+  return [
+    {
+      rule: 'no-fallback',
+      severity: 'info',
+      stage: 'serving',
+      nodeIds: idsOf(models),
+      message: `Nothing says what answers when ${names(models.slice(-1))} is slow or down: write its Fallback (e.g. "popular items from the cache", "previous model version", "rules; fail open under $50"), or put a cache or rules engine on the request path.`,
+      hint: 'Every online model needs a timeout and a degraded answer: a cached or precomputed result, a simpler model or rules, and a deliberate fail-open or fail-closed choice.',
+    },
+  ];
+};
