@@ -21,13 +21,16 @@ type CardBody = Omit<RuleCard, 'rule'>;
 const CARDS: Record<RuleId, CardBody> = {
   'missing-stage': {
     title: 'Every stage of the pipeline needs an owner',
-    failure: 'A whole stage is skipped, so the system has a gap: nothing is measured, nothing is served, or nobody notices decay.',
+    failure:
+      'A stage is skipped or only named (an empty requirements or objective card), so the system has a gap: nothing is measured, ' +
+      'nothing is served, or nobody notices decay.',
     example:
       'A model ships with no monitoring. User behaviour shifts over a few months, quality decays without any error, and the team only ' +
       'finds out when a quarterly business review asks why conversions fell.',
     strongAnswer:
-      'Walk the seven stages in order and time-box each. Where you skip depth, say so on the canvas ("monitoring: standard, out of ' +
-      'scope") rather than leaving a silent hole.',
+      'Walk the seven stages in order and time-box each; fill in the requirements and objective cards, not just place them. With a ' +
+      'pretrained model, choosing and adapting it is the model stage. Where you skip depth, draw the part and say so in its ' +
+      'notes ("standard, out of scope").',
     study: ['The ML system design interview framework', 'Time-boxing a 45-minute design', 'ML technical debt (hidden feedback, glue code)'],
   },
   'requirements-incomplete': {
@@ -107,19 +110,21 @@ const CARDS: Record<RuleId, CardBody> = {
       'A retrained model hurts a key metric. The team cannot tell which data and code produced the previous good version, so ' +
       'rollback means retraining from guesswork while the bad model serves.',
     strongAnswer:
-      'Register each model with its metrics, data snapshot and training run; promote through aliases or stages; roll back by ' +
-      'pointing serving at the previous version.',
+      'Put the registry on the model path: register each model with its metrics, data snapshot and training run, promote through ' +
+      'aliases or stages, and let serving load what is promoted, so rollback points it at the previous version.',
     study: ['Model versioning and lineage', 'Rollback strategies', 'Model cards', 'Reproducible training (data and code versions)'],
   },
   'no-eval-gate': {
     title: 'No model ships without beating the current one',
-    failure: 'A retrained model goes live without an offline check, so a bad training run reaches users directly.',
+    failure:
+      'A retrained model reaches serving without passing an offline check (at most a side report nobody acts on), so a bad ' +
+      'training run reaches users directly.',
     example:
       'An automated daily retrain runs on a partial day of data after an upstream logging bug. No gate compares it with production, ' +
       'and the degraded model is deployed automatically.',
     strongAnswer:
-      'An automatic gate compares candidate and production on the same time-based held-out set, overall and per slice, with ' +
-      'thresholds that block promotion.',
+      'The model passes through an automatic gate on its way to serving: candidate and production on the same time-based held-out ' +
+      'set, overall and per slice, with thresholds that block promotion.',
     study: ['Time-based splits and data leakage', 'Slice-based evaluation', 'Calibration, also after negative downsampling', 'Significance of offline deltas'],
   },
   'edge-kind-mismatch': {
@@ -159,36 +164,43 @@ const CARDS: Record<RuleId, CardBody> = {
       'no request errors, so infrastructure dashboards stay green.',
     strongAnswer:
       'Log features and predictions at serving; monitor input quality and score distributions at once, and outcome metrics once ' +
-      'labels arrive.',
+      'labels arrive and are joined with the logged predictions.',
     study: ['Silent failures in ML systems', 'Prediction logging', 'Proxy metrics while labels are delayed', 'Data quality monitoring'],
   },
   'no-retraining-loop': {
     title: 'A model that never retrains decays',
-    failure: 'Nothing feeds monitoring or new labels back to training, so the model goes stale as the world changes.',
+    failure: 'Training runs once: no schedule starts it and no monitor feeds or triggers it, so the model goes stale as the world changes.',
     example:
-      'A fraud model is trained once. Fraudsters adapt and recall falls; a legitimate shift (a new payment method, holiday ' +
-      'shopping) looks unusual to it, and good customers start being declined.',
+      'A fraud model is trained once. Fraudsters change tactics, so the same inputs now mean fraud (concept drift) and recall falls; ' +
+      'a new payment method shifts the inputs themselves (data drift), and good customers start being declined.',
     strongAnswer:
-      'Retrain on a schedule set by how fast data changes, and on triggers (drift or performance alerts), always through the ' +
-      'evaluation gate, with new labels joined in.',
+      'Retrain on a schedule set by how fast data changes (an orchestrator), and on alerts, always through the evaluation gate. PSI ' +
+      'and KS watch inputs (data drift); concept drift, a changed link from inputs to labels, shows only in performance on fresh labels.',
     study: [
       'Data drift vs concept drift',
-      'Drift tests: PSI, Kolmogorov-Smirnov',
+      'Drift tests: PSI, Kolmogorov-Smirnov (numeric), chi-square (categorical)',
+      'Performance estimation before labels arrive (e.g. CBPE)',
       'Continual learning and retraining cadence',
       'Delayed labels',
-      'Warm-start vs from-scratch training',
     ],
   },
   'no-label-source': {
     title: 'Say where the labels come from',
-    failure: 'A supervised model has no label source, so it cannot be trained, evaluated or retrained.',
+    failure:
+      'A supervised trainer is fed by nothing that records what really happened, so it cannot be trained, evaluated or retrained.',
     example:
-      'A team plans a classifier but has no labels at scale. Hand-labelling is slow, so they fall back on a convenient proxy such ' +
-      'as clicks, and the model learns to reward clickbait.',
+      'A design feeds the prediction log into training as its labels. The log holds what the model said, not what happened, so ' +
+      'each retrain learns to agree with the last model and its mistakes harden. Joined with outcomes, the same log is a label.',
     strongAnswer:
-      'Name the label, its source (implicit feedback, human review, outcomes), its delay, noise and bias. Fraud chargebacks can ' +
-      'arrive weeks after the payment.',
-    study: ['Implicit vs explicit feedback', 'Delayed labels', 'Position bias and selection bias', 'Active learning and weak supervision'],
+      'Name the label and its source: user feedback, human review (moderators\' decisions are labels) or outcomes such as ' +
+      'chargebacks, with its delay, noise and bias. Self-supervised and pretrained-only designs need no labels: say which yours is.',
+    study: [
+      'Implicit vs explicit feedback',
+      'Joining predictions with outcomes',
+      'Self-supervised and contrastive learning',
+      'Position bias and selection bias',
+      'Active learning and weak supervision',
+    ],
   },
   'training-serving-skew': {
     title: 'Train and serve on the same features',
@@ -197,35 +209,50 @@ const CARDS: Record<RuleId, CardBody> = {
       'A feature\'s definition changes in the batch pipeline only (a 7-day window becomes 30 days) while the online code keeps the ' +
       'old one. Quality drops with no error anywhere.',
     strongAnswer:
-      'Define each feature once; a feature store serves it offline with point-in-time correct joins and online at low latency. ' +
-      'Log served features and compare distributions.',
+      'Define each feature once: a feature store serves it offline with point-in-time correct joins and online at low latency. Or ' +
+      'log the features as served and train on that log (log-and-wait). Compare the two distributions.',
     study: ['Point-in-time correct joins', 'Data leakage', 'Log-and-wait (training on logged features)', 'Skew detection (e.g. TFDV)'],
   },
   'stale-index': {
     title: 'Indexes must be built and refreshed',
-    failure: 'Nothing builds or refreshes the index, so retrieval returns stale, deleted or incompatible results.',
+    failure: 'Nothing writes to the index, so retrieval returns stale, deleted or incompatible results.',
     example:
       'A stale ANN index keeps serving deleted or out-of-stock items. Or the embedding model is retrained and queries use new ' +
       'vectors against an index of old ones, and retrieval quality collapses.',
     strongAnswer:
-      'An index builder embeds items with the same model version as queries, upserts and deletes incrementally, and swaps ' +
-      'versioned indexes atomically after a recall check.',
-    study: ['ANN indexes (HNSW, IVF-PQ)', 'Embedding versioning and backfills', 'Blue/green index swaps', 'Recall@k of ANN vs exact search'],
+      'Something writes to every index: a batch builder, a stream or change-data-capture sink, or the service that upserts at ' +
+      'write time. Embed with the query model\'s version, and on a new version rebuild and swap atomically after a recall check.',
+    study: [
+      'ANN indexes (HNSW, IVF-PQ)',
+      'Change data capture into search indexes',
+      'Embedding versioning and backfills',
+      'Blue/green index swaps',
+    ],
   },
   'feedback-loop-risk': {
-    title: 'A recommender that learns only from itself narrows',
-    failure: 'The model trains on what it showed, so popular items get more exposure, new items never get data, and the feed narrows.',
+    title: 'A model trained on its own choices narrows',
+    failure:
+      'The model learns only from what it chose to show, so exposure concentrates on what already wins, new items get no data, and ' +
+      'its errors reinforce themselves.',
     example:
-      'Engagement-optimised feeds that learn only from their own impressions can amplify sensational or extreme content, because ' +
-      'it gets clicks, and starve new creators of exposure.',
+      'A feed learns from its own impressions: each retrain shows more of what got clicks, so sessions narrow and can drift to more ' +
+      'extreme content while CTR rises. Fraud, moderation, ads and search loop too: labels exist only for what the model let through.',
     strongAnswer:
-      'A re-ranking stage adds exploration, diversity and freshness; log the probability each item was shown, correct position ' +
-      'bias, and track long-term metrics.',
-    study: ['Exploration: epsilon-greedy, Thompson sampling, contextual bandits', 'Inverse propensity scoring', 'Popularity bias', 'Position bias'],
+      'Say how it explores: epsilon-greedy or bandit slots, diversity and freshness in re-ranking, logged propensities to debias ' +
+      'training. Judge launches on long-term metrics (retention) and integrity guardrails (reports, policy violations), not CTR alone.',
+    study: [
+      'Exploration: epsilon-greedy, Thompson sampling, contextual bandits',
+      'Inverse propensity scoring and position bias',
+      'Selective labels (fraud, moderation)',
+      'Filter bubbles and diversity metrics',
+      'Long-term and integrity guardrail metrics',
+    ],
   },
   'latency-over-budget': {
     title: 'The request path must fit the latency budget',
-    failure: 'The components on the request path add up to more than the budget, so requests time out or fall back.',
+    failure:
+      'The calls on the request path add up to more than the budget (sequential calls sum, parallel ones cost the slowest), so ' +
+      'requests time out or fall back.',
     example:
       'A ranking service calls a feature store, scores a thousand candidates and calls an LLM, in sequence. p99 latency exceeds the ' +
       'budget and timeouts serve a fallback list.',
@@ -241,8 +268,8 @@ const CARDS: Record<RuleId, CardBody> = {
       'A fraud system built only on nightly batch features misses a burst of card-testing transactions within minutes: velocity ' +
       'features need a stream processor.',
     strongAnswer:
-      "Know the canonical architecture (multi-stage recommender, RAG, streaming fraud) and say why each part is there, or why " +
-      'you leave one out.',
+      "Know the canonical architecture (multi-stage recommender, RAG, streaming fraud) and say why each part is there, or why you " +
+      'leave one out. A part may play a role under another name, such as a rules engine that does the re-ranking.',
     study: ['Multi-stage recommendation: retrieval, ranking, re-ranking', 'Retrieval-augmented generation', 'Velocity features for fraud', 'Two-stage retrieval'],
   },
   'metric-mismatch': {
