@@ -25,7 +25,7 @@ const CARDS: Record<KindId, CardBody> = {
   requirements: {
     what: 'The card where you pin the business goal, scale, QPS, latency budget and constraints before drawing any pipeline.',
     whenToUse:
-      'Always, first. Ask, then write the answers here; fill qps and latencyBudgetMs so the checker can test your request path.',
+      'Always, first. Write the answers here: the goal, the scale or QPS and, online, the latency budget; an empty card covers no stage.',
     whenNot: 'Do not restate the prompt or list every product feature: keep only the numbers and constraints that change the design.',
     tradeoffs: [
       'Clarifying vs designing: five focused minutes pay back, fifteen rarely do.',
@@ -40,7 +40,9 @@ const CARDS: Record<KindId, CardBody> = {
   },
   'ml-objective': {
     what: 'The card that frames the problem as an ML task: input, output, label, loss, and the offline and online metrics.',
-    whenToUse: 'Right after requirements. Set task, label, loss and both metrics; the rest of the diagram should follow from them.',
+    whenToUse:
+      'Right after requirements. Set the task, the label and its source and delay, the loss, both metrics and the split; the rest of ' +
+      'the diagram should follow from them.',
     whenNot: 'Do not reach for ML by reflex: if rules or a lookup meet the goal, say so, and keep ML for where it beats that baseline.',
     tradeoffs: [
       'A proxy label (clicks) is plentiful and fast vs the real goal (satisfaction, revenue) is sparse and delayed.',
@@ -772,9 +774,11 @@ const CARDS: Record<KindId, CardBody> = {
   custom: {
     what: 'Any component the catalogue lacks (a routing engine, a geocoder, an ad auction); you name it and choose its stage.',
     whenToUse: 'When a domain-specific part matters to the design. Set its stage so it counts for coverage, and its tool if known.',
-    whenNot: 'When a catalogue kind fits: the checker knows what standard kinds do (trainer, inference, monitor), not custom ones.',
+    whenNot:
+      'When a catalogue kind fits. If none does, list the kinds it also acts as (trainer, inference, ranking ...) so the checker ' +
+      'knows its role.',
     tradeoffs: [
-      "Precise domain naming vs the checker cannot reason about the role a custom node plays.",
+      'Precise domain naming vs the checker knows its role only from its stage and the kinds it acts as.',
       'One custom box hides detail vs several standard boxes expose it to questions: go deep where it matters.',
     ],
     followUps: [

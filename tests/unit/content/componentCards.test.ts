@@ -115,6 +115,14 @@ describe('component cards', () => {
       expect(c.whenToUse).toMatch(/joined with outcomes/);
       expect(c.whenToUse).not.toMatch(/delayed labels/);
     });
+
+    it('agrees with revision 2: an empty requirements card covers no stage, a custom node plays the kinds it acts as', () => {
+      expect(COMPONENT_CARDS.requirements.whenToUse).toMatch(/an empty card covers no stage/);
+      expect(COMPONENT_CARDS['ml-objective'].whenToUse).toMatch(/the label and its source and delay/);
+      const custom = COMPONENT_CARDS.custom;
+      expect([custom.whenNot, ...custom.tradeoffs].join(' | ')).toMatch(/kinds it also acts as/);
+      expect(custom.tradeoffs.join(' | ')).not.toMatch(/cannot reason/);
+    });
   });
 });
 
