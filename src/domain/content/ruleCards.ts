@@ -236,7 +236,8 @@ const CARDS: Record<RuleId, CardBody> = {
       'its errors reinforce themselves.',
     example:
       'A feed learns from its own impressions: each retrain shows more of what got clicks, so sessions narrow and can drift to more ' +
-      'extreme content while CTR rises. Fraud, moderation, ads and search loop too: labels exist only for what the model let through.',
+      'extreme content while CTR rises. Fraud, moderation, ads and search loop too: labels exist only for what the model let ' +
+      'through or showed.',
     strongAnswer:
       'Say how it explores: epsilon-greedy or bandit slots, diversity and freshness in re-ranking, logged propensities to debias ' +
       'training. Judge launches on long-term metrics (retention) and integrity guardrails (reports, policy violations), not CTR alone.',
@@ -296,8 +297,8 @@ const CARDS: Record<RuleId, CardBody> = {
       'A random split of time-ordered data puts the future into the training set, so offline scores are inflated and the model ' +
       'disappoints on next week\'s traffic.',
     example:
-      'A click model is evaluated on a random 80/20 split of a month of logs. Rows from the same hour and user sit on both sides, ' +
-      'so the model looks far better offline than it is, and the A/B test shows no gain.',
+      'A click model is evaluated on a random 80/20 split of a month of logs. It trains on rows from after the ones it is tested ' +
+      'on, so trends and sessions leak across the split: offline AUC is far above what it reaches live, and the A/B test shows no gain.',
     strongAnswer:
       'Train on the past and test on a later period, as production will: an out-of-time split or a rolling backtest, with a gap for ' +
       'label maturity. Split by user or group where one entity would otherwise sit on both sides, and build features point-in-time.',
@@ -371,8 +372,9 @@ const CARDS: Record<RuleId, CardBody> = {
       'A fraud model ships with a broken feature and scores every payment as risky. "Decline if score > 0.5" then declines all ' +
       'legitimate traffic within minutes; revenue stops and support floods, yet no service errors, so nobody is paged.',
     strongAnswer:
-      'Route by score band: approve, decline only the clearest, send the middle and appeals to a review queue. A decline-rate alert ' +
-      'pages a person, a circuit breaker falls back to rules when the rate spikes, and you choose fail-open or fail-closed per risk.',
+      'Route by score band: approve the clearly good, decline only the clearly bad, send the middle and appeals to a review ' +
+      'queue. A decline-rate alert pages a person, a circuit breaker falls back to rules when the rate spikes, and you choose ' +
+      'fail-open or fail-closed per risk.',
     study: [
       'Score bands and review queues',
       'Decline-rate alerts and circuit breakers',
@@ -420,7 +422,7 @@ const CARDS: Record<RuleId, CardBody> = {
       'architectures and GPU kernels are unsupported, and the migration lands in the middle of a launch.',
     strongAnswer:
       'Check a tool\'s status before you pick it. TorchServe was archived in August 2025: use Triton, KServe, BentoML or Ray Serve. ' +
-      'TGI is in maintenance mode: use vLLM or SGLang. Naming a retired tool is fine when you say you are moving off it.',
+      'TGI is in maintenance mode: use vLLM or SGLang. If you keep a retired tool, say why and how you will move off it.',
     study: [
       'Model servers: Triton, KServe, BentoML, Ray Serve',
       'LLM inference engines: vLLM, SGLang, TensorRT-LLM',
