@@ -25,7 +25,7 @@ const CARDS: Record<KindId, CardBody> = {
   requirements: {
     what: 'The card where you pin the business goal, scale, QPS, latency budget and constraints before drawing any pipeline.',
     whenToUse:
-      'Always, first. Ask, then write the answers here; fill qps and latencyBudgetMs so the checker can test your request path.',
+      'Always, first. Write the answers here: the goal, the scale or QPS and, online, the latency budget; an empty card covers no stage.',
     whenNot: 'Do not restate the prompt or list every product feature: keep only the numbers and constraints that change the design.',
     tradeoffs: [
       'Clarifying vs designing: five focused minutes pay back, fifteen rarely do.',
@@ -40,7 +40,9 @@ const CARDS: Record<KindId, CardBody> = {
   },
   'ml-objective': {
     what: 'The card that frames the problem as an ML task: input, output, label, loss, and the offline and online metrics.',
-    whenToUse: 'Right after requirements. Set task, label, loss and both metrics; the rest of the diagram should follow from them.',
+    whenToUse:
+      'Right after requirements. Set the task, the label and its source and delay, the loss, both metrics and the split; the rest of ' +
+      'the diagram should follow from them.',
     whenNot: 'Do not reach for ML by reflex: if rules or a lookup meet the goal, say so, and keep ML for where it beats that baseline.',
     tradeoffs: [
       'A proxy label (clicks) is plentiful and fast vs the real goal (satisfaction, revenue) is sparse and delayed.',
@@ -252,7 +254,7 @@ const CARDS: Record<KindId, CardBody> = {
     tools: [
       tool('Label Studio', 'Open-source labelling UI for text, images, audio and video; you bring the raters.'),
       tool('SageMaker Ground Truth', 'Managed on AWS with public, vendor or private workforces and optional auto-labelling.'),
-      tool('human raters', "In-house experts or vendors with written guidelines and agreement checks (e.g. Cohen's kappa)."),
+      tool('human raters', "Guidelines and agreement checks: Cohen's kappa for two raters, Fleiss' kappa or Krippendorff's alpha for more."),
     ],
   },
   'feature-pipeline': {
@@ -288,7 +290,7 @@ const CARDS: Record<KindId, CardBody> = {
     ],
     tools: [
       tool('Feast', 'Open source: a registry over your own offline and online stores; you run the compute.'),
-      tool('Tecton', 'Managed; also computes batch, streaming and on-demand features. Less to build, more to pay.'),
+      tool('Tecton', 'Managed; also computes batch, streaming and on-demand features. Bought by Databricks in 2025: weigh lock-in.'),
       tool('Hopsworks', 'Feature platform with its own online store (RonDB); self-hosted or managed.'),
       tool('Redis (online)', 'In-memory online store with sub-ms to low-ms reads; cost grows with memory.'),
       tool('DynamoDB (online)', 'Managed online store on AWS; single-digit-ms reads, pay per request or capacity.'),
@@ -329,9 +331,10 @@ const CARDS: Record<KindId, CardBody> = {
     ],
     tools: [
       tool('two-tower', 'Query and item towers trained on interactions with in-batch negatives; items precomputed for ANN.'),
-      tool('CLIP', 'Contrastive image-text encoder: visual search and text-to-image retrieval, zero-shot.'),
-      tool('BERT', 'Text encoder; fine-tune for sentence embeddings (Sentence-BERT style) for semantic search.'),
-      tool('word2vec', 'Cheap item vectors from session sequences (item2vec) for similar-item retrieval.'),
+      tool('CLIP / SigLIP', 'Image-text encoders for visual and text-to-image search, zero-shot; SigLIP often beats CLIP at equal size.'),
+      tool('BGE / E5 / GTE', 'Open text embedding families, strong untuned (see MTEB): the usual start for semantic search and RAG.'),
+      tool('BERT', 'Older baseline: needs fine-tuning (Sentence-BERT) to embed sentences well; modern encoders beat it untuned.'),
+      tool('word2vec', 'Older, cheap baseline: item vectors from session sequences (item2vec) for similar items.'),
     ],
   },
   'hyperparameter-tuning': {
@@ -463,7 +466,7 @@ const CARDS: Record<KindId, CardBody> = {
     tools: [
       tool('Triton', 'NVIDIA: TensorRT, ONNX, PyTorch and TF backends, dynamic batching; GPU-first.'),
       tool('KServe', 'Kubernetes-native serving with autoscaling, scale to zero and canary rollouts.'),
-      tool('TorchServe', 'PyTorch serving, now in limited maintenance: prefer Triton or KServe for new work.'),
+      tool('TorchServe', 'PyTorch serving, archived in August 2025 (no more fixes): use Triton, KServe or BentoML instead.'),
       tool('TF Serving', 'Mature serving of TensorFlow SavedModels with versions, over gRPC and REST.'),
       tool('BentoML', 'Packages Python models and code into services and containers; fast path to an API.'),
       tool('Ray Serve', 'Composes several Python models with autoscaling on Ray; ensembles and LLM apps.'),
@@ -592,7 +595,7 @@ const CARDS: Record<KindId, CardBody> = {
     ],
     tools: [
       tool('Elasticsearch', 'The common default: BM25, filters, aggregations, and k-NN vector search.'),
-      tool('OpenSearch', 'Apache-2.0 fork of Elasticsearch; managed on AWS.'),
+      tool('OpenSearch', 'Apache-2.0 fork of Elasticsearch, governed by a Linux Foundation body; managed on AWS.'),
     ],
   },
   cache: {
@@ -608,7 +611,7 @@ const CARDS: Record<KindId, CardBody> = {
       'How do you invalidate cached results when the model changes?',
     ],
     tools: [
-      tool('Redis', 'Data structures, persistence, replication; often also the online feature store.'),
+      tool('Redis', 'Data structures, persistence, replication; often also the online feature store. Valkey is a BSD-licensed fork.'),
       tool('Memcached', 'Simple multi-threaded key-value cache; no persistence or data types.'),
     ],
   },
@@ -684,19 +687,20 @@ const CARDS: Record<KindId, CardBody> = {
     ],
   },
   'prediction-logging': {
-    what: 'Logs each request with its features, model version and prediction, to join later with the outcome.',
-    whenToUse: 'In every production model: it feeds monitoring, debugging, delayed labels and training on served features.',
+    what: 'Logs each request with the features as served, the model version and the prediction, to join later with the outcome.',
+    whenToUse: 'In every production model: it feeds monitoring and debugging, and, joined with outcomes, training on served features.',
     whenNot: 'Do not log personal data you do not need; sample high-volume, low-value traffic rather than logging it all.',
     tradeoffs: [
       'Training on logged served features removes skew vs storage cost and privacy review.',
       'Full logs ease debugging vs sampling cuts cost; keep everything for the decisions that matter.',
+      'A log of predictions is not a label: only its join with what happened (a click, a chargeback) is, and that join sets the delay.',
     ],
     followUps: [
       'How do you join predictions with labels that arrive weeks later?',
       'Which fields do you log, and for how long?',
     ],
     tools: [
-      tool('feature and prediction logs', 'Request id, model version, features, scores and action, to a stream and the warehouse.'),
+      tool('feature and prediction logs', 'Request id, model version, served features, scores and action, to a stream and the warehouse.'),
     ],
   },
   'monitoring-dashboard': {
@@ -717,21 +721,25 @@ const CARDS: Record<KindId, CardBody> = {
     ],
   },
   'drift-detection': {
-    what: 'Compares live input and prediction distributions with training data, to warn that the model may be out of date.',
+    what:
+      'Compares live inputs and predictions with training data (data drift); concept drift, a changed link from inputs to labels, ' +
+      'shows only against labels.',
     whenToUse: 'When the world shifts under the model (fraud, prices, trends) and labels arrive late; it can trigger retraining.',
     whenNot: 'Drift alone does not prove the model got worse: do not retrain on every alert, check performance or its estimate.',
     tradeoffs: [
-      'The KS test is sensitive vs on large samples it flags tiny, harmless shifts: add an effect-size threshold.',
+      'KS suits numeric features and on large samples flags tiny, harmless shifts; categorical ones need chi-square or Jensen-Shannon.',
       'PSI is easy to threshold vs depends on the binning and misses changes within a bin.',
+      'Estimated performance (CBPE) warns before labels come vs needs calibrated scores and assumes no concept drift.',
     ],
     followUps: [
       'Data drift or concept drift: how do you tell them apart?',
       'What threshold triggers retraining, and who decides?',
     ],
     tools: [
-      tool('Evidently', 'Open-source reports and tests for data drift and data quality.'),
-      tool('NannyML', 'Estimates performance without labels (e.g. CBPE) and detects drift while labels lag.'),
-      tool('KS test', 'Two-sample test per numeric feature; with large samples tiny shifts are significant.'),
+      tool('Evidently', 'Open-source reports and tests for data drift and quality.'),
+      tool('NannyML', 'Estimates performance before labels arrive (CBPE) and finds data drift; concept drift needs labels.'),
+      tool('KS test', 'Two-sample test for numeric features only; with large samples tiny shifts are significant.'),
+      tool('chi-square / Jensen-Shannon', 'Categorical features: a chi-square test on category counts, or the bounded Jensen-Shannon distance.'),
       tool('PSI', 'Population stability index over bins; rule of thumb: below 0.1 stable, above 0.25 a major shift.'),
     ],
   },
@@ -766,9 +774,11 @@ const CARDS: Record<KindId, CardBody> = {
   custom: {
     what: 'Any component the catalogue lacks (a routing engine, a geocoder, an ad auction); you name it and choose its stage.',
     whenToUse: 'When a domain-specific part matters to the design. Set its stage so it counts for coverage, and its tool if known.',
-    whenNot: 'When a catalogue kind fits: the checker knows what standard kinds do (trainer, inference, monitor), not custom ones.',
+    whenNot:
+      'When a catalogue kind fits. If none does, list the kinds it also acts as (trainer, inference, ranking ...) so the checker ' +
+      'knows its role.',
     tradeoffs: [
-      "Precise domain naming vs the checker cannot reason about the role a custom node plays.",
+      'Precise domain naming vs the checker knows its role only from its stage and the kinds it acts as.',
       'One custom box hides detail vs several standard boxes expose it to questions: go deep where it matters.',
     ],
     followUps: [

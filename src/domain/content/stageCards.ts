@@ -45,22 +45,22 @@ const CARDS: Record<StageId, CardBody> = {
     ],
   },
   model: {
-    goal: 'Start from a baseline, pick a model that fits the data, latency and scale, and train it reproducibly.',
+    goal: 'Start from a baseline, then train, fine-tune or adopt a pretrained model that fits the data, latency and scale, reproducibly.',
     questions: [
       'What is the baseline, and why is the next model worth its cost?',
+      'Train from scratch, fine-tune, or use a pretrained model as it is, and why?',
       'Which architecture, and why (e.g. GBDT vs deep, two-tower vs cross-encoder)?',
-      'How do you split the data to avoid leakage?',
-      'How often do you retrain, and on which window of data?',
+      'How do you split the data to avoid leakage (by time, by user)?',
+      'How often do you retrain, on which window of data, and what starts it?',
       'How do you handle cold start and class imbalance?',
-      'How are experiments tracked so any run can be reproduced?',
     ],
   },
   evaluation: {
     goal: 'Prove the model is better offline, then online, without fooling yourself.',
     questions: [
-      'Which offline metrics, on which held-out set, and on which slices?',
+      'Which offline metrics fit the task and its class balance, on which held-out split, and on which slices?',
       'What must a candidate beat before it may ship?',
-      'How is the A/B test designed: unit, primary metric, guardrails, duration?',
+      'How is the A/B test designed: unit, primary metric, guardrail metrics, duration?',
       'Is shadow mode or interleaving needed before an A/B test?',
       'What will you do if offline and online results disagree?',
     ],
@@ -80,7 +80,7 @@ const CARDS: Record<StageId, CardBody> = {
     questions: [
       'What do you log for each prediction, and why?',
       'Which system metrics and which model metrics do you watch and alert on?',
-      'How do you detect data and concept drift, and with which tests?',
+      'Which tests watch the inputs for data drift, and how do you see concept drift when labels lag?',
       'Labels arrive late: how do you judge quality in the meantime?',
       'What triggers retraining or rollback, and who is paged?',
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KIND_IDS } from '../../../src/domain/catalogue';
+import { KIND_IDS, type KindId } from '../../../src/domain/catalogue';
 import { KIND_TOOLS } from '../../../src/domain/kindTools';
 import { COMPONENT_CARDS, componentCard, followUpFor } from '../../../src/domain/content/componentCards';
 import { CONTENT_LIMITS, componentCardLength, componentCardProblems, componentCardProseLength, toolCovers } from '../../../src/domain/content/limits';
@@ -63,6 +63,66 @@ describe('component cards', () => {
 
   it('asks the feature-store outage question first', () => {
     expect(COMPONENT_CARDS['feature-store'].followUps[0]).toBe('What happens when the online store is down?');
+  });
+
+  describe('keeps its facts current', () => {
+    const toolLine = (kind: KindId, name: string) => {
+      const t = COMPONENT_CARDS[kind].tools.find((x) => x.name === name);
+      expect(t, `${kind} lists ${name}`).toBeDefined();
+      return t?.when ?? '';
+    };
+
+    it('tells data drift from concept drift, and numeric from categorical drift tests', () => {
+      const c = COMPONENT_CARDS['drift-detection'];
+      expect(c.what).toMatch(/\(data drift\)/);
+      expect(c.what).toMatch(/concept drift[^.]*shows only against labels/);
+      expect(c.tradeoffs.join(' | ')).toMatch(/KS suits numeric features/);
+      expect(c.tradeoffs.join(' | ')).toMatch(/categorical ones need chi-square or Jensen-Shannon/);
+      expect(c.tradeoffs.join(' | ')).toMatch(/CBPE[^|]*assumes no concept drift/);
+      expect(toolLine('drift-detection', 'KS test')).toMatch(/numeric features only/);
+      expect(toolLine('drift-detection', 'chi-square / Jensen-Shannon')).toMatch(/^Categorical features/);
+      expect(toolLine('drift-detection', 'NannyML')).toMatch(/CBPE[^.]*concept drift needs labels/);
+    });
+
+    it("keeps Cohen's kappa for two raters and names Fleiss' or Krippendorff's for more", () => {
+      const line = toolLine('labeling', 'human raters');
+      expect(line).toMatch(/Cohen's kappa for two raters/);
+      expect(line).toMatch(/Fleiss' kappa or Krippendorff's alpha for more/);
+    });
+
+    it('says TorchServe is archived and TGI in maintenance mode, with maintained alternatives', () => {
+      expect(toolLine('model-server', 'TorchServe')).toMatch(/archived in August 2025/);
+      expect(toolLine('model-server', 'TorchServe')).toMatch(/Triton, KServe or BentoML/);
+      expect(toolLine('llm-server', 'TGI')).toMatch(/maintenance mode, prefer vLLM or SGLang/);
+      expect(toolLine('llm-server', 'SGLang')).not.toBe('');
+      expect(toolLine('llm-server', 'vLLM')).not.toBe('');
+    });
+
+    it('offers modern embedding defaults and calls BERT and word2vec older baselines', () => {
+      expect(toolLine('embedding-model', 'BGE / E5 / GTE')).toMatch(/usual start/);
+      expect(toolLine('embedding-model', 'CLIP / SigLIP')).toMatch(/SigLIP/);
+      expect(toolLine('embedding-model', 'BERT')).toMatch(/^Older baseline/);
+      expect(toolLine('embedding-model', 'word2vec')).toMatch(/^Older, cheap baseline/);
+    });
+
+    it('calls Hive rarely a new choice', () => {
+      expect(toolLine('data-warehouse', 'Hive')).toMatch(/rarely a new choice/);
+    });
+
+    it('says a prediction log is not a label until joined with what happened', () => {
+      const c = COMPONENT_CARDS['prediction-logging'];
+      expect(c.tradeoffs.join(' | ')).toMatch(/A log of predictions is not a label: only its join with what happened/);
+      expect(c.whenToUse).toMatch(/joined with outcomes/);
+      expect(c.whenToUse).not.toMatch(/delayed labels/);
+    });
+
+    it('agrees with revision 2: an empty requirements card covers no stage, a custom node plays the kinds it acts as', () => {
+      expect(COMPONENT_CARDS.requirements.whenToUse).toMatch(/an empty card covers no stage/);
+      expect(COMPONENT_CARDS['ml-objective'].whenToUse).toMatch(/the label and its source and delay/);
+      const custom = COMPONENT_CARDS.custom;
+      expect([custom.whenNot, ...custom.tradeoffs].join(' | ')).toMatch(/kinds it also acts as/);
+      expect(custom.tradeoffs.join(' | ')).not.toMatch(/cannot reason/);
+    });
   });
 });
 

@@ -40,4 +40,11 @@ describe('stage cards', () => {
       expect(stageCardProblems(card)).toEqual([]);
     });
   });
+
+  it('lets a pretrained model be the model stage, and tells data drift from concept drift', () => {
+    expect(STAGE_CARDS.model.goal).toMatch(/pretrained model/);
+    expect(STAGE_CARDS.model.questions.join(' | ')).toMatch(/use a pretrained model as it is/);
+    expect(STAGE_CARDS.monitoring.questions.join(' | ')).toMatch(/inputs for data drift[^|]*concept drift when labels lag/);
+    expect(STAGE_CARDS.evaluation.questions.join(' | ')).toMatch(/guardrail metrics/);
+  });
 });
