@@ -1,9 +1,15 @@
 /**
  * Compares a design with a reference answer (a case-study template), stage by stage.
  *
- * What is compared: the distinct component kinds of each stage. Zones, notes, custom components
- * (their meaning lives in their label) and the client app (an actor, in no stage) are left out;
- * the reference's custom components are listed per stage for information only.
+ * What is compared: the distinct roles (component kinds) each stage holds. A node plays its own kind
+ * and the kinds in its `actsAs` (a rules engine acting as re-ranking matches the reference's
+ * re-ranking, a custom component counts for the kinds it acts as); zones, notes, the client app (an
+ * actor, in no stage) and custom components that act as nothing are left out (the reference's are
+ * listed per stage for information only). A Requirements or ML objective card counts only once it
+ * covers its stage (domain.md section 4): an empty card earns nothing. A node whose role matches
+ * the reference is not an extra for its other kinds. A design that trains nothing (pretrained
+ * models only) is not asked for the training machinery (training job, tuning, tracking,
+ * orchestrator, registry): those reference kinds are listed as not needed instead of missing.
  *
  * The score (0-100) is coverage minus two costs, each shown to the user:
  * - coverage: COMPONENT_POINTS x (reference kinds you have) / (reference kinds), plus
@@ -20,7 +26,10 @@
 import { CATALOGUE, kindInfo, type KindId } from './catalogue';
 import { runChecks } from './checker/runChecks';
 import type { CheckResult, Finding, RuleId } from './checker/types';
+import { listGaps, type CardGap } from './cards';
+import { stageCoverage, type Coverage } from './coverage';
 import { nodeLabel, nodeStage, type Diagram, type DiagramNode, type NodeProps } from './diagram';
+import { actsAs, isPretrainedModel, isTrainer, kindsOf } from './roles';
 import { STAGES, STAGE_IDS, type StageId } from './stages';
 import { formatNumber } from './export/text';
 
@@ -42,7 +51,10 @@ export const WARNING_COST = 1;
 export const MAX_FINDINGS_COST = 30;
 
 /** Rules whose findings say something is absent: coverage already counts that, so they cost nothing. */
-const COVERAGE_RULES: ReadonlySet<RuleId> = new Set(['missing-stage', 'missing-component']);
+const COVERAGE_RULES: ReadonlySet<RuleId> = new Set(['missing-stage', 'missing-component', 'requirements-incomplete', 'objective-incomplete']);
+
+/** What a design that trains nothing does not need (the training machinery of a reference). */
+export const TRAINING_MACHINERY: readonly KindId[] = ['training-job', 'hyperparameter-tuning', 'experiment-tracking', 'orchestrator', 'model-registry'];
 
 /** Where a design-wide finding without nodes belongs. */
 const RULE_STAGE: Partial<Record<RuleId, StageId>> = {
@@ -70,6 +82,10 @@ export interface StageComparison {
   missing: KindId[];
   /** Kinds yours has and the reference does without. */
   extra: KindId[];
+  /** Reference kinds your design validly does without (a pretrained design needs no training machinery). */
+  notNeeded: KindId[];
+  /** For requirements and framing: what your card lacks before it covers the stage. */
+  cardGaps?: CardGap[];
   /** Labels of the reference's custom components in this stage (not scored). */
   referenceCustom: string[];
   yourFindings: Finding[];
@@ -129,16 +145,37 @@ export interface Comparison {
   otherFindings: { yours: Finding[]; reference: Finding[] };
 }
 
-/** True for the nodes whose kind is compared (see the module comment). */
-function compared(n: DiagramNode): boolean {
-  return n.kind !== 'note' && n.kind !== 'group' && n.kind !== 'custom' && kindInfo(n.kind).stage !== null;
+/** The compared kinds a node plays (see the module comment): its own and those it acts as, each with a stage; cards only once they cover their stage. */
+function comparedKinds(n: DiagramNode, coverage: Coverage): KindId[] {
+  if (n.kind === 'note' || n.kind === 'group') return [];
+  if (n.kind === 'requirements') return coverage.stages.requirements ? ['requirements'] : [];
+  if (n.kind === 'ml-objective') return coverage.stages.framing ? ['ml-objective'] : [];
+  return kindsOf(n).filter((k) => k !== 'custom' && kindInfo(k).stage !== null);
 }
 
 /** The distinct compared kinds of each stage of a diagram, in catalogue order. */
 export function kindsByStage(d: Diagram): Record<StageId, KindId[]> {
+  const coverage = stageCoverage(d);
   const sets = Object.fromEntries(STAGE_IDS.map((s) => [s, new Set<KindId>()])) as Record<StageId, Set<KindId>>;
-  for (const n of d.nodes) if (compared(n)) sets[kindInfo(n.kind).stage!].add(n.kind);
+  for (const n of d.nodes) for (const k of comparedKinds(n, coverage)) sets[kindInfo(k).stage!].add(k);
   return Object.fromEntries(STAGE_IDS.map((s) => [s, [...sets[s]].sort(byCatalogue)])) as Record<StageId, KindId[]>;
+}
+
+/** Kinds of your design that are extras: played by a node none of whose roles the reference has. */
+function extraKinds(d: Diagram, referenceKinds: ReadonlySet<KindId>): Set<KindId> {
+  const coverage = stageCoverage(d);
+  const extras = new Set<KindId>();
+  for (const n of d.nodes) {
+    const kinds = comparedKinds(n, coverage);
+    if (kinds.some((k) => referenceKinds.has(k))) continue;
+    for (const k of kinds) extras.add(k);
+  }
+  return extras;
+}
+
+/** True when a design trains nothing and uses a pretrained model: its model step is choosing and adapting one. */
+export function isPretrainedDesign(d: Diagram): boolean {
+  return !d.nodes.some(isTrainer) && d.nodes.some(isPretrainedModel);
 }
 
 /** The stage a finding is about: its own, its first node's, or the rule's; null when none applies. */
@@ -159,7 +196,17 @@ const list = (kinds: readonly KindId[], max = 3): string => {
 };
 
 function verdictOf(s: Omit<StageComparison, 'verdict' | 'status'>): Pick<StageComparison, 'verdict' | 'status'> {
+  if (s.cardGaps && s.cardGaps.length > 0) {
+    const card = s.stage === 'requirements' ? 'Requirements' : 'ML objective';
+    return { status: 'missing', verdict: `Your ${card} card does not cover this stage yet: it needs ${listGaps(s.cardGaps)}.` };
+  }
   const ref = s.referenceKinds.length;
+  const valid = s.notNeeded.length ? ` (${list(s.notNeeded)} not needed: your design trains nothing)` : '';
+  if (!ref && s.notNeeded.length) {
+    return s.yourKinds.length
+      ? { status: 'covered', verdict: `Covered another valid way: you use ${list(s.yourKinds)}${valid}.` }
+      : { status: 'covered', verdict: `Not needed here: your design trains nothing, so it needs no ${list(s.notNeeded)}.` };
+  }
   if (!ref && !s.yourKinds.length) return { status: 'empty', verdict: 'Neither design has components here.' };
   if (!ref) return { status: 'covered', verdict: `The reference has nothing here; you added ${list(s.extra)}.` };
   if (!s.matched.length) {
@@ -169,10 +216,12 @@ function verdictOf(s: Omit<StageComparison, 'verdict' | 'status'>): Pick<StageCo
   }
   if (!s.missing.length) {
     return s.extra.length
-      ? { status: 'covered', verdict: `Covers the reference, plus ${list(s.extra)}.` }
-      : { status: 'match', verdict: 'Matches the reference.' };
+      ? { status: 'covered', verdict: `Covers the reference, plus ${list(s.extra)}${valid}.` }
+      : s.notNeeded.length
+        ? { status: 'covered', verdict: `Covers the reference${valid}.` }
+        : { status: 'match', verdict: 'Matches the reference.' };
   }
-  return { status: 'partial', verdict: `${s.matched.length} of ${ref} covered; missing ${list(s.missing)}.` };
+  return { status: 'partial', verdict: `${s.matched.length} of ${ref} covered; missing ${list(s.missing)}${valid}.` };
 }
 
 function gradeOf(total: number): string {
@@ -247,8 +296,13 @@ const REQUIREMENT_FIELDS: [keyof NodeProps, string, string?][] = [
 const OBJECTIVE_FIELDS: [keyof NodeProps, string, string?][] = [
   ['task', 'Task'],
   ['label', 'Label'],
+  ['labelSource', 'Label source'],
+  ['labelDelay', 'Label delay'],
+  ['positiveRate', 'Positive rate'],
   ['loss', 'Loss'],
   ['offlineMetric', 'Offline metric'],
+  ['split', 'Split'],
+  ['calibrated', 'Calibrated'],
   ['onlineMetric', 'Online metric'],
 ];
 
@@ -265,21 +319,29 @@ export function compareDiagrams(yours: Diagram, reference: Diagram): Comparison 
   const yourCheck = runChecks(yours);
   const referenceCheck = runChecks(reference);
   const yk = kindsByStage(yours);
-  const rk = kindsByStage(reference);
-  const conn = compareConnections(yours, reference);
+  const rkAll = kindsByStage(reference);
+  const coverage = stageCoverage(yours);
+  // A pretrained design validly does without the reference's training machinery.
+  const skip = new Set<KindId>(isPretrainedDesign(yours) ? TRAINING_MACHINERY : []);
+  const rk = Object.fromEntries(STAGE_IDS.map((st) => [st, rkAll[st].filter((k) => !skip.has(k))])) as Record<StageId, KindId[]>;
+  const referenceKinds = new Set(STAGE_IDS.flatMap((st) => rk[st]));
+  const extras = extraKinds(yours, referenceKinds);
+  const conn = compareConnections(yours, reference, skip);
   const yourByStage = groupFindings(yourCheck.findings, yours);
   const refByStage = groupFindings(referenceCheck.findings, reference);
   const stages = STAGES.map(({ id }): StageComparison => {
     const mine = new Set(yk[id]);
-    const theirs = new Set(rk[id]);
+    const incomplete = id === 'requirements' || id === 'framing' ? coverage.incomplete[id] : undefined;
     const base = {
       stage: id,
       referenceKinds: rk[id],
       yourKinds: yk[id],
       matched: rk[id].filter((k) => mine.has(k)),
       missing: rk[id].filter((k) => !mine.has(k)),
-      extra: yk[id].filter((k) => !theirs.has(k)),
-      referenceCustom: reference.nodes.filter((n) => n.kind === 'custom' && nodeStage(n) === id).map(nodeLabel),
+      extra: yk[id].filter((k) => extras.has(k)),
+      notNeeded: rkAll[id].filter((k) => skip.has(k)),
+      ...(incomplete ? { cardGaps: incomplete.gaps } : {}),
+      referenceCustom: reference.nodes.filter((n) => n.kind === 'custom' && actsAs(n).length === 0 && nodeStage(n) === id).map(nodeLabel),
       yourFindings: yourByStage.get(id) ?? [],
       referenceFindings: refByStage.get(id) ?? [],
     };
@@ -312,6 +374,11 @@ function groupFindings(findings: readonly Finding[], d: Diagram): Map<StageId | 
 
 const pairKey = (a: KindId, b: KindId) => `${a}>${b}`;
 
+/** True for a component whose own kind is compared (a kind with a stage, not a card, note, zone or custom node). */
+function compared(n: DiagramNode): boolean {
+  return n.kind !== 'note' && n.kind !== 'group' && n.kind !== 'custom' && n.kind !== 'requirements' && n.kind !== 'ml-objective' && kindInfo(n.kind).stage !== null;
+}
+
 /** The distinct kind-to-kind connections of a diagram's edges, between compared kinds of different kinds. */
 export function kindConnections(d: Diagram): [KindId, KindId][] {
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
@@ -325,8 +392,12 @@ export function kindConnections(d: Diagram): [KindId, KindId][] {
   return [...out.values()];
 }
 
-/** Which reference connections your design joins within CONNECTION_HOPS hops. */
-function compareConnections(yours: Diagram, reference: Diagram): { covered: number; total: number; missing: [KindId, KindId][] } {
+/** Which reference connections your design joins within CONNECTION_HOPS hops (by the roles both ends play); connections to skipped kinds are not asked for. */
+function compareConnections(
+  yours: Diagram,
+  reference: Diagram,
+  skip: ReadonlySet<KindId>,
+): { covered: number; total: number; missing: [KindId, KindId][] } {
   const byId = new Map(yours.nodes.map((n) => [n.id, n]));
   const next = new Map<string, string[]>();
   for (const e of yours.edges) {
@@ -336,8 +407,10 @@ function compareConnections(yours: Diagram, reference: Diagram): { covered: numb
     next.set(e.source, list);
   }
   const joined = new Set<string>();
+  const roles = (n: DiagramNode) => (n.kind === 'note' || n.kind === 'group' ? [] : kindsOf(n).filter((k) => k !== 'custom' && k !== 'requirements' && k !== 'ml-objective'));
   for (const n of yours.nodes) {
-    if (!compared(n)) continue;
+    const from = roles(n);
+    if (from.length === 0) continue;
     let frontier = [n.id];
     const seen = new Set(frontier);
     for (let hop = 0; hop < CONNECTION_HOPS; hop++) {
@@ -347,14 +420,16 @@ function compareConnections(yours: Diagram, reference: Diagram): { covered: numb
           if (seen.has(t)) continue;
           seen.add(t);
           further.push(t);
-          const m = byId.get(t)!;
-          if (compared(m)) joined.add(pairKey(n.kind, m.kind));
+          const to = roles(byId.get(t)!);
+          for (const a of from) for (const b of to) joined.add(pairKey(a, b));
         }
       }
       frontier = further;
     }
   }
-  const wanted = kindConnections(reference).sort(([a1, b1], [a2, b2]) => byCatalogue(a1, a2) || byCatalogue(b1, b2));
+  const wanted = kindConnections(reference)
+    .filter(([a, b]) => !skip.has(a) && !skip.has(b))
+    .sort(([a1, b1], [a2, b2]) => byCatalogue(a1, a2) || byCatalogue(b1, b2));
   const missing = wanted.filter(([a, b]) => !joined.has(pairKey(a, b)));
   return { covered: wanted.length - missing.length, total: wanted.length, missing };
 }

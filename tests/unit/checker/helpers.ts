@@ -47,8 +47,18 @@ export function extend(d: Diagram, nodes: N[], edges: E[] = []): Diagram {
  * Offline only: no client app, no prediction API, no realtime requirement.
  */
 export const COMPLETE_NODES: N[] = [
-  ['req', 'requirements', { goal: 'weekly churn scores for the CRM' }],
-  ['obj', 'ml-objective', { task: 'classification' }],
+  ['req', 'requirements', { goal: 'weekly churn scores for the CRM', scale: '2M customers, scored weekly' }],
+  [
+    'obj',
+    'ml-objective',
+    {
+      task: 'classification',
+      label: 'churned within 30 days of the scoring date (from the CRM)',
+      labelSource: 'outcome',
+      offlineMetric: 'PR-AUC; recall at the top 10 % of scores',
+      split: 'time',
+    },
+  ],
   ['db', 'database', {}, 'Customers DB'],
   ['events', 'event-log', {}, 'Usage events'],
   ['etl', 'batch-etl'],

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { countBySeverity, findingKey, runChecks, RULES } from '../../../src/domain/checker/runChecks';
 import { RULE_IDS, type Finding } from '../../../src/domain/checker/types';
 import type { Diagram, Suppression } from '../../../src/domain/diagram';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDiagram } from '../../../src/domain/format/parse';
 import { complete, diagram, extend } from './helpers';
+
+/** One of the interviewer's example designs (tests/fixtures/examples). */
+function example(name: string): Diagram {
+  const r = parseDiagram(JSON.parse(readFileSync(resolve(import.meta.dirname, `../../fixtures/examples/${name}.json`), 'utf8')));
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
 
 const withSuppressions = (d: Diagram, suppressions: Suppression[]): Diagram => ({ ...d, suppressions });
 
@@ -18,8 +28,12 @@ describe('runChecks', () => {
     for (let i = 1; i < findings.length; i++) {
       expect(order[findings[i - 1].severity]).toBeLessThanOrEqual(order[findings[i].severity]);
     }
-    const warnings = findings.filter((f) => f.severity === 'warning').map((f) => f.rule);
-    expect(warnings).toEqual(['missing-stage', 'missing-stage', 'orphan-node', 'orphan-node']);
+    const rank = (r: string) => RULE_IDS.indexOf(r as never);
+    for (let i = 1; i < findings.length; i++) {
+      if (findings[i - 1].severity === findings[i].severity) expect(rank(findings[i - 1].rule)).toBeLessThanOrEqual(rank(findings[i].rule));
+    }
+    expect(findings.filter((f) => f.severity === 'warning').map((f) => f.rule)).toEqual(['orphan-node', 'orphan-node']);
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toEqual(Array(6).fill('missing-stage'));
   });
 
   it('reports stage coverage', () => {
@@ -93,10 +107,10 @@ describe('suppressions', () => {
 
   it('with nodeIds, never suppress a finding without nodes; without them, do', () => {
     const listed = runChecks(withSuppressions(base, [{ rule: 'missing-stage', nodeIds: ['db'], reason: 'x' }]));
-    expect(listed.findings.filter((f) => f.rule === 'missing-stage')).toHaveLength(5);
+    expect(listed.findings.filter((f) => f.rule === 'missing-stage')).toHaveLength(6);
     const all = runChecks(withSuppressions(base, [{ rule: 'missing-stage', reason: 'x' }]));
     expect(all.findings.filter((f) => f.rule === 'missing-stage')).toHaveLength(0);
-    expect(all.suppressed).toHaveLength(5);
+    expect(all.suppressed).toHaveLength(6);
   });
 
   it('treat an empty nodeIds list like an absent one', () => {
@@ -168,13 +182,25 @@ describe('messages', () => {
         [['app', 'cand', 'request'], ['cand', 'rank', 'request'], ['plog', 't'], ['fp', 't'], ['v', 'cand']],
       ),
       diagram([['t', 'training-job'], ['s', 'model-server'], ['c', 'cache']], [['t', 's', 'model']]),
+      ...['fraud-weak', 'ads-weak-calibration', 'llm-summarizer-pretrained'].map(example),
+      diagram(
+        [
+          ['req', 'requirements', { realtime: true }],
+          ['obj', 'ml-objective', { task: 'ranking', offlineMetric: 'AUC' }],
+          ['reg', 'model-registry'],
+          ['ms', 'model-server', { tool: 'TorchServe' }],
+          ['q', 'message-queue', { tool: 'Airflow' }],
+          ['app', 'client-app'],
+        ],
+        [['reg', 'ms', 'data'], ['app', 'ms', 'request']],
+      ),
     ];
     const seen = new Set<string>();
     for (const d of designs) {
       for (const f of runChecks(d).findings) {
         seen.add(f.rule);
         expect(f.hint.length).toBeGreaterThan(20);
-        expect(f.message.length).toBeLessThan(240);
+        expect(f.message.length, f.message).toBeLessThan(240);
         expect(f.message.split(/[.;] /).length).toBeLessThanOrEqual(3);
       }
     }

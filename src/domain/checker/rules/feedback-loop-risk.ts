@@ -29,14 +29,14 @@ export const feedbackLoopRisk: Rule = (ctx) => {
   ];
   if (mentions(texts, 'exploration')) return [];
   const rerank = ctx.playing('re-ranking');
-  const where = rerank.length > 0 ? `in ${names(rerank.slice(0, 1))}` : `in a Re-ranking / policy step after ${names(recommenders.slice(-1))}`;
+  const where = rerank.length > 0 ? `in ${names(rerank.slice(0, 1))}` : 'in a Re-ranking / policy step';
   return [
     {
       rule: 'feedback-loop-risk',
       severity: 'warning',
       stage: 'serving',
       nodeIds: idsOf(recommenders),
-      message: `${names(recommenders)} ${recommenders.length === 1 ? 'trains' : 'train'} on what ${recommenders.length === 1 ? 'it' : 'they'} showed, and nothing says how the loop is broken: write the exploration ${where} (e.g. "5% epsilon-greedy slots with logged propensities", diversity, position debiasing).`,
+      message: `${names(recommenders, 2)} ${recommenders.length === 1 ? 'learns' : 'learn'} from what ${recommenders.length === 1 ? 'it' : 'they'} showed, and nothing says how the loop is broken: write the exploration ${where} ("5% epsilon-greedy slots", diversity, position debiasing).`,
       hint: 'Exploration (epsilon-greedy, Thompson sampling), diversity and logged propensities for counterfactual evaluation keep a recommender from only confirming its own past choices; long-term and integrity guardrail metrics catch a loop that narrows what users see.',
     },
   ];

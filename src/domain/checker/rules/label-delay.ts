@@ -22,19 +22,21 @@ export const labelDelay: Rule = (ctx) => {
   if (!late) return [];
   if (typeof o.card.props.labelDelay === 'string' && o.card.props.labelDelay.trim() !== '') return [];
   if (mentions([...cardLabelTexts(o.card), ...ctx.roles.trainers.flatMap(textsOf)], 'delay')) return [];
-  const which =
+  const [which, example] =
     problem === 'fraud'
-      ? 'fraud labels (chargebacks, confirmed fraud) arrive weeks to months after the payment'
+      ? ['Fraud labels (chargebacks) arrive weeks to months after the payment', 'chargebacks mature in 60-90 days']
       : problem === 'ad-click'
-        ? 'clicks and conversions arrive after the impression (conversions days later)'
-        : 'its outcomes arrive after the prediction';
+        ? ['Clicks and conversions arrive after the impression', 'conversions attributed within 7 days']
+        : problem === 'eta'
+          ? ['The actual arrival is known only when the trip ends', 'known at trip end, up to 2 h']
+          : ['The outcomes arrive after the prediction', 'outcomes known after 30 days'];
   return [
     {
       rule: 'label-delay',
       severity: 'warning',
       stage: 'data',
       nodeIds: [o.card.id],
-      message: `"${nodeLabel(o.card)}" does not say how long labels take to mature, but ${which}: write the label delay (e.g. "chargebacks mature in 60-90 days") and train only on rows old enough to be labelled, or correct for the delay.`,
+      message: `${which}, and "${nodeLabel(o.card)}" does not say when they mature: write the label delay (e.g. "${example}") and train only on rows old enough to be labelled.`,
       hint: 'Delayed labels: join outcomes after a maturity window, weight or model the delay (delayed-feedback models), use early proxies (disputes, analyst flags) and keep evaluation on matured data.',
     },
   ];

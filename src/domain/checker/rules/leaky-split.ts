@@ -29,7 +29,7 @@ export const leakySplit: Rule = (ctx) => {
     const trainer = marked(g, fed, trainers)[0];
     if (trainer) {
       const upstream = walkMask(g, toIndices(g, [trainer.id]), 'backward', null, true);
-      why = `"${nodeLabel(trainer)}" learns from events that arrive over time (${names(marked(g, upstream, streams), 2)})`;
+      why = `"${nodeLabel(trainer)}" learns from ${names(marked(g, upstream, streams), 2)}`;
     }
   }
   if (!why && TIME_ORDERED.has(ctx.diagram.problem)) why = 'this problem\'s data arrives over time';
@@ -41,8 +41,8 @@ export const leakySplit: Rule = (ctx) => {
       severity: 'warning',
       stage: 'evaluation',
       nodeIds: [o.card.id, ...idsOf(evals)],
-      message: `Offline evaluation uses a random split, but ${why}: a random split tests on a past the model has seen the future of. Hold out the most recent period instead (train before a date, test after; set Split to "time").`,
-      hint: 'Time-ordered data needs an out-of-time split or a rolling backtest (with a gap for labels to mature); group users or sessions on one side when they repeat.',
+      message: `A random split on time-ordered data: ${why}. Test on the most recent period instead (train before a date, test after; Split "time").`,
+      hint: 'A random split tests on a past the model has seen the future of. Time-ordered data needs an out-of-time split or a rolling backtest (with a gap for labels to mature); keep a user or session on one side when they repeat.',
     },
   ];
 };

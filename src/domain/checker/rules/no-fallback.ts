@@ -8,8 +8,23 @@
  * The request path starts at a client app (where there is none, at a prediction API) and follows
  * request edges from caller to callee.
  */
+import type { ProblemId } from '../../diagram';
 import { walk } from '../../graph';
 import { idsOf, names, type Rule } from '../context';
+import { latencyOf } from './latency-over-budget';
+
+const FALLBACK_EXAMPLE: Record<ProblemId, string> = {
+  generic: 'the previous model version',
+  recommendation: 'popular items from the cache',
+  'visual-search': 'text search on the catalogue',
+  'video-search': 'lexical search only',
+  'search-ranking': 'lexical ranking only',
+  'ad-click': 'last hour\'s pCTR per ad from the cache',
+  fraud: 'rules only; fail open under $50',
+  eta: 'the routing engine\'s ETA',
+  'content-moderation': 'hash matching only; queue the rest for review',
+  rag: 'a smaller model, or "try again" with the sources',
+};
 
 /** One finding, naming the inference nodes on the request path, when none of them has a fallback. */
 export const noFallback: Rule = (ctx) => {
@@ -22,13 +37,15 @@ export const noFallback: Rule = (ctx) => {
   if (models.length === 0) return [];
   if (models.some((n) => typeof n.props.fallback === 'string' && n.props.fallback.trim() !== '')) return [];
   if ([...ctx.playing('cache'), ...ctx.playing('rules-engine')].some((n) => path.has(n.id))) return [];
+  // The model an interviewer asks about: the slowest on the path, else the last one.
+  const main = models.reduce((a, b) => (latencyOf(b) >= latencyOf(a) ? b : a));
   return [
     {
       rule: 'no-fallback',
       severity: 'info',
       stage: 'serving',
       nodeIds: idsOf(models),
-      message: `Nothing says what answers when ${names(models.slice(-1))} is slow or down: write its Fallback (e.g. "popular items from the cache", "previous model version", "rules; fail open under $50"), or put a cache or rules engine on the request path.`,
+      message: `Nothing says what answers when ${names([main])} is slow or down: write its Fallback (e.g. "${FALLBACK_EXAMPLE[ctx.diagram.problem]}"), or put a cache or rules engine on the request path.`,
       hint: 'Every online model needs a timeout and a degraded answer: a cached or precomputed result, a simpler model or rules, and a deliberate fail-open or fail-closed choice.',
     },
   ];

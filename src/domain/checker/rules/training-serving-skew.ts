@@ -40,8 +40,8 @@ export const trainingServingSkew: Rule = (ctx) => {
   const involved = featureProducers.filter((n) => servingSide.includes(n) || trainingSide.includes(n));
   const message =
     trainingSide.length === 0
-      ? `Serving reads features from ${names(servingSide)}, but training never does: feed ${names(servingSide.slice(0, 1))} into ${names(trainers.slice(0, 1))} too (one feature definition for both), or log the served features and train on them (Prediction logging with "Logs the served features").`
-      : `Serving reads features from ${names(servingSide)} and training from ${names(trainingSide)}: two implementations drift apart (windows, defaults, bugs). Serve both from one Feature store, or log the served features and train on them.`;
+      ? `Serving reads features from ${names(servingSide, 2)}, training never does: feed it to ${names(trainers.slice(0, 1))} too, or log the served features and train on them ("Logs the served features").`
+      : `Serving reads features from ${names(servingSide, 2)}, training from ${names(trainingSide, 2)}: two implementations drift apart. Serve both from one Feature store, or log the served features and train on them.`;
   return [
     {
       rule: 'training-serving-skew',

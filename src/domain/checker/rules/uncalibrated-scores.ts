@@ -31,15 +31,15 @@ export const uncalibratedScores: Rule = (ctx) => {
   const evidence = [...cardTexts(o.card), ...ctx.playing('offline-eval').flatMap(textsOf), ...trainers.flatMap(textsOf), ...inference.flatMap(textsOf)];
   if (mentions(evidence, 'calibration')) return [];
   const why = downsampled
-    ? 'negatives are downsampled, which inflates every predicted probability'
-    : 'pCTR x bid sets the price, so the scores are used as probabilities';
+    ? 'Negatives are downsampled, which inflates every predicted probability'
+    : 'pCTR x bid sets the price, so scores are used as probabilities';
   return [
     {
       rule: 'uncalibrated-scores',
       severity: 'warning',
       stage: 'model',
       nodeIds: [o.card.id],
-      message: `"${nodeLabel(o.card)}": ${why}, and nothing says they are calibrated. Correct for the sampling rate and recalibrate (Platt or isotonic on unsampled recent data), check calibration (ECE, reliability plot), and tick "Calibrated" on the card.`,
+      message: `${why}, and "${nodeLabel(o.card)}" does not say they are calibrated: correct for the sampling rate, recalibrate (Platt or isotonic), check ECE and tick "Calibrated".`,
       hint: 'A calibrated score means what it says: of the items scored 2 %, about 2 % click. Downsampling by w needs q = p / (p + (1 - p) / w) before any threshold, auction or expected-value use; AUC cannot see the difference.',
     },
   ];

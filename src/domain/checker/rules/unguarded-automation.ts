@@ -35,7 +35,7 @@ export const unguardedAutomation: Rule = (ctx) => {
       severity: 'warning',
       stage: 'serving',
       nodeIds: idsOf(deciders),
-      message: `${names(deciders)} ${deciders.length === 1 ? 'acts' : 'act'} with no human in the loop: after a bad release the system ${what}. Route the uncertain band and appeals from ${names(deciders.slice(-1))} to a Human review queue, and alert on the ${ctx.diagram.problem === 'fraud' ? 'decline' : 'removal'} rate.`,
+      message: `${names(deciders, 2)} ${deciders.length === 1 ? 'acts' : 'act'} with no human in the loop: a bad release ${what}. Send the uncertain band and appeals to a Human review queue; alert on the ${ctx.diagram.problem === 'fraud' ? 'decline' : 'removal'} rate.`,
       hint: 'Score bands (approve / review / act), a review queue sized for the middle band, a decline- or removal-rate alert with a circuit breaker, and a deliberate fail-open or fail-closed choice when the model is down.',
     },
   ];
