@@ -2,8 +2,10 @@
  * Practice-mode hints: one at a time, never the whole answer.
  *
  * Two sources take turns:
- * - gaps against the reference, stage first ("step 3 has nothing yet"), then on the next hint one
- *   kind of component missing there (the problem's must-have kinds first);
+ * - gaps against the reference from the first uncovered stage on, requirements included ("Start
+ *   with the requirements: your card still needs a goal"), then on the next hint one kind of
+ *   component missing there (the problem's must-have kinds first); a design that trains nothing is
+ *   not pointed at the training machinery;
  * - interviewer follow-ups about what the user placed, newest component first ("Your design has
  *   a feature store: what happens when the online store is down?").
  * A component the user has placed and not yet been asked about comes first (unless the last hint
@@ -11,7 +13,9 @@
  * (practice starts with one) is not yet something the user placed.
  */
 import { kindInfo, type KindId } from './catalogue';
-import { kindsByStage } from './compare';
+import { listGaps } from './cards';
+import { isPretrainedDesign, kindsByStage, TRAINING_MACHINERY } from './compare';
+import { stageCoverage } from './coverage';
 import { componentCard } from './content/componentCards';
 import { KIND_NOUNS, practicePrompt } from './content/practice';
 import { stageCard } from './content/stageCards';
@@ -65,16 +69,35 @@ function questionHint(d: Diagram, given: readonly Hint[], unaskedOnly: boolean):
   return { key: `ask:${best.kind}:${best.round}`, kind: 'question', about: best.kind, text: practicePrompt(best.kind, best.round) };
 }
 
+const CARD_HINTS = {
+  requirements: { start: 'Start with the requirements', name: 'Requirements', fields: 'the goal and the scale: users, QPS, latency budget' },
+  framing: { start: 'Frame the ML task', name: 'ML objective', fields: 'the task, the label and where it comes from, the offline and online metrics' },
+} as const;
+
 /** The next gap against the reference: a stage not yet pointed out, then its missing kinds one at a time. */
 function gapHint(d: Diagram, reference: Diagram, given: readonly Hint[]): Hint | null {
   const keys = new Set(given.map((h) => h.key));
   const mine = kindsByStage(d);
   const theirs = kindsByStage(reference);
   const mustHave = new Set(problemProfile(reference.problem).needs.flat());
+  // A design that trains nothing is not pointed at the reference's training machinery.
+  const notNeeded = new Set<KindId>(isPretrainedDesign(d) ? TRAINING_MACHINERY : []);
+  const coverage = stageCoverage(d);
   for (const stage of STAGES) {
     const have = new Set(mine[stage.id]);
-    const missing = theirs[stage.id].filter((k) => !have.has(k));
+    const missing = theirs[stage.id].filter((k) => !have.has(k) && !notNeeded.has(k));
     if (!missing.length) continue;
+    const card = stage.id === 'requirements' || stage.id === 'framing' ? CARD_HINTS[stage.id] : null;
+    if (card && !keys.has(`stage:${stage.id}`)) {
+      const gaps = coverage.incomplete[stage.id as 'requirements' | 'framing']?.gaps;
+      return {
+        key: `stage:${stage.id}`,
+        kind: 'stage',
+        stage: stage.id,
+        text: gaps ? `${card.start}: your ${card.name} card still needs ${listGaps(gaps)}. ${stageCard(stage.id).goal}` : `${card.start}: add the ${card.name} card (${card.fields}). ${stageCard(stage.id).goal}`,
+      };
+    }
+    if (card) continue;
     if (!keys.has(`stage:${stage.id}`)) {
       const n = missing.length;
       const what = have.size

@@ -25,7 +25,7 @@ export const etaPrediction: TemplateDef = {
     },
     {
       id: 'obj', kind: 'ml-objective', at: [0, 1],
-      props: {
+      props: { labelDelay: 'Actual arrival is known when the trip ends (minutes to ~2 h)', 
         task: 'regression',
         label: 'Actual arrival time minus request time (seconds), from pickup and drop-off events; cancelled trips excluded',
         loss: 'Huber loss on the residual over the routing-engine ETA',
@@ -85,7 +85,7 @@ export const etaPrediction: TemplateDef = {
     },
     {
       id: 'model', kind: 'model-server', label: 'ETA residual model', zone: 'online', at: [8, 2],
-      props: {
+      props: { fallback: "The routing engine's ETA, without the residual correction", 
         tool: 'Triton',
         latencyMs: 10,
         notes: 'Corrects the routing ETA from route, time, traffic, supply, weather and pickup features. GBDT first; a DeepETA-style transformer when it pays.',

@@ -25,7 +25,7 @@ export const fraudDetection: TemplateDef = {
     },
     {
       id: 'obj', kind: 'ml-objective', at: [0, 1],
-      props: {
+      props: { calibrated: true, 
         task: 'classification',
         label: 'Fraud = chargeback or analyst-confirmed fraud within 90 days; legit once 90 days pass undisputed',
         loss: 'Weighted binary log loss (fraud up-weighted; ~1:1000 imbalance)',

@@ -81,7 +81,7 @@ export const newsFeed: TemplateDef = {
     },
     {
       id: 'rank', kind: 'ranking', label: 'Multi-task ranker', zone: 'online', at: [7, 2],
-      props: {
+      props: { fallback: 'Unseen posts in pre-ranker order (chronological if it is down too)', 
         tool: 'DNN (MMoE) on Triton GPUs',
         latencyMs: 100,
         notes: 'Two passes: a light model prunes ~1,500 to ~300, then the multi-task DNN scores them; feature reads are included.',

@@ -110,7 +110,7 @@ export const peopleYouMayKnow: TemplateDef = {
     },
     {
       id: 'cg', kind: 'candidate-generation', label: 'Friends-of-friends', zone: 'offline', at: [3, 4.5],
-      props: {
+      props: { actsAs: ['batch-inference'], 
         tool: 'Spark 2-hop join',
         notes: '2-hop neighbours ranked by mutual friends, capped at ~1k per user; plus same school or company and contact-book matches for users with few friends.',
       },

@@ -97,7 +97,7 @@ export const ragAssistant: TemplateDef = {
     },
     {
       id: 'llm', kind: 'llm-server', label: 'LLM', zone: 'online', at: [8, 2],
-      props: {
+      props: { fallback: 'A smaller hosted model; else the retrieved passages with their links', 
         tool: 'vLLM (Llama 3.1 70B Instruct)',
         latencyMs: 900,
         notes: 'Time to first token with a ~6k-token prompt; instructed to answer only from the context, cite chunk ids, or say it does not know.',

@@ -71,7 +71,7 @@ export const searchRanking: TemplateDef = {
     {
       id: 'qu', kind: 'model-server', label: 'Query understanding', zone: 'online', at: [5, 2],
       props: {
-        tool: 'TorchServe (BERT intent + spelling)',
+        tool: 'KServe (BERT intent + spelling)',
         latencyMs: 15,
         notes: 'Spelling correction, category and attribute intent (brand, size, colour), query rewriting; cached for head queries.',
       },
@@ -86,7 +86,7 @@ export const searchRanking: TemplateDef = {
     },
     {
       id: 'qenc', kind: 'model-server', label: 'Query encoder', zone: 'online', at: [7, 0],
-      props: { tool: 'TorchServe (query tower)', latencyMs: 8, notes: 'The query tower of the two-tower model, same version as the product index.' },
+      props: { tool: 'KServe (query tower)', latencyMs: 8, notes: 'The query tower of the two-tower model, same version as the product index.' },
     },
     {
       id: 'vdb', kind: 'vector-db', label: 'Product ANN index', zone: 'online', at: [8, 0],
@@ -98,7 +98,7 @@ export const searchRanking: TemplateDef = {
     },
     {
       id: 'rank', kind: 'ranking', label: 'Learning-to-rank', zone: 'online', at: [8, 2],
-      props: {
+      props: { fallback: 'Lexical BM25 order from the index', 
         tool: 'LightGBM LambdaMART',
         latencyMs: 60,
         notes: 'Scores ~1,000 candidates on query-product, product and user features; a distilled cross-encoder on the top 50 is the next step.',

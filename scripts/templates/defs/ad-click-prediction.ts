@@ -27,7 +27,7 @@ export const adClickPrediction: TemplateDef = {
       props: {
         task: 'classification',
         label: 'Click within 30 minutes of the impression = 1, else 0',
-        loss: 'Binary cross-entropy (log loss), on a calibrated output',
+        loss: 'Binary cross-entropy (log loss) with the ad position as a feature, set to the top slot at serving (position debiasing), on a calibrated output',
         offlineMetric: 'Normalised cross-entropy (NCE) and calibration (predicted / observed CTR); AUC',
         onlineMetric: 'Revenue per 1,000 impressions, CTR, advertiser ROI, ad hide rate',
       },
@@ -85,7 +85,7 @@ export const adClickPrediction: TemplateDef = {
     { id: 'adidx', kind: 'search-index', label: 'Targeting index', zone: ON, at: [7, 6.6], props: { tool: 'Elasticsearch', latencyMs: 15, notes: 'Returns ~1,000 eligible ads.' } },
     {
       id: 'ranking', kind: 'ranking', label: 'CTR model', zone: ON, at: [8, 7],
-      props: { tool: 'DCN on Triton', latencyMs: 30, notes: 'pCTR for ~1,000 ads; includes the feature fetch.' },
+      props: { fallback: "Last hour's pCTR per ad from the cache when the model times out", tool: 'DCN on Triton', latencyMs: 30, notes: 'pCTR for ~1,000 ads; includes the feature fetch.' },
     },
     {
       id: 'auction', kind: 're-ranking', label: 'Calibration and auction', zone: ON, at: [9, 7],

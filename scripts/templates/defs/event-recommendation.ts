@@ -85,7 +85,7 @@ export const eventRecommendation: TemplateDef = {
     { id: 'geo', kind: 'search-index', label: 'Geo and date index', zone: ON, at: [7, 6.6], props: { tool: 'Elasticsearch (geo_point)', latencyMs: 20, notes: 'Returns ~2,000 events ordered by distance and popularity.' } },
     {
       id: 'ranking', kind: 'ranking', label: 'LTR ranker', zone: ON, at: [8, 7],
-      props: { tool: 'GBDT', latencyMs: 40, notes: 'Scores ~2,000 candidates; includes the online feature fetch.' },
+      props: { fallback: 'Popularity order within the location and time filter', tool: 'GBDT', latencyMs: 40, notes: 'Scores ~2,000 candidates; includes the online feature fetch.' },
     },
     {
       id: 'rerank', kind: 're-ranking', label: 'Re-ranking and policy', zone: ON, at: [9, 7],

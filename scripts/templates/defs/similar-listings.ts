@@ -27,7 +27,7 @@ export const similarListings: TemplateDef = {
       props: {
         task: 'ranking',
         label: 'Listings clicked in one search session are similar; ranker: carousel click, booking as a heavier positive',
-        loss: 'Skip-gram with negative sampling (booked listing as global context, same-market negatives); BCE for the ranker',
+        loss: 'Skip-gram over click sessions (booked listing as global context, negatives drawn from the same market); BCE for the ranker',
         offlineMetric: 'Hit rate@10 of the next-clicked listing; nDCG@10 of the ranked carousel',
         onlineMetric: 'Carousel CTR, bookings per listing-page view',
       },
@@ -81,11 +81,11 @@ export const similarListings: TemplateDef = {
     { id: 'ann', kind: 'vector-db', label: 'Listing ANN index', zone: ON, at: [9, 7.6], props: { tool: 'FAISS (HNSW per market)', latencyMs: 10, notes: 'Top-200 neighbours.' } },
     {
       id: 'ranking', kind: 'ranking', label: 'Listing ranker', zone: ON, at: [10, 6.4],
-      props: { tool: 'GBDT', latencyMs: 30, notes: 'Scores 200 candidates; includes the feature fetch.' },
+      props: { fallback: 'Nearest listings by embedding distance, unranked', tool: 'GBDT', latencyMs: 30, notes: 'Scores 200 candidates; includes the feature fetch.' },
     },
     {
       id: 'filters', kind: 're-ranking', label: 'Availability and price filters', zone: ON, at: [11, 6.4],
-      props: { tool: 'business rules', latencyMs: 10, notes: 'Drops listings booked for the dates, outside the guest count or far off the anchor price; one listing per host.' },
+      props: { tool: 'business rules', latencyMs: 10, notes: 'Drops listings booked for the dates, outside the guest count or far off the anchor price; one listing per host; one slot explores new listings with few clicks.' },
     },
     { id: 'plog', kind: 'prediction-logging', label: 'Carousel impression logging', zone: ON, at: [12, 6.4], props: { tool: 'feature and prediction logs' } },
     { id: 'ab', kind: 'ab-test', label: 'A/B experiments', zone: ON, at: [13, 6.4], props: { tool: 'A/B test', notes: 'Bookings per listing view, not carousel CTR alone.' } },

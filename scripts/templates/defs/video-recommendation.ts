@@ -87,17 +87,17 @@ export const videoRecommendation: TemplateDef = {
       id: 'fs', kind: 'feature-store', label: 'Feature store', zone: ON, at: [4, 8.4],
       props: { tool: 'Feast (Redis online)', notes: 'One feature definition for training (point-in-time joins) and serving, so no training-serving skew.' },
     },
-    { id: 'api', kind: 'prediction-api', label: 'Home-feed service', zone: ON, at: [6, 6], props: { tool: 'gRPC', latencyMs: 10, notes: 'Fans out to the candidate sources in parallel and merges ~1,000 candidates.' } },
+    { id: 'api', kind: 'prediction-api', label: 'Home-feed service', zone: ON, at: [6, 6], props: { parallel: true, tool: 'gRPC', latencyMs: 10, notes: 'Fans out to the candidate sources in parallel and merges ~1,000 candidates.' } },
     { id: 'cgann', kind: 'candidate-generation', label: 'Personalised retrieval', zone: ON, at: [8, 5], props: { tool: 'two-tower + ANN', latencyMs: 15, notes: 'User tower on session + history features; top-500 by ANN.' } },
     { id: 'cgfresh', kind: 'candidate-generation', label: 'Fresh uploads', zone: ON, at: [8, 6], props: { tool: 'ANN on the <48 h shard', latencyMs: 10, notes: 'Gives new videos impressions before they have interactions.' } },
     {
       id: 'cgtrend', kind: 'candidate-generation', label: 'Trending / cold-start fallback', zone: ON, at: [8, 7],
-      props: { tool: 'Redis sorted sets', latencyMs: 5, notes: 'Trending by country and language; the only source for new and logged-out users.' },
+      props: { actsAs: ['cache'], tool: 'Redis sorted sets', latencyMs: 5, notes: 'Trending by country and language; the only source for new and logged-out users.' },
     },
     { id: 'ann', kind: 'vector-db', label: 'ANN index', zone: ON, at: [9, 8.4], props: { tool: 'FAISS (IVF-PQ)', latencyMs: 15, notes: 'Sharded; the fresh shard is rebuilt every 15 min.' } },
     {
       id: 'ranking', kind: 'ranking', label: 'Multi-task ranker', zone: ON, at: [10, 7.4],
-      props: { tool: 'DNN (multi-task) on Triton', latencyMs: 60, notes: 'Scores ~1,000 candidates; includes ~10 ms online feature fetch.' },
+      props: { fallback: 'Trending list from the cache', tool: 'DNN (multi-task) on Triton', latencyMs: 60, notes: 'Scores ~1,000 candidates; includes ~10 ms online feature fetch.' },
     },
     {
       id: 'rerank', kind: 're-ranking', label: 'Re-ranking and policy', zone: ON, at: [11, 7.4],

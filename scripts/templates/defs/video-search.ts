@@ -83,7 +83,7 @@ export const videoSearch: TemplateDef = {
     { id: 'sidx', kind: 'search-index', label: 'Inverted index (titles, tags, transcripts)', zone: ON, at: [9, 7.6], props: { tool: 'Elasticsearch (BM25)', latencyMs: 25, notes: 'Top-500 lexical matches.' } },
     {
       id: 'fusion', kind: 'ranking', label: 'Fusion ranker', zone: ON, at: [10, 6.6],
-      props: { tool: 'GBDT (LambdaMART)', latencyMs: 35, notes: 'Merges both candidate lists; features: BM25, cosine, popularity, freshness. Includes the feature fetch.' },
+      props: { fallback: 'Lexical results from the inverted index only', tool: 'GBDT (LambdaMART)', latencyMs: 35, notes: 'Merges both candidate lists; features: BM25, cosine, popularity, freshness. Includes the feature fetch.' },
     },
     {
       id: 'rerank', kind: 're-ranking', label: 'Re-rank and policy', zone: ON, at: [11, 6.6],

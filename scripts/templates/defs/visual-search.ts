@@ -69,7 +69,7 @@ export const visualSearch: TemplateDef = {
 
     // Online
     { id: 'api', kind: 'prediction-api', label: 'Visual search service', zone: ON, at: [6, 6], props: { tool: 'gRPC', latencyMs: 10, notes: 'Decodes and resizes the image, applies the crop box.' } },
-    { id: 'qenc', kind: 'model-server', label: 'Query image encoder', zone: ON, at: [7, 6], props: { tool: 'Triton (GPU, dynamic batching)', latencyMs: 25 } },
+    { id: 'qenc', kind: 'model-server', label: 'Query image encoder', zone: ON, at: [7, 6], props: { fallback: 'Text search on the catalogue with category and colour filters', tool: 'Triton (GPU, dynamic batching)', latencyMs: 25 } },
     {
       id: 'ann', kind: 'vector-db', label: 'ANN index (5B vectors)', zone: ON, at: [8, 6],
       props: { tool: 'FAISS (IVF-PQ, sharded)', latencyMs: 40, notes: 'Top-1000 by approximate cosine, then exact re-scoring.' },

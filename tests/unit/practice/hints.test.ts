@@ -36,9 +36,11 @@ function hints(d: Diagram, n: number): Hint[] {
 describe('practice hints', () => {
   it('points at a stage first, then at one missing kind of component there, one hint at a time', () => {
     const h = hints(start(), 4);
-    expect(h.map((x) => x.key)).toEqual(['stage:framing', 'kind:ml-objective', 'stage:data', 'kind:event-log']);
-    expect(h[0].text).toMatch(/^Step 2, Frame as an ML task: your design has nothing here yet; the reference has 1 kind of component\./);
-    expect(h[1].text).toMatch(/^Frame as an ML task: the reference uses an ML objective \(ML objective\)\. The card that frames/);
+    // Practice starts with an empty Requirements card: the first uncovered stage is the requirements.
+    expect(h.map((x) => x.key)).toEqual(['stage:requirements', 'stage:framing', 'stage:data', 'kind:event-log']);
+    expect(h[0].text).toMatch(/^Start with the requirements: your Requirements card still needs a goal and a scale or QPS\./);
+    expect(h[1].text).toMatch(/^Frame the ML task: add the ML objective card \(the task, the label/);
+    expect(h[2].text).toMatch(/^Step 3, Data preparation: your design has nothing here yet/);
   });
 
   it('puts the kinds the problem must have first within a stage', () => {
@@ -50,7 +52,7 @@ describe('practice hints', () => {
     expect(firstServing()?.about).toBe('vector-db');
     // Stage by stage in interview order, each stage named before its kinds.
     const stages = given.filter((h) => h.kind === 'stage').map((h) => h.stage);
-    expect(stages).toEqual(['framing', 'data', 'model', 'evaluation', 'serving']);
+    expect(stages).toEqual(['requirements', 'framing', 'data', 'model', 'evaluation', 'serving']);
   });
 
   it('asks a follow-up about a component the user just placed: the feature store outage question', () => {
@@ -66,7 +68,7 @@ describe('practice hints', () => {
   it('takes turns: after a question comes a gap, and the newest component is asked about first', () => {
     const d = place(start(), 'event-log', 'model-server');
     const h = hints(d, 4);
-    expect(h.map((x) => x.kind)).toEqual(['question', 'stage', 'question', 'component']);
+    expect(h.map((x) => x.kind)).toEqual(['question', 'stage', 'question', 'stage']);
     expect(h[0].about).toBe('model-server');
     expect(h[2].about).toBe('event-log');
   });
@@ -99,3 +101,25 @@ describe('practice hints', () => {
 function lowerFirst(q: string): string {
   return /^[A-Z][a-z]/.test(q) ? q[0].toLowerCase() + q.slice(1) : q;
 }
+
+describe('practice hints for a design that trains nothing', () => {
+  it('never points a pretrained design at a training job, an orchestrator or a registry', () => {
+    const rag = (() => {
+      const r = parseDiagramText(readFileSync(join(__dirname, '../../../templates/rag-assistant.json'), 'utf8'));
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    })();
+    const d: Diagram = {
+      title: 'p',
+      problem: 'rag',
+      nodes: [{ id: 'llm', kind: 'llm-server', position: { x: 0, y: 0 }, props: {} }],
+      edges: [],
+      suppressions: [],
+    };
+    const given: Hint[] = [];
+    for (let i = 0; i < 80; i++) given.push(nextHint(d, rag, given));
+    const about = given.filter((h) => h.kind === 'component').map((h) => h.about);
+    expect(about.length).toBeGreaterThan(3);
+    for (const k of ['training-job', 'orchestrator', 'model-registry']) expect(about).not.toContain(k);
+  });
+});
