@@ -22,7 +22,7 @@ export const KIND_TOOLS: Readonly<Record<KindId, readonly string[]>> = {
   'feature-pipeline': ['Spark', 'Flink', 'pandas'],
   'feature-store': ['Feast', 'Tecton', 'Hopsworks', 'Redis (online)', 'DynamoDB (online)'],
   'training-job': ['PyTorch', 'TensorFlow', 'XGBoost', 'LightGBM', 'Ray Train'],
-  'embedding-model': ['two-tower', 'CLIP', 'SigLIP', 'BGE', 'E5', 'GTE', 'BERT', 'word2vec'],
+  'embedding-model': ['two-tower', 'CLIP / SigLIP', 'BGE / E5 / GTE', 'BERT', 'word2vec'],
   'hyperparameter-tuning': ['Ray Tune', 'Optuna', 'Katib'],
   'experiment-tracking': ['MLflow Tracking', 'Weights & Biases'],
   orchestrator: ['Airflow', 'Prefect', 'Kubeflow Pipelines', 'Dagster'],

@@ -63,7 +63,9 @@ function sameFinding(a: Finding, b: Finding): boolean {
     a.message === b.message &&
     a.hint === b.hint &&
     a.nodeIds.length === b.nodeIds.length &&
-    a.nodeIds.every((id, i) => id === b.nodeIds[i])
+    a.nodeIds.every((id, i) => id === b.nodeIds[i]) &&
+    JSON.stringify(a.edgeIds ?? null) === JSON.stringify(b.edgeIds ?? null) &&
+    JSON.stringify(a.fix ?? null) === JSON.stringify(b.fix ?? null)
   );
 }
 

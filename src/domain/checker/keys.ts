@@ -13,10 +13,13 @@ export function suppresses(s: Suppression, f: Finding): boolean {
 /**
  * A stable key for a finding (rule, stage, sorted node ids), e.g. for React keys and diffing.
  * A finding without nodes adds its message: `missing-component` raises several such findings
- * in one stage, told apart only by the group they name (their messages are fixed text).
+ * in one stage, told apart only by the group they name (their messages are fixed text). A finding
+ * about edges adds their ids.
  */
 export function findingKey(f: Finding): string {
   const ids = [...f.nodeIds].sort();
+  // Two edges of different kinds may join the same two nodes: an edge finding is keyed by its edges too.
+  if (f.edgeIds && f.edgeIds.length > 0) return JSON.stringify([f.rule, f.stage ?? null, ids, [...f.edgeIds].sort()]);
   return JSON.stringify(ids.length > 0 ? [f.rule, f.stage ?? null, ids] : [f.rule, f.stage ?? null, ids, f.message]);
 }
 

@@ -69,10 +69,10 @@ describe('the structural check cache', () => {
       ['prop', () => s().updateNode(embed, { props: { pretrained: true } }), true],
       ['label', () => s().updateNode(server, { label: 'Ranker server' }), true],
       ['edge', () => void s().connect(train, server), true],
-      // Only request edges matter beyond reachability, and there is no latency budget.
-      ['edge kind', () => s().updateEdge(s().diagram.edges[1].id, { kind: 'data' }), false],
+      // Edge kinds matter: a model drawn as a data edge is an edge-kind mismatch.
+      ['edge kind', () => s().updateEdge(s().diagram.edges[1].id, { kind: 'data' }), true],
       ['problem', () => s().setProblem('recommendation'), true],
-      ['suppression', () => void s().suppress('no-model-registry', [train], 'a single model, deployed by hand'), true],
+      ['suppression', () => void s().suppress('edge-kind-mismatch', [train, server], 'weights copied by the deploy script'), true],
       ['delete', () => s().deleteElements([server], []), true],
       ['add', () => void s().addNode({ kind: 'drift-detection', position: { x: 0, y: 300 } }), true],
     ];
