@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { absolutePosition, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
-import { proposeEdgeKind } from '../domain/roles';
+import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { nodeFindingIndex } from '../store/findings';
@@ -326,7 +326,7 @@ export function Canvas() {
       if (!s || !t) return false;
       // While an edge end is dragged, compare with that edge's own kind and ignore the edge itself.
       const moving = 'id' in c ? es.find((e) => e.id === c.id) : undefined;
-      const kind = moving?.kind ?? proposeEdgeKind(s, t);
+      const kind = moving?.kind ?? proposeEdgeKind(s, t, isCalled({ edges: es }, s.id));
       return !es.some((e) => e.id !== moving?.id && e.source === c.source && e.target === c.target && e.kind === kind);
     },
     [store],

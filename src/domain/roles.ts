@@ -1,5 +1,5 @@
 import { isKindId, kindInfo, type KindId } from './catalogue';
-import type { DiagramNode, EdgeKind } from './diagram';
+import type { Diagram, DiagramNode, EdgeKind } from './diagram';
 import { isStageId, type StageId } from './stages';
 import type { LabelSource } from './vocabulary';
 
@@ -132,6 +132,11 @@ const LOOKUPS = new Set<KindId>(['feature-store', 'cache', 'vector-db', 'search-
 const MODEL_TARGETS = new Set<KindId>(['offline-eval', 'model-registry', 'ab-test']);
 const STREAM_SOURCES = new Set<KindId>(['client-app', 'message-queue', 'stream-processor']);
 const STREAM_TARGETS = new Set<KindId>(['message-queue', 'stream-processor']);
+
+/** True when the node is itself called: it has an incoming `request` edge (line 1 of section 3). */
+export function isCalled(d: Pick<Diagram, 'edges'>, id: string): boolean {
+  return d.edges.some((e) => e.target === id && e.kind === 'request');
+}
 
 /** Line 1 of section 3: a client calling a model, a model calling a model, or a called model looking something up. */
 function isCall(source: NodeLike, target: NodeLike, sourceIsCalled: boolean): boolean {

@@ -89,6 +89,7 @@ function reuseUnchanged(prev: CheckResult, next: CheckResult): CheckResult {
     if (kept !== prev.suppressed[i]) same = false;
     return kept;
   });
-  if (same && STAGE_IDS.every((id) => prev.stages[id] === next.stages[id])) return prev;
-  return { findings, suppressed, stages: next.stages };
+  const sameGaps = STAGE_IDS.every((id) => prev.stageGaps?.[id] === next.stageGaps?.[id]);
+  if (same && sameGaps && STAGE_IDS.every((id) => prev.stages[id] === next.stages[id])) return prev;
+  return { findings, suppressed, stages: next.stages, ...(next.stageGaps ? { stageGaps: next.stageGaps } : {}) };
 }

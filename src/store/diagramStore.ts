@@ -14,8 +14,8 @@ import {
   type XY,
 } from '../domain/diagram';
 import { suppresses } from '../domain/checker/keys';
-import type { Finding, RuleId } from '../domain/checker/types';
-import { proposeEdgeKind } from '../domain/roles';
+import type { Finding, FindingFix, RuleId } from '../domain/checker/types';
+import { isCalled, proposeEdgeKind } from '../domain/roles';
 import { pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';
 import type { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
@@ -106,6 +106,8 @@ export interface DocumentSlice {
   createZoneAround(nodeIds: readonly string[]): string | null;
   /** Moves an edge's ends to other nodes; refuses self-loops and duplicates like connect. */
   reconnectEdge(id: string, source: string, target: string): Result<string, string>;
+  /** Applies a finding's one-click fix (an edge's kind, or turning an edge round) as one undo step; refuses what would duplicate an edge. */
+  applyFix(fix: FindingFix): Result<string, string>;
   /**
    * Suppresses the findings of a rule on these nodes (all of the rule's findings when there are
    * none) with a reason, saved in the diagram; refuses a blank reason. Replaces a suppression of
@@ -245,7 +247,7 @@ const documentSlice =
         const s = nodes.get(source);
         const t = nodes.get(target);
         if (!s || !t) return err('Both ends of a connection must be components on the canvas.');
-        const edgeKind = kind ?? proposeEdgeKind(s, t);
+        const edgeKind = kind ?? proposeEdgeKind(s, t, isCalled(diagram, source));
         if (diagram.edges.some((e) => e.source === source && e.target === target && e.kind === edgeKind))
           return err(`These two components are already connected by a ${edgeKind} edge.`);
         const id = uniqueId(newId, 'e', (x) => diagram.edges.some((e) => e.id === x));
@@ -466,6 +468,18 @@ const documentSlice =
         if (edge.source === source && edge.target === target) return ok(id);
         commit({ ...diagram, edges: diagram.edges.map((e) => (e.id === id ? { ...e, source, target } : e)) });
         return ok(id);
+      },
+
+      applyFix(fix) {
+        const { diagram } = get();
+        const edge = diagram.edges.find((e) => e.id === fix.edgeId);
+        if (!edge) return err('That connection no longer exists.');
+        if (fix.action === 'reverse-edge') return get().reconnectEdge(edge.id, edge.target, edge.source);
+        if (edge.kind === fix.kind) return ok(edge.id);
+        if (diagram.edges.some((e) => e.id !== edge.id && e.source === edge.source && e.target === edge.target && e.kind === fix.kind))
+          return err(`These two components are already connected by a ${fix.kind} edge: delete this one instead.`);
+        get().updateEdge(edge.id, { kind: fix.kind });
+        return ok(edge.id);
       },
 
       suppress(rule, nodeIds, reason) {

@@ -15,7 +15,10 @@ export function useChecks(): CheckResult & { hidden: boolean } {
   const checks = useDiagramStore(checksSelector(useDiagramStoreApi()));
   const hidden = useDiagramStore((s) => s.findingsHidden);
   return useMemo(
-    () => (hidden ? { findings: NONE, suppressed: NONE_SUPPRESSED, stages: checks.stages, hidden } : { ...checks, hidden }),
+    () =>
+      hidden
+        ? { findings: NONE, suppressed: NONE_SUPPRESSED, stages: checks.stages, stageGaps: checks.stageGaps, hidden }
+        : { ...checks, hidden },
     [checks, hidden],
   );
 }

@@ -1,4 +1,4 @@
-import { ChevronDown, ChevronRight, EyeOff, RotateCcw } from 'lucide-react';
+import { ChevronDown, ChevronRight, EyeOff, RotateCcw, Wand2 } from 'lucide-react';
 import { memo, useId, useState, type FormEvent, type MouseEvent } from 'react';
 import type { Finding } from '../domain/checker/types';
 import { SEVERITY_ICON } from './severityIcons';
@@ -21,11 +21,14 @@ interface Props {
   onSuppress?(finding: Finding, reason: string): string | null;
   /** Other findings that the suppression would also hide (a rule-wide suppression). */
   alsoSuppresses?: number;
+  /** Applies the finding's one-click fix (shown when the finding has one and is not suppressed). */
+  onFix?(finding: Finding): void;
 }
 
 /**
- * One finding: severity, message (a button that selects and zooms to its components), the
- * concept behind it behind a "Why" disclosure, and suppress (with a reason) or restore.
+ * One finding: severity, message (a button that selects and zooms to its components), its
+ * one-click fix where it has one, the concept behind it behind a "Why" disclosure, and suppress
+ * (with a reason) or restore.
  */
 export const FindingItem = memo(function FindingItem({
   finding,
@@ -36,6 +39,7 @@ export const FindingItem = memo(function FindingItem({
   onRestore,
   onSuppress,
   alsoSuppresses = 0,
+  onFix,
 }: Props) {
   const [why, setWhy] = useState(false);
   const [suppressing, setSuppressing] = useState(false);
@@ -78,6 +82,11 @@ export const FindingItem = memo(function FindingItem({
           </p>
         )}
         <div className="finding-actions">
+          {finding.fix && !suppressed && onFix && (
+            <button type="button" className="btn btn-sm btn-fix" onClick={() => onFix(finding)}>
+              <Wand2 size={13} aria-hidden /> {finding.fix.label}
+            </button>
+          )}
           <button type="button" className="link-btn" aria-expanded={why} aria-controls={hintId} onClick={() => setWhy(!why)}>
             {why ? <ChevronDown size={13} aria-hidden /> : <ChevronRight size={13} aria-hidden />}
             Why it matters

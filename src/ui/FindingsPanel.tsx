@@ -1,9 +1,10 @@
-import { CircleCheckBig, EyeOff } from 'lucide-react';
+import { CircleCheckBig, EyeOff, ListTodo } from 'lucide-react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findingKey, suppresses } from '../domain/checker/keys';
+import { isEarlyDesign } from '../domain/coverage';
 import type { Finding, SuppressedFinding } from '../domain/checker/types';
-import { STAGES, type Stage } from '../domain/stages';
+import { STAGES, stageById, type Stage } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { retryChecker } from '../store/findings';
 import { useChecks } from '../store/useFindings';
@@ -42,7 +43,11 @@ export function FindingsPanel({ onReveal }: Props) {
   const store = useDiagramStoreApi();
   const { findings, suppressed, pending, hidden, unavailable } = useChecks();
   const selected = useDiagramStore(useShallow((s) => s.selection.nodes));
-  const groups = useMemo(() => groupByStage(findings), [findings]);
+  // A design that is just starting sees its uncovered stages as a to-do list, not as errors.
+  const early = useDiagramStore((s) => isEarlyDesign(s.diagram));
+  const toDo = useMemo(() => (early ? findings.filter((f) => f.rule === 'missing-stage') : []), [early, findings]);
+  const rest = useMemo(() => (toDo.length ? findings.filter((f) => f.rule !== 'missing-stage') : findings), [toDo, findings]);
+  const groups = useMemo(() => groupByStage(rest), [rest]);
   const root = useRef<HTMLElement>(null);
   const [focusAfter, setFocusAfter] = useState<{ key: string; suppressed: boolean } | null>(null);
 
@@ -62,6 +67,18 @@ export function FindingsPanel({ onReveal }: Props) {
       if (!r.ok) return r.error;
       setFocusAfter({ key: findingKey(f), suppressed: true });
       return null;
+    },
+    [store],
+  );
+  const fix = useCallback(
+    (f: Finding) => {
+      if (!f.fix) return;
+      const r = store.getState().applyFix(f.fix);
+      if (!r.ok) store.getState().notify('error', r.error);
+      else {
+        store.getState().setSelection({ nodes: [], edges: [f.fix.edgeId] });
+        store.getState().notify('success', `${f.fix.label}: done (Ctrl+Z undoes it).`);
+      }
     },
     [store],
   );
@@ -118,16 +135,20 @@ export function FindingsPanel({ onReveal }: Props) {
           </p>
         </div>
       ) : (
-        groups.map((g) => (
-          <FindingGroup
-            key={g.id}
-            group={g}
-            selectedKey={selectedKey}
-            onReveal={reveal}
-            onSuppress={suppress}
-            alsoSuppresses={alsoSuppresses}
-          />
-        ))
+        <>
+          {toDo.length > 0 && <ToDoList items={toDo} onReveal={reveal} />}
+          {groups.map((g) => (
+            <FindingGroup
+              key={g.id}
+              group={g}
+              selectedKey={selectedKey}
+              onReveal={reveal}
+              onSuppress={suppress}
+              onFix={fix}
+              alsoSuppresses={alsoSuppresses}
+            />
+          ))}
+        </>
       )}
       {suppressed.length > 0 && (
         <SuppressedGroup items={suppressed} selectedKey={selectedKey} onReveal={reveal} onRestore={restore} />
@@ -151,17 +172,58 @@ function FindingsHidden() {
   );
 }
 
+/** The stages a design that is just starting has yet to cover, in interview order, the next one marked. */
+function ToDoList({ items, onReveal }: { items: readonly Finding[]; onReveal(f: Finding): void }) {
+  return (
+    <div className="finding-group todo-group" role="group" aria-labelledby="findings-todo">
+      <h3 className="finding-group-head" id="findings-todo">
+        <ListTodo size={14} aria-hidden />
+        <span className="finding-group-title">Next steps</span>
+        <span className="finding-group-count">{items.length}</span>
+      </h3>
+      <p className="todo-intro muted">Work through the interview's stages in order; each step ticks off as the design covers it.</p>
+      <ol className="todo-list">
+        {items.map((f, i) => {
+          const stage = f.stage ? stageById(f.stage) : null;
+          return (
+            <li key={findingKey(f)} className={`todo${i === 0 ? ' is-next' : ''}`} data-rule={f.rule} data-stage={f.stage} style={{ '--stage': stage?.color } as CSSProperties}>
+              <span className="todo-step" aria-hidden>
+                {stage?.step}
+              </span>
+              <div className="todo-body">
+                <p className="todo-title">
+                  {stage?.name}
+                  {i === 0 && <span className="todo-next">Next</span>}
+                </p>
+                {f.nodeIds.length > 0 ? (
+                  <button type="button" className="finding-message todo-message" onClick={() => onReveal(f)} title="Select the card">
+                    {f.message}
+                  </button>
+                ) : (
+                  <p className="todo-message">{f.message}</p>
+                )}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}
+
 function FindingGroup({
   group,
   selectedKey,
   onReveal,
   onSuppress,
+  onFix,
   alsoSuppresses,
 }: {
   group: Group;
   selectedKey: string;
   onReveal(f: Finding): void;
   onSuppress(f: Finding, reason: string): string | null;
+  onFix(f: Finding): void;
   alsoSuppresses(f: Finding): number;
 }) {
   const [all, setAll] = useState(false);
@@ -188,6 +250,7 @@ function FindingGroup({
               active={isSelected(f, selectedKey)}
               onReveal={onReveal}
               onSuppress={onSuppress}
+              onFix={onFix}
               alsoSuppresses={alsoSuppresses(f)}
             />
           );

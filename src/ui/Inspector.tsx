@@ -1,12 +1,16 @@
 import { ArrowRight, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { kindInfo } from '../domain/catalogue';
+import { kindInfo, type KindId } from '../domain/catalogue';
 import { KIND_TOOLS } from '../domain/kindTools';
 import {
   EDGE_KINDS,
   EDGE_KIND_INFO,
+  LABEL_SOURCES,
+  LABEL_SOURCE_LABELS,
   ML_TASKS,
+  SPLITS,
+  SPLIT_LABELS,
   PROBLEM_IDS,
   PROBLEM_LABELS,
   nodeLabel,
@@ -17,9 +21,13 @@ import {
   type ProblemId,
 } from '../domain/diagram';
 import { describeGroup, problemProfile } from '../domain/profiles';
+import { ACTS_AS_KINDS, actsAs, isInference, isTrainer, plays } from '../domain/roles';
+import { labelSourceIn, splitIn, type TermCategory } from '../domain/vocabulary';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';
+import { KindMultiSelect } from './KindMultiSelect';
+import { TermChips } from './TermChips';
 import { kindIconId, SpriteIcon } from './SpriteIcon';
 import { LearnCard } from './LearnCard';
 import { NodeFindings } from './NodeFindings';
@@ -119,20 +127,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
             <CheckField label="Real-time (online) design" checked={p.realtime === true} onChange={(v) => setProps({ realtime: v || undefined }, 'realtime')} />
           </>
         )}
-        {node.kind === 'ml-objective' && (
-          <>
-            <SelectField
-              label="Task"
-              value={p.task ?? ''}
-              options={[{ value: '', label: 'Choose…' }, ...ML_TASKS.map((t) => ({ value: t, label: t[0].toUpperCase() + t.slice(1) }))]}
-              onChange={(v) => setProps({ task: v || undefined }, 'task')}
-            />
-            <TextField label="Label (what is predicted)" value={text('label')} onChange={(v) => setProps({ label: v || undefined }, 'label')} />
-            <TextField label="Loss" value={text('loss')} placeholder="e.g. binary cross-entropy" onChange={(v) => setProps({ loss: v || undefined }, 'loss')} />
-            <TextField label="Offline metric" value={text('offlineMetric')} placeholder="e.g. PR-AUC" onChange={(v) => setProps({ offlineMetric: v || undefined }, 'offlineMetric')} />
-            <TextField label="Online metric" value={text('onlineMetric')} placeholder="e.g. watch time per user" onChange={(v) => setProps({ onlineMetric: v || undefined }, 'onlineMetric')} />
-          </>
-        )}
+        {node.kind === 'ml-objective' && <ObjectiveFields node={node} setProps={setProps} />}
         {node.kind === 'embedding-model' && (
           <CheckField label="Pretrained (used as is, not trained here)" checked={p.pretrained === true} onChange={(v) => setProps({ pretrained: v || undefined }, 'pretrained')} />
         )}
@@ -146,6 +141,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
               onChange={(v) => setProps({ tool: v || undefined }, 'tool')}
             />
             <NumberField label="Latency" unit="ms" value={num('latencyMs')} onChange={(v) => setProps({ latencyMs: v }, 'latencyMs')} />
+            <RoleFields node={node} setProps={setProps} />
           </>
         )}
         {node.kind !== 'note' && (
@@ -155,6 +151,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
             value={text('notes')}
             placeholder="Trade-offs and reasoning"
             onChange={(v) => setProps({ notes: v || undefined }, 'notes')}
+            hint={notesTerms(node).length > 0 && <TermChips text={text('notes')} categories={notesTerms(node)} />}
           />
         )}
         {node.kind !== 'note' && node.kind !== 'group' && <ConnectTo node={node} />}
@@ -165,6 +162,151 @@ function NodeInspector({ node }: { node: DiagramNode }) {
       </div>
     </>
   );
+}
+
+type SetProps = (props: Partial<NodeProps>, field: string) => void;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const LABEL_TERMS: readonly TermCategory[] = ['label-source', 'delay'];
+const DELAY_TERMS: readonly TermCategory[] = ['delay'];
+const LOSS_TERMS: readonly TermCategory[] = ['downsampling', 'calibration', 'exploration'];
+const OFFLINE_TERMS: readonly TermCategory[] = ['offline-metric', 'split', 'calibration'];
+const ONLINE_TERMS: readonly TermCategory[] = ['online-metric'];
+const NOTE_TERMS: readonly TermCategory[] = ['label-source', 'delay', 'split', 'calibration', 'downsampling', 'exploration'];
+
+/** Which recognised terms the checker reads in a component's notes (domain.md section 2): chips show them. */
+function notesTerms(node: DiagramNode): readonly TermCategory[] {
+  if (node.kind === 'ml-objective') return NOTE_TERMS;
+  const out = new Set<TermCategory>();
+  if (plays(node, 'offline-eval')) ['offline-metric', 'split', 'calibration'].forEach((c) => out.add(c as TermCategory));
+  if (plays(node, 'ab-test')) out.add('online-metric');
+  if (plays(node, 'prediction-logging')) out.add('features');
+  if (isTrainer(node)) ['delay', 'downsampling', 'calibration', 'exploration'].forEach((c) => out.add(c as TermCategory));
+  if (plays(node, 're-ranking')) out.add('exploration');
+  if (isInference(node)) out.add('calibration');
+  return [...out];
+}
+
+/**
+ * The ML objective card: its texts, each with the terms the checker recognised in it, and the
+ * structured fields (label source, label delay, positive rate, split, calibrated); where a select is
+ * unset, it says what the checker reads from the card's texts instead.
+ */
+function ObjectiveFields({ node, setProps }: { node: DiagramNode; setProps: SetProps }) {
+  const p = node.props;
+  const readSource = p.labelSource ? undefined : labelSourceIn(str(p.label));
+  const readSplit = p.split ? undefined : splitIn([str(p.offlineMetric), str(p.notes)]);
+  const text = (key: keyof NodeProps, label: string, placeholder: string, terms: readonly TermCategory[]) => (
+    <TextField
+      label={label}
+      value={str(p[key])}
+      placeholder={placeholder}
+      onChange={(v) => setProps({ [key]: v || undefined }, String(key))}
+      hint={<TermChips text={str(p[key])} categories={terms} />}
+    />
+  );
+  return (
+    <>
+      <SelectField
+        label="Task"
+        value={p.task ?? ''}
+        options={[{ value: '', label: 'Choose…' }, ...ML_TASKS.map((t) => ({ value: t, label: t[0].toUpperCase() + t.slice(1) }))]}
+        onChange={(v) => setProps({ task: v || undefined }, 'task')}
+      />
+      {text('label', 'Label (what is predicted)', 'e.g. chargeback within 90 days of the payment', LABEL_TERMS)}
+      <SelectField
+        label="Label source"
+        value={p.labelSource ?? ''}
+        options={[
+          { value: '', label: readSource ? `Not set (the label reads: ${LABEL_SOURCE_LABELS[readSource].split(' (')[0].toLowerCase()})` : 'Not set' },
+          ...LABEL_SOURCES.map((v) => ({ value: v, label: LABEL_SOURCE_LABELS[v] })),
+        ]}
+        onChange={(v) => setProps({ labelSource: v || undefined }, 'labelSource')}
+      />
+      {text('labelDelay', 'Label delay', 'e.g. chargebacks mature in 60-90 days', DELAY_TERMS)}
+      <NumberField
+        label="Positive rate"
+        value={typeof p.positiveRate === 'number' ? p.positiveRate : undefined}
+        max={1}
+        percent
+        placeholder="e.g. 0.001 or 0.1%"
+        hint="The share of positive examples: below 0.1 the classes count as imbalanced."
+        onChange={(v) => setProps({ positiveRate: v }, 'positiveRate')}
+      />
+      {text('loss', 'Loss', 'e.g. binary cross-entropy', LOSS_TERMS)}
+      {text('offlineMetric', 'Offline metric', 'e.g. PR-AUC on an out-of-time split', OFFLINE_TERMS)}
+      <SelectField
+        label="Split (how evaluation holds data out)"
+        value={p.split ?? ''}
+        options={[
+          { value: '', label: readSplit ? `Not set (the metric reads: ${readSplit} split)` : 'Not set' },
+          ...SPLITS.map((v) => ({ value: v, label: SPLIT_LABELS[v] })),
+        ]}
+        onChange={(v) => setProps({ split: v || undefined }, 'split')}
+      />
+      <CheckField
+        label="Calibrated (scores are used as probabilities)"
+        checked={p.calibrated === true}
+        onChange={(v) => setProps({ calibrated: v || undefined }, 'calibrated')}
+      />
+      {text('onlineMetric', 'Online metric', 'e.g. conversion; guardrails: p99 latency, complaints', ONLINE_TERMS)}
+    </>
+  );
+}
+
+/**
+ * What a component does beyond its kind: the other kinds it acts as, whether it awaits its calls in
+ * parallel (only with outgoing requests), its fallback (inference), and whether a prediction log
+ * keeps the served features.
+ */
+function RoleFields({ node, setProps }: { node: DiagramNode; setProps: SetProps }) {
+  const calls = useDiagramStore((s) => s.diagram.edges.some((e) => e.source === node.id && e.kind === 'request'));
+  const p = node.props;
+  const options = kindOptions(node.kind);
+  return (
+    <>
+      <KindMultiSelect
+        label="Also acts as…"
+        value={actsAs(node)}
+        options={options}
+        hint={node.kind === 'custom' ? 'The roles this component plays: the check and the comparison count it as these.' : undefined}
+        onChange={(kinds) => setProps({ actsAs: kinds.length ? kinds : undefined }, 'actsAs')}
+      />
+      {calls && (
+        <CheckField
+          label="Calls in parallel (awaits its requests together: the slowest counts, not the sum)"
+          checked={p.parallel === true}
+          onChange={(v) => setProps({ parallel: v || undefined }, 'parallel')}
+        />
+      )}
+      {isInference(node) && (
+        <TextField
+          label="Fallback"
+          value={str(p.fallback)}
+          placeholder="What answers when it fails or times out"
+          onChange={(v) => setProps({ fallback: v || undefined }, 'fallback')}
+        />
+      )}
+      {plays(node, 'prediction-logging') && (
+        <CheckField
+          label="Logs the served features (not only ids and scores)"
+          checked={p.logsFeatures === true}
+          onChange={(v) => setProps({ logsFeatures: v || undefined }, 'logsFeatures')}
+        />
+      )}
+    </>
+  );
+}
+
+const KIND_OPTIONS = new Map<string, KindId[]>();
+/** The kinds a component of this kind may also act as (every actable kind but its own), built once per kind. */
+function kindOptions(kind: KindId): KindId[] {
+  let list = KIND_OPTIONS.get(kind);
+  if (!list) {
+    list = ACTS_AS_KINDS.filter((k) => k !== kind);
+    KIND_OPTIONS.set(kind, list);
+  }
+  return list;
 }
 
 /** A keyboard way to connect: pick another component and connect this one to it. */

@@ -1,7 +1,9 @@
-import { CircleCheck, EyeOff } from 'lucide-react';
+import { CircleCheck, EyeOff, ListTodo } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import { countBySeverity } from '../domain/checker/keys';
+import { isEarlyDesign } from '../domain/coverage';
 import { STAGES } from '../domain/stages';
+import { useDiagramStore } from '../store/useDiagramStore';
 import { retryChecker } from '../store/findings';
 import { useChecks } from '../store/useFindings';
 import { countLabel } from './severity';
@@ -9,13 +11,16 @@ import { SEVERITY_ICON } from './severityIcons';
 
 /**
  * The always-visible summary of the design check: "N/7 stages", the seven stages as chips
- * (covered or missing, in the colours of the node bands) and the error and warning counts,
- * which open the findings list.
+ * (covered or missing, in the colours of the node bands; a missing one says why) and the error
+ * and warning counts, which open the findings list. A design that is just starting counts its
+ * uncovered stages as steps to go, not as errors.
  */
 export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
-  const { findings, stages, pending, hidden, unavailable } = useChecks();
+  const { findings, stages, stageGaps, pending, hidden, unavailable } = useChecks();
+  const early = useDiagramStore((s) => isEarlyDesign(s.diagram));
   const covered = STAGES.filter((s) => stages[s.id]).length;
-  const counts = countBySeverity(findings);
+  const toDo = early ? findings.filter((f) => f.rule === 'missing-stage').length : 0;
+  const counts = countBySeverity(toDo ? findings.filter((f) => f.rule !== 'missing-stage') : findings);
   const clean = findings.length === 0;
   return (
     <section className="stage-strip" aria-label="Design check">
@@ -45,16 +50,23 @@ export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
               <CircleCheck size={14} aria-hidden /> No issues
             </>
           ) : (
-            (['error', 'warning', 'info'] as const)
-              .filter((s) => counts[s] > 0)
-              .map((s) => {
-                const Icon = SEVERITY_ICON[s];
-                return (
-                  <span key={s} className={`check-count check-count-${s}`}>
-                    <Icon size={13} aria-hidden /> {countLabel(counts[s], s)}
-                  </span>
-                );
-              })
+            <>
+              {toDo > 0 && (
+                <span className="check-count check-count-todo">
+                  <ListTodo size={13} aria-hidden /> {toDo} {toDo === 1 ? 'step' : 'steps'} to go
+                </span>
+              )}
+              {(['error', 'warning', 'info'] as const)
+                .filter((s) => counts[s] > 0)
+                .map((s) => {
+                  const Icon = SEVERITY_ICON[s];
+                  return (
+                    <span key={s} className={`check-count check-count-${s}`}>
+                      <Icon size={13} aria-hidden /> {countLabel(counts[s], s)}
+                    </span>
+                  );
+                })}
+            </>
           )}
         </button>
       </div>
@@ -65,11 +77,11 @@ export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
             className={`stage-chip ${stages[s.id] ? 'is-covered' : 'is-missing'}`}
             style={{ '--stage': s.color } as CSSProperties}
             data-stage={s.id}
-            title={`${s.step}. ${s.name}: ${stages[s.id] ? 'covered' : 'missing, nothing on the canvas belongs to it'}`}
+            title={`${s.step}. ${s.name}: ${stages[s.id] ? 'covered' : `not covered yet. ${stageGaps?.[s.id] ?? ''}`.trim()}`}
           >
             <span className="stage-chip-dot" aria-hidden />
             {s.short}
-            <span className="sr-only">{stages[s.id] ? ' (covered)' : ' (missing)'}</span>
+            <span className="sr-only">{stages[s.id] ? ' (covered)' : ' (not covered yet)'}</span>
           </li>
         ))}
       </ul>

@@ -52,7 +52,7 @@ export function TextField({ label, value, onChange, placeholder, multiline, opti
           ))}
         </datalist>
       )}
-      {hint && <p className="field-hint">{hint}</p>}
+      {hint && <div className="field-hint">{hint}</div>}
     </div>
   );
 }
@@ -63,11 +63,16 @@ interface NumberProps {
   onChange(value: number | undefined): void;
   unit?: string;
   min?: number;
+  max?: number;
   integer?: boolean;
+  /** Also accepts a percentage ("0.1%" is 0.001). */
+  percent?: boolean;
+  placeholder?: string;
+  hint?: ReactNode;
 }
 
 /** A validated number field: empty clears the value; anything that is not a number shows an error and is not applied. */
-export function NumberField({ label, value, onChange, unit, min = 0, integer }: NumberProps) {
+export function NumberField({ label, value, onChange, unit, min = 0, max, integer, percent, placeholder, hint }: NumberProps) {
   const id = useId();
   const [text, setText] = useSyncedText(value === undefined ? '' : String(value));
   const [error, setError] = useState<string | null>(null);
@@ -79,9 +84,10 @@ export function NumberField({ label, value, onChange, unit, min = 0, integer }: 
       onChange(undefined);
       return;
     }
-    const n = Number(t);
-    if (!Number.isFinite(n)) setError(`${label} must be a number.`);
+    const n = percent && t.endsWith('%') ? Number(t.slice(0, -1).trim()) / 100 : Number(t);
+    if (!Number.isFinite(n)) setError(`${label} must be a number${percent ? ' or a percentage' : ''}.`);
     else if (n < min) setError(`${label} cannot be below ${min}.`);
+    else if (max !== undefined && n > max) setError(`${label} cannot be above ${max}${percent ? ` (${max * 100} %)` : ''}.`);
     else if (integer && !Number.isInteger(n)) setError(`${label} must be a whole number.`);
     else {
       setError(null);
@@ -99,6 +105,7 @@ export function NumberField({ label, value, onChange, unit, min = 0, integer }: 
         type="text"
         inputMode="decimal"
         value={text}
+        placeholder={placeholder}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-err` : undefined}
         onChange={(e) => change(e.target.value)}
@@ -108,6 +115,7 @@ export function NumberField({ label, value, onChange, unit, min = 0, integer }: 
           {error}
         </p>
       )}
+      {hint && !error && <p className="field-hint">{hint}</p>}
     </div>
   );
 }
@@ -117,10 +125,11 @@ interface SelectProps<T extends string> {
   value: T | '';
   options: readonly { value: T | ''; label: string }[];
   onChange(value: T | ''): void;
+  hint?: ReactNode;
 }
 
 /** A labelled select. */
-export function SelectField<T extends string>({ label, value, options, onChange }: SelectProps<T>) {
+export function SelectField<T extends string>({ label, value, options, onChange, hint }: SelectProps<T>) {
   const id = useId();
   return (
     <div className="field">
@@ -132,6 +141,7 @@ export function SelectField<T extends string>({ label, value, options, onChange 
           </option>
         ))}
       </select>
+      {hint && <p className="field-hint">{hint}</p>}
     </div>
   );
 }

@@ -28,17 +28,25 @@ function setup() {
   return { ...utils, store, s, onReveal, user: userEvent.setup() };
 }
 
-/** A half-built design: data -> trainer, a lone model server, requirements and objective cards. */
-function halfDesign(s: () => ReturnType<ReturnType<typeof createDiagramStore>['getState']>) {
-  const ids = {} as Record<'log' | 'fs' | 'train' | 'server' | 'req' | 'obj', string>;
+type State = ReturnType<ReturnType<typeof createDiagramStore>['getState']>;
+
+/** A half-built design: data -> features -> trainer, a lone model server, filled requirements and objective cards. */
+function halfDesign(s: () => State) {
+  const ids = {} as Record<'log' | 'etl' | 'wh' | 'fs' | 'train' | 'server' | 'req' | 'obj', string>;
   act(() => {
     ids.req = s().addNode({ kind: 'requirements', position: { x: 0, y: -200 } });
+    s().updateNode(ids.req, { props: { goal: 'more watch time', qps: 2000 } });
     ids.obj = s().addNode({ kind: 'ml-objective', position: { x: 200, y: -200 } });
+    s().updateNode(ids.obj, { props: { task: 'ranking', label: 'watched half of the video', offlineMetric: 'NDCG@10' } });
     ids.log = s().addNode({ kind: 'event-log', position: { x: 0, y: 0 } });
-    ids.fs = s().addNode({ kind: 'feature-store', position: { x: 200, y: 0 } });
-    ids.train = s().addNode({ kind: 'training-job', position: { x: 400, y: 0 } });
-    ids.server = s().addNode({ kind: 'model-server', position: { x: 600, y: 0 } });
-    s().connect(ids.log, ids.fs);
+    ids.etl = s().addNode({ kind: 'batch-etl', position: { x: 200, y: 0 } });
+    ids.wh = s().addNode({ kind: 'data-warehouse', position: { x: 200, y: 120 } });
+    ids.fs = s().addNode({ kind: 'feature-store', position: { x: 400, y: 0 } });
+    ids.train = s().addNode({ kind: 'training-job', position: { x: 600, y: 0 } });
+    ids.server = s().addNode({ kind: 'model-server', position: { x: 800, y: 0 } });
+    s().connect(ids.log, ids.etl);
+    s().connect(ids.etl, ids.wh);
+    s().connect(ids.etl, ids.fs);
     s().connect(ids.fs, ids.train);
   });
   return ids;
@@ -96,7 +104,9 @@ describe('the findings panel', () => {
     const { s } = setup();
     const strip = () => screen.getByRole('region', { name: 'Design check' });
     expect(strip()).toHaveTextContent('0/7 stages');
-    expect(strip()).toHaveTextContent('5 errors');
+    // An empty canvas has steps to go, not a wall of errors.
+    expect(strip()).toHaveTextContent('7 steps to go');
+    expect(strip()).not.toHaveTextContent('error');
     halfDesign(s);
     expect(strip()).toHaveTextContent('5/7 stages');
     const chips = [...strip().querySelectorAll<HTMLElement>('.stage-chip')];
@@ -109,7 +119,9 @@ describe('the findings panel', () => {
       'serving:covered',
       'monitoring:missing',
     ]);
-    expect(chips[4]).toHaveTextContent('Evaluation (missing)');
+    expect(chips[4]).toHaveTextContent('Evaluation (not covered yet)');
+    expect(chips[4].title).toMatch(/^5\. Evaluation: not covered yet\. Nothing evaluates the model/);
+    expect(strip()).toHaveTextContent(/\d+ errors?/);
   });
 
   it('selects and zooms to the nodes of a finding on click and on Enter', async () => {
@@ -171,7 +183,11 @@ describe('the findings panel', () => {
   });
 
   it('warns when suppressing a finding without nodes also suppresses the rule\'s other findings; Escape cancels', async () => {
-    const { user } = setup();
+    const { s, user } = setup();
+    // Six caches: past the to-do list of a design that is just starting, and no stage covered.
+    act(() => {
+      for (let i = 0; i < 6; i++) s().addNode({ kind: 'cache', position: { x: i * 200, y: 0 } });
+    });
     const missing = () => panel().querySelectorAll('li.finding[data-rule="missing-stage"]:not(.finding-suppressed)');
     expect(missing()).toHaveLength(7);
     const first = missing()[0] as HTMLElement;
@@ -216,7 +232,7 @@ describe('the findings panel', () => {
       expect.stringContaining('need LLM server'),
       expect.stringContaining('need Guardrails'),
     ]);
-    missing.forEach((li) => expect(li).toHaveAttribute('data-severity', 'error'));
+    missing.forEach((li) => expect(li).toHaveAttribute('data-severity', 'warning'));
 
     const design = within(screen.getByRole('region', { name: 'Inspector' }));
     const inInspector = design.getByRole('combobox', { name: 'Problem' });
@@ -225,5 +241,50 @@ describe('the findings panel', () => {
     await user.selectOptions(inInspector, 'generic');
     expect(panel().querySelector('[data-rule="missing-component"]')).toBeNull();
     expect(header).toHaveValue('generic');
+  });
+
+  it('presents a design that is just starting as a to-do list, from the requirements on', async () => {
+    const { s, user } = setup();
+    let req = '';
+    act(() => {
+      req = s().addNode({ kind: 'requirements', position: { x: 0, y: -200 } });
+      s().addNode({ kind: 'event-log', position: { x: 0, y: 0 } });
+    });
+    const todo = within(panel()).getByRole('group', { name: /Next steps/ });
+    const steps = [...todo.querySelectorAll<HTMLElement>('li.todo')];
+    expect(steps.map((li) => li.dataset.stage)).toEqual(['requirements', 'framing', 'model', 'evaluation', 'serving', 'monitoring']);
+    expect(steps[0]).toHaveClass('is-next');
+    expect(steps[0]).toHaveTextContent('Next');
+    // The empty card is there but covers nothing, and says what it lacks; clicking selects it.
+    expect(steps[0]).toHaveTextContent('needs a goal and a scale or QPS');
+    await user.click(within(steps[0]).getByRole('button'));
+    expect(s().selection.nodes).toEqual([req]);
+    // No missing stage is listed as an error.
+    expect(panel().querySelector('li.finding[data-rule="missing-stage"]')).toBeNull();
+    const strip = screen.getByRole('region', { name: 'Design check' });
+    expect(strip).toHaveTextContent('6 steps to go');
+    // Filling the card ticks the step off.
+    act(() => s().updateNode(req, { props: { goal: 'fewer fraud losses', scale: '50M payments a day' } }));
+    expect([...panel().querySelectorAll<HTMLElement>('li.todo')].map((li) => li.dataset.stage)[0]).toBe('framing');
+    expect(strip).toHaveTextContent('2/7 stages');
+  });
+
+  it('fixes a mismatched edge in one click ("Make it a model edge"), undoably', async () => {
+    const { s, user } = setup();
+    halfDesign(s);
+    let edge = '';
+    act(() => {
+      const reg = s().addNode({ kind: 'model-registry', position: { x: 700, y: 200 } });
+      const server = s().diagram.nodes.find((n) => n.kind === 'model-server')!.id;
+      const r = s().connect(reg, server, 'data');
+      if (r.ok) edge = r.value;
+    });
+    const fix = within(item('edge-kind-mismatch')).getByRole('button', { name: 'Make it a model edge' });
+    await user.click(fix);
+    expect(s().diagram.edges.find((e) => e.id === edge)!.kind).toBe('model');
+    expect(item('edge-kind-mismatch')).toBeNull();
+    act(() => s().undo());
+    expect(s().diagram.edges.find((e) => e.id === edge)!.kind).toBe('data');
+    expect(item('edge-kind-mismatch')).not.toBeNull();
   });
 });

@@ -55,8 +55,8 @@ describe('findings in practice mode', () => {
     const strip = screen.getByRole('region', { name: 'Design check' });
     expect(within(strip).getByRole('button', { name: /Hidden in practice/ })).toBeInTheDocument();
     expect(screen.queryByRole('group', { name: 'Findings on this component' })).not.toBeInTheDocument();
-    // What is on the canvas still shows: two stages have a component.
-    expect(within(strip).getByText('2/7')).toBeInTheDocument();
+    // What is on the canvas still shows: the empty requirements card and a cache cover no stage yet.
+    expect(within(strip).getByText('0/7')).toBeInTheDocument();
 
     await user.click(within(panel()).getByRole('button', { name: 'Check design' }));
     expect(s().findingsHidden).toBe(false);

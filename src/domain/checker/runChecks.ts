@@ -95,7 +95,9 @@ export function runChecks(diagram: Diagram): CheckResult {
   }
   findings.sort(bySeverity);
   suppressed.sort((a, b) => bySeverity(a.finding, b.finding));
-  return { findings, suppressed, stages: ctx.stages };
+  const stageGaps: CheckResult['stageGaps'] = {};
+  for (const f of all) if (f.rule === 'missing-stage' && f.stage) stageGaps[f.stage] = f.message;
+  return { findings, suppressed, stages: ctx.stages, stageGaps };
 }
 
 function bySeverity(a: Finding, b: Finding): number {

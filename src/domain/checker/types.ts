@@ -67,6 +67,8 @@ export interface CheckResult {
   suppressed: SuppressedFinding[];
   /** Stage coverage (domain.md section 4): true when the stage is covered. */
   stages: Record<StageId, boolean>;
+  /** Why each uncovered stage is not covered yet, as a to-do ("Start with the requirements: ..."). */
+  stageGaps?: Partial<Record<StageId, string>>;
   /** Set by the app while the checker itself is still loading (never by runChecks). */
   pending?: boolean;
   /** Set (with pending) when the checker's code could not be loaded: why, as a sentence. */
