@@ -17,6 +17,7 @@ import {
   nodeStage,
   type DiagramEdge,
   type DiagramNode,
+  type LabelSource,
   type NodeProps,
   type ProblemId,
 } from '../domain/diagram';
@@ -167,6 +168,13 @@ function NodeInspector({ node }: { node: DiagramNode }) {
 type SetProps = (props: Partial<NodeProps>, field: string) => void;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const SOURCE_WORDS: Record<LabelSource, string> = {
+  'user-feedback': 'user feedback',
+  'human-annotation': 'human annotation',
+  outcome: 'outcome',
+  'self-supervised': 'self-supervised',
+  none: 'no training',
+};
 const LABEL_TERMS: readonly TermCategory[] = ['label-source', 'delay'];
 const DELAY_TERMS: readonly TermCategory[] = ['delay'];
 const LOSS_TERMS: readonly TermCategory[] = ['downsampling', 'calibration', 'exploration'];
@@ -218,7 +226,7 @@ function ObjectiveFields({ node, setProps }: { node: DiagramNode; setProps: SetP
         label="Label source"
         value={p.labelSource ?? ''}
         options={[
-          { value: '', label: readSource ? `Not set (the label reads: ${LABEL_SOURCE_LABELS[readSource].split(' (')[0].toLowerCase()})` : 'Not set' },
+          { value: '', label: readSource ? `Not set (the label reads: ${SOURCE_WORDS[readSource]})` : 'Not set' },
           ...LABEL_SOURCES.map((v) => ({ value: v, label: LABEL_SOURCE_LABELS[v] })),
         ]}
         onChange={(v) => setProps({ labelSource: v || undefined }, 'labelSource')}

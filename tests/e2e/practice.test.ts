@@ -271,11 +271,11 @@ describe('case studies, practice and compare in Chromium', () => {
     const { context, page } = await openApp(browser);
     await startPractice(page, 'Visual search');
     const bar = page.getByRole('region', { name: 'Practice session' });
-    // With nothing placed, the first hint points at a stage, not at an answer.
+    // With nothing placed, the first hint points at the first uncovered stage (the empty requirements card), not at an answer.
     await bar.getByRole('button', { name: 'Hint', exact: true }).click();
     const hint = bar.locator('.practice-hint');
     await poll(() => hint.locator('.hint-kind').textContent()).toBe('Hint 1 · Where to look');
-    expect(await hint.locator('.hint-text').textContent()).toMatch(/^Step 2, Frame as an ML task:/);
+    expect(await hint.locator('.hint-text').textContent()).toMatch(/^Start with the requirements: your Requirements card still needs a goal and a scale or QPS\./);
 
     const canvas = (await page.locator('.canvas').boundingBox())!;
     await dragFromPalette(page, 'Feature store', { x: canvas.x + 380, y: canvas.y + 220 });
