@@ -29,7 +29,8 @@ import type { CheckResult, Finding, RuleId } from './checker/types';
 import { listGaps, type CardGap } from './cards';
 import { stageCoverage, type Coverage } from './coverage';
 import { nodeLabel, nodeStage, type Diagram, type DiagramNode, type NodeProps } from './diagram';
-import { actsAs, isPretrainedModel, isTrainer, kindsOf } from './roles';
+import { actsAs, isTrainer, kindsOf } from './roles';
+import { isPretrainedModel } from './roleRules';
 import { STAGES, STAGE_IDS, type StageId } from './stages';
 import { formatNumber } from './export/text';
 

@@ -5,7 +5,7 @@
  */
 import { isOnlineDesign, objectiveGaps, requirementsGaps, type CardGap } from './cards';
 import type { Diagram, DiagramNode } from './diagram';
-import { coveredStages } from './roles';
+import { coveredStages } from './roleRules';
 import { STAGE_IDS, type StageId } from './stages';
 
 /** A card that is on the canvas but not filled enough to cover its stage. */
@@ -40,21 +40,4 @@ export function stageCoverage(d: Pick<Diagram, 'nodes'>): Coverage {
   if (stages.requirements) delete incomplete.requirements;
   if (stages.framing) delete incomplete.framing;
   return { stages, incomplete };
-}
-
-/** Below this many components (cards, notes and zones aside) a design is just starting. */
-export const EARLY_DESIGN_COMPONENTS = 6;
-
-/**
- * True for a design that is just starting: fewer than EARLY_DESIGN_COMPONENTS components. The app
- * then presents the uncovered stages as a to-do list rather than as errors (the checker's findings
- * and the command line's exit code stay the same).
- */
-export function isEarlyDesign(d: Pick<Diagram, 'nodes'>): boolean {
-  let n = 0;
-  for (const node of d.nodes) {
-    if (node.kind === 'note' || node.kind === 'group' || node.kind === 'requirements' || node.kind === 'ml-objective') continue;
-    if (++n >= EARLY_DESIGN_COMPONENTS) return false;
-  }
-  return true;
 }

@@ -54,21 +54,6 @@ export type Split = (typeof SPLITS)[number];
 export const LABEL_SOURCES = ['user-feedback', 'human-annotation', 'outcome', 'self-supervised', 'none'] as const;
 export type LabelSource = (typeof LABEL_SOURCES)[number];
 
-export const SPLIT_LABELS: Record<Split, string> = {
-  random: 'Random (shuffled, k-fold)',
-  time: 'Time (train on the past, test on later data)',
-  user: 'By user (no user on both sides)',
-  group: 'By group (session, query, merchant ...)',
-};
-
-export const LABEL_SOURCE_LABELS: Record<LabelSource, string> = {
-  'user-feedback': 'User feedback (clicks, likes, purchases, accepts)',
-  'human-annotation': 'Human annotation (raters, moderators, analysts)',
-  outcome: 'Outcome that arrives later (chargebacks, actual arrival)',
-  'self-supervised': 'Self-supervised (contrastive, masked)',
-  none: 'None: pretrained models only, no training',
-};
-
 /** Zone tints of a `group` node. */
 export const ZONES = ['offline', 'online'] as const;
 export type Zone = (typeof ZONES)[number];

@@ -14,6 +14,21 @@ import { LABEL_SOURCES, SPLITS, type LabelSource, type Split } from './diagram';
 
 export { LABEL_SOURCES, SPLITS, type LabelSource, type Split };
 
+export const SPLIT_LABELS: Record<Split, string> = {
+  random: 'Random (shuffled, k-fold)',
+  time: 'Time (train on the past, test on later data)',
+  user: 'By user (no user on both sides)',
+  group: 'By group (session, query, merchant ...)',
+};
+
+export const LABEL_SOURCE_LABELS: Record<LabelSource, string> = {
+  'user-feedback': 'User feedback (clicks, likes, purchases, accepts)',
+  'human-annotation': 'Human annotation (raters, moderators, analysts)',
+  outcome: 'Outcome that arrives later (chargebacks, actual arrival)',
+  'self-supervised': 'Self-supervised (contrastive, masked)',
+  none: 'None: pretrained models only, no training',
+};
+
 /** What a recognised term says something about. */
 export type TermCategory =
   | 'offline-metric'

@@ -2,7 +2,7 @@ import { CircleCheckBig, EyeOff, ListTodo } from 'lucide-react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findingKey, suppresses } from '../domain/checker/keys';
-import { isEarlyDesign } from '../domain/coverage';
+import { isEarlyDesign, toDoFindings } from '../domain/earlyDesign';
 import type { Finding, SuppressedFinding } from '../domain/checker/types';
 import { STAGES, stageById, type Stage } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
@@ -45,8 +45,9 @@ export function FindingsPanel({ onReveal }: Props) {
   const selected = useDiagramStore(useShallow((s) => s.selection.nodes));
   // A design that is just starting sees its uncovered stages as a to-do list, not as errors.
   const early = useDiagramStore((s) => isEarlyDesign(s.diagram));
-  const toDo = useMemo(() => (early ? findings.filter((f) => f.rule === 'missing-stage') : []), [early, findings]);
-  const rest = useMemo(() => (toDo.length ? findings.filter((f) => f.rule !== 'missing-stage') : findings), [toDo, findings]);
+  const toDoSet = useMemo(() => (early ? toDoFindings(findings) : null), [early, findings]);
+  const toDo = useMemo(() => (toDoSet ? findings.filter((f) => f.rule === 'missing-stage') : []), [toDoSet, findings]);
+  const rest = useMemo(() => (toDoSet ? findings.filter((f) => !toDoSet.has(f)) : findings), [toDoSet, findings]);
   const groups = useMemo(() => groupByStage(rest), [rest]);
   const root = useRef<HTMLElement>(null);
   const [focusAfter, setFocusAfter] = useState<{ key: string; suppressed: boolean } | null>(null);

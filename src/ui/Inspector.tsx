@@ -7,10 +7,8 @@ import {
   EDGE_KINDS,
   EDGE_KIND_INFO,
   LABEL_SOURCES,
-  LABEL_SOURCE_LABELS,
   ML_TASKS,
   SPLITS,
-  SPLIT_LABELS,
   PROBLEM_IDS,
   PROBLEM_LABELS,
   nodeLabel,
@@ -23,7 +21,7 @@ import {
 } from '../domain/diagram';
 import { describeGroup, problemProfile } from '../domain/profiles';
 import { ACTS_AS_KINDS, actsAs, isInference, isTrainer, plays } from '../domain/roles';
-import { labelSourceIn, splitIn, type TermCategory } from '../domain/vocabulary';
+import { LABEL_SOURCE_LABELS, labelSourceIn, SPLIT_LABELS, splitIn, type TermCategory } from '../domain/vocabulary';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 import { CheckField, NumberField, SelectField, TextField } from './fields';

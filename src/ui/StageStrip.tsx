@@ -1,7 +1,7 @@
 import { CircleCheck, EyeOff, ListTodo } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import { countBySeverity } from '../domain/checker/keys';
-import { isEarlyDesign } from '../domain/coverage';
+import { isEarlyDesign, toDoFindings } from '../domain/earlyDesign';
 import { STAGES } from '../domain/stages';
 import { useDiagramStore } from '../store/useDiagramStore';
 import { retryChecker } from '../store/findings';
@@ -19,8 +19,9 @@ export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
   const { findings, stages, stageGaps, pending, hidden, unavailable } = useChecks();
   const early = useDiagramStore((s) => isEarlyDesign(s.diagram));
   const covered = STAGES.filter((s) => stages[s.id]).length;
+  const toDoSet = early ? toDoFindings(findings) : null;
   const toDo = early ? findings.filter((f) => f.rule === 'missing-stage').length : 0;
-  const counts = countBySeverity(toDo ? findings.filter((f) => f.rule !== 'missing-stage') : findings);
+  const counts = countBySeverity(toDoSet ? findings.filter((f) => !toDoSet.has(f)) : findings);
   const clean = findings.length === 0;
   return (
     <section className="stage-strip" aria-label="Design check">

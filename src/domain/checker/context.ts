@@ -8,19 +8,8 @@ import { isOnlineDesign } from '../cards';
 import { stageCoverage, type Coverage } from '../coverage';
 import { nodeLabel, type Diagram, type DiagramNode, type MlTask } from '../diagram';
 import { buildGraph, feedsGraph, filterEdges, flowGraph, toIndices, walkMask, type Graph } from '../graph';
-import {
-  isDataOrigin,
-  isFeatureProducer,
-  isIndex,
-  isInference,
-  isLabelSourceFor,
-  isMonitor,
-  isPretrainedModel,
-  isTrainer,
-  kindsOf,
-  nodeStages,
-  plays,
-} from '../roles';
+import { isInference, isMonitor, isTrainer, kindsOf, nodeStages, plays } from '../roles';
+import { isDataOrigin, isFeatureProducer, isIndex, isLabelSourceFor, isPretrainedModel } from '../roleRules';
 import type { StageId } from '../stages';
 import { isLabelSource, isSplit, labelSourceIn, splitIn, termsIn, type LabelSource, type Split } from '../vocabulary';
 import type { Finding } from './types';

@@ -7,7 +7,7 @@
  * triggers (`control`): it carries no training data. Each finding offers the one-click fix.
  */
 import { EDGE_KIND_INFO, nodeLabel } from '../../diagram';
-import { edgeKindMismatch } from '../../roles';
+import { edgeKindMismatch } from '../../roleRules';
 import type { Rule } from '../context';
 import type { Finding } from '../types';
 
