@@ -9,8 +9,19 @@
  * it and in the online evaluation nodes' texts; fires, in an online design with an online
  * evaluation, when that is at most one.
  */
+import type { ProblemId } from '../../diagram';
 import { metricParts, termsIn } from '../../vocabulary';
 import { idsOf, names, textsOf, type Rule } from '../context';
+
+const EXAMPLE: Partial<Record<ProblemId, string>> = {
+  generic: 'conversion; guardrails: p99 latency, complaint rate',
+  recommendation: 'watch time; guardrails: 28-day retention, p99 latency',
+  'ad-click': 'revenue; guardrails: CTR, ad hide rate, p99 latency',
+  fraud: 'fraud loss; guardrails: decline rate, p99 latency',
+  'content-moderation': 'prevalence; guardrails: appeal rate, p99 latency',
+  rag: 'answer acceptance; guardrails: p95 latency, complaint rate',
+  'search-ranking': 'conversion; guardrails: p99 latency, zero-result rate',
+};
 
 /** One finding, naming the online evaluation nodes, when a launch has no guardrail metric. */
 export const noGuardrailMetric: Rule = (ctx) => {
@@ -28,7 +39,7 @@ export const noGuardrailMetric: Rule = (ctx) => {
       severity: 'warning',
       stage: 'evaluation',
       nodeIds: idsOf(tests),
-      message: `${names(tests)} ${tests.length === 1 ? 'judges' : 'judge'} a launch by ${named}: name a primary metric and the guardrails it must not hurt (e.g. "conversion; guardrails: p99 latency, complaint rate, revenue") in the ML objective's online metric.`,
+      message: `${names(tests)} ${tests.length === 1 ? 'judges' : 'judge'} a launch by ${named}: name a primary metric and the guardrails it must not hurt (e.g. "${EXAMPLE[ctx.diagram.problem] ?? EXAMPLE.generic}") in the ML objective's online metric.`,
       hint: 'An experiment decides on one primary metric, fixed before it starts, and guardrail metrics that must not regress (latency, retention, complaints, decline or appeal rate); a long-term holdout catches slow harm.',
     },
   ];
