@@ -35,6 +35,8 @@ export interface Graph {
   readonly inAdj: Int32Array;
   /** Edge kind code (index into EDGE_KINDS) of each entry of outAdj. */
   readonly outKind: Uint8Array;
+  /** The edge of each entry of outAdj: its index in `diagram.edges` (a reversed one keeps its edge's index). */
+  readonly outEdge: Int32Array;
   /** Number of edges kept. */
   readonly edgeCount: number;
 }
@@ -68,17 +70,20 @@ export function buildGraph(diagram: Pick<Diagram, 'nodes' | 'edges'>, options: G
   const src = new Int32Array(edges.length);
   const dst = new Int32Array(edges.length);
   const code = new Uint8Array(edges.length);
+  const which = new Int32Array(edges.length);
   let m = 0;
-  for (const e of edges) {
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
     const s = indexOf.get(e.source);
     const t = indexOf.get(e.target);
     if (s === undefined || t === undefined || skip[s] || skip[t]) continue;
     src[m] = s;
     dst[m] = t;
     code[m] = EDGE_CODE.get(e.kind ?? 'data') ?? 0;
+    which[m] = i;
     m++;
   }
-  const g = fromEdges(ids, indexOf, m, src, dst, code);
+  const g = fromEdges(ids, indexOf, m, src, dst, code, which);
   return options.edgeKinds ? filterEdges(g, options.edgeKinds) : g;
 }
 
@@ -93,6 +98,7 @@ export function filterEdges(g: Graph, kinds: readonly EdgeKind[]): Graph {
   const src = new Int32Array(g.edgeCount);
   const dst = new Int32Array(g.edgeCount);
   const code = new Uint8Array(g.edgeCount);
+  const which = new Int32Array(g.edgeCount);
   let m = 0;
   for (let v = 0; v < n; v++) {
     for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
@@ -100,10 +106,11 @@ export function filterEdges(g: Graph, kinds: readonly EdgeKind[]): Graph {
       src[m] = v;
       dst[m] = g.outAdj[k];
       code[m] = g.outKind[k];
+      which[m] = g.outEdge[k];
       m++;
     }
   }
-  return fromEdges(g.ids, g.indexOf, m, src, dst, code);
+  return fromEdges(g.ids, g.indexOf, m, src, dst, code, which);
 }
 
 function fromEdges(
@@ -113,33 +120,37 @@ function fromEdges(
   src: Int32Array,
   dst: Int32Array,
   code: Uint8Array,
+  which: Int32Array,
 ): Graph {
   const n = ids.length;
-  const [outStart, outAdj, outKind] = csr(n, m, src, dst, code);
-  const [inStart, inAdj] = csr(n, m, dst, src, code);
-  return { ids, indexOf, outStart, outAdj, outKind, inStart, inAdj, edgeCount: m };
+  const [outStart, outAdj, outKind, outEdge] = csr(n, m, src, dst, code, which);
+  const [inStart, inAdj] = csr(n, m, dst, src, null, null);
+  return { ids, indexOf, outStart, outAdj, outKind, outEdge, inStart, inAdj, edgeCount: m };
 }
 
-/** Counting sort of m edges by `from` into compressed sparse rows (stable: edge order kept). */
+/** Counting sort of m edges by `from` into compressed sparse rows (stable: edge order kept), with their kinds and edge indices when given. */
 function csr(
   n: number,
   m: number,
   from: Int32Array,
   to: Int32Array,
-  code: Uint8Array,
-): [Int32Array, Int32Array, Uint8Array] {
+  code: Uint8Array | null,
+  which: Int32Array | null,
+): [Int32Array, Int32Array, Uint8Array, Int32Array] {
   const start = new Int32Array(n + 1);
   for (let k = 0; k < m; k++) start[from[k] + 1]++;
   for (let i = 0; i < n; i++) start[i + 1] += start[i];
   const fill = start.slice(0, n);
   const adj = new Int32Array(m);
-  const kinds = new Uint8Array(m);
+  const kinds = new Uint8Array(code ? m : 0);
+  const edges = new Int32Array(which ? m : 0);
   for (let k = 0; k < m; k++) {
     const at = fill[from[k]]++;
     adj[at] = to[k];
-    kinds[at] = code[k];
+    if (code) kinds[at] = code[k];
+    if (which) edges[at] = which[k];
   }
-  return [start, adj, kinds];
+  return [start, adj, kinds, edges];
 }
 
 /** Direction of a walk. */
@@ -493,32 +504,28 @@ const FEEDING = new Set(['data', 'stream', 'feedback'].map((k) => EDGE_CODE.get(
 
 /** A new graph from a graph's edges: `emit(s, t, code)` for each edge decides what is kept, reversed or added. */
 function rebuild(g: Graph, each: (s: number, t: number, code: number, emit: (s: number, t: number, code: number) => void) => void): Graph {
-  let cap = Math.max(4, g.edgeCount * 2);
-  let src = new Int32Array(cap);
-  let dst = new Int32Array(cap);
-  let code = new Uint8Array(cap);
+  // Each edge gives at most two (as drawn and read backwards).
+  const cap = Math.max(4, g.edgeCount * 2);
+  const src = new Int32Array(cap);
+  const dst = new Int32Array(cap);
+  const code = new Uint8Array(cap);
+  const which = new Int32Array(cap);
   let m = 0;
+  let current = -1;
   const emit = (s: number, t: number, c: number) => {
-    if (m === cap) {
-      cap *= 2;
-      const grow = <A extends Int32Array | Uint8Array>(a: A, make: (n: number) => A) => {
-        const b = make(cap);
-        b.set(a);
-        return b;
-      };
-      src = grow(src, (n) => new Int32Array(n));
-      dst = grow(dst, (n) => new Int32Array(n));
-      code = grow(code, (n) => new Uint8Array(n));
-    }
     src[m] = s;
     dst[m] = t;
     code[m] = c;
+    which[m] = current;
     m++;
   };
   for (let v = 0; v < g.ids.length; v++) {
-    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) each(v, g.outAdj[k], g.outKind[k], emit);
+    for (let k = g.outStart[v]; k < g.outStart[v + 1]; k++) {
+      current = g.outEdge[k];
+      each(v, g.outAdj[k], g.outKind[k], emit);
+    }
   }
-  return fromEdges(g.ids, g.indexOf, m, src, dst, code);
+  return fromEdges(g.ids, g.indexOf, m, src, dst, code, which);
 }
 
 /**
@@ -544,7 +551,7 @@ export function flowGraph(g: Graph): Graph {
 export const SIMPLE_PATH_LIMIT = 2000;
 
 /**
- * True when a node satisfying `through` lies on a path from a node of `from` to a node of `to`
+ * True when a node satisfying `through` lies on a path from a node of `fromIdx` to a node of `toIdx` (node indices)
  * that never comes back to a node it has left (domain.md section 3, "through X"): on a retraining
  * loop, going round the loop and back does not pass "through" what lies on the loop only.
  *
@@ -557,12 +564,10 @@ export const SIMPLE_PATH_LIMIT = 2000;
  */
 export function hasSimplePathThrough(
   g: Graph,
-  from: Iterable<string>,
-  to: Iterable<string>,
+  fromIdx: readonly number[],
+  toIdx: readonly number[],
   through: (index: number) => boolean,
 ): boolean {
-  const fromIdx = toIndices(g, from);
-  const toIdx = toIndices(g, to);
   const fwd = walkMask(g, fromIdx, 'forward');
   const bwd = walkMask(g, toIdx, 'backward');
   const candidates: number[] = [];

@@ -45,7 +45,7 @@ export function problemProfile(id: ProblemId): ProblemProfile {
 /** The groups of a profile that none of the present kinds satisfies, in profile order. */
 export function missingGroups(
   profile: ProblemProfile,
-  present: ReadonlySet<KindId>,
+  present: { has(kind: KindId): boolean },
 ): (readonly KindId[])[] {
   return profile.needs.filter((group) => !group.some((k) => present.has(k)));
 }

@@ -6,7 +6,7 @@
  */
 import { kindInfo, type KindId } from './catalogue';
 import type { EdgeKind, LabelSource } from './diagram';
-import { isAlert, isCall, isInference, isPretrained, kindsOf, movesModel, plays, playsAny, type NodeLike } from './roles';
+import { isAlert, isCall, isInference, kindsOf, movesModel, playsAny, ROLE, roleMask, type NodeLike } from './roles';
 import { isStageId, type StageId } from './stages';
 
 const DATA_ORIGINS = new Set<KindId>(['event-log', 'database', 'object-storage', 'external-data', 'client-app']);
@@ -26,8 +26,7 @@ const LABEL_SOURCE_KINDS: Record<LabelSource | 'unknown', ReadonlySet<KindId>> =
 /** A data origin: where data enters the system. */
 export const isDataOrigin = (n: NodeLike): boolean => playsAny(n, DATA_ORIGINS);
 /** A pretrained model: an LLM server, or an embedding model marked pretrained (choosing and adapting it is the model step). */
-export const isPretrainedModel = (n: NodeLike): boolean =>
-  plays(n, 'llm-server') || (plays(n, 'embedding-model') && isPretrained(n));
+export const isPretrainedModel = (n: NodeLike): boolean => (roleMask(n) & ROLE.pretrained) !== 0;
 /** A feature producer: feature engineering, a feature store, a stream processor or batch ETL. */
 export const isFeatureProducer = (n: NodeLike): boolean => playsAny(n, FEATURE_PRODUCERS);
 /** A vector DB or search index: holds items, not features. */
@@ -79,8 +78,17 @@ export function edgeKindMismatch(
   kind: EdgeKind,
   sourceIsCalled = false,
 ): EdgeKindMismatch | null {
-  if (kind !== 'model' && !isCall(source, target, sourceIsCalled) && movesModel(source, target)) return { expected: 'model', why: 'model' };
-  if (kind === 'request' && plays(target, 'client-app')) return { expected: 'reverse', why: 'request-into-client' };
-  if (kind !== 'control' && isAlert(source, target)) return { expected: 'control', why: 'alert' };
+  return mismatchFromMasks(roleMask(source), roleMask(target), kind, sourceIsCalled);
+}
+
+const MODEL: EdgeKindMismatch = { expected: 'model', why: 'model' };
+const REVERSE: EdgeKindMismatch = { expected: 'reverse', why: 'request-into-client' };
+const CONTROL: EdgeKindMismatch = { expected: 'control', why: 'alert' };
+
+/** edgeKindMismatch on the two ends' role bits (roleMask), for checks over many edges. */
+export function mismatchFromMasks(s: number, t: number, kind: EdgeKind, sourceIsCalled: boolean): EdgeKindMismatch | null {
+  if (kind !== 'model' && !isCall(s, t, sourceIsCalled) && movesModel(s, t)) return MODEL;
+  if (kind === 'request' && (t & ROLE.client) !== 0) return REVERSE;
+  if (kind !== 'control' && isAlert(s, t)) return CONTROL;
   return null;
 }

@@ -18,7 +18,6 @@ const INFERENCE = new Set<KindId>([
   're-ranking',
   'llm-server',
 ]);
-const MONITORS = new Set<KindId>(['prediction-logging', 'monitoring-dashboard', 'drift-detection']);
 
 /** Kinds a node can act as besides its own: every component kind, not cards, notes, zones or `custom`. */
 const NOT_ACTABLE = new Set<string>(['requirements', 'ml-objective', 'note', 'group', 'custom']);
@@ -30,34 +29,113 @@ export type NodeLike = Pick<DiagramNode, 'kind' | 'props'>;
 /** The kinds in a node's `actsAs` that it can act as (unknown ids, cards, notes and zones dropped), in order, without repeats. */
 export function actsAs(n: NodeLike): KindId[] {
   const raw = n.props?.actsAs;
-  if (!Array.isArray(raw)) return [];
+  if (!Array.isArray(raw) || raw.length === 0) return NONE;
   const out: KindId[] = [];
   for (const k of raw) if (isKindId(k) && ACTABLE.has(k) && k !== n.kind && !out.includes(k)) out.push(k);
   return out;
 }
 
-/** Every kind a node plays: its own, then those it acts as. */
+// Most nodes act as nothing else: their kinds are one shared, never-mutated array per kind, so the
+// role tests of a 10,000-node check allocate nothing for them.
+const NONE: KindId[] = [];
+const ALONE = new Map<KindId, KindId[]>();
+const acting = (n: NodeLike): boolean => Array.isArray(n.props?.actsAs) && (n.props.actsAs as unknown[]).length > 0;
+
+/** Every kind a node plays: its own, then those it acts as (do not mutate the result). */
 export function kindsOf(n: NodeLike): KindId[] {
+  if (!acting(n)) {
+    let one = ALONE.get(n.kind);
+    if (!one) ALONE.set(n.kind, (one = [n.kind]));
+    return one;
+  }
   const extra = actsAs(n);
   return extra.length === 0 ? [n.kind] : [n.kind, ...extra];
 }
 
 /** True when the node plays this kind (its own or by `actsAs`). */
 export function plays(n: NodeLike, kind: KindId): boolean {
-  return n.kind === kind || actsAs(n).includes(kind);
+  return n.kind === kind || (acting(n) && actsAs(n).includes(kind));
 }
 
-export const playsAny = (n: NodeLike, set: ReadonlySet<KindId>): boolean => kindsOf(n).some((k) => set.has(k));
+export const playsAny = (n: NodeLike, set: ReadonlySet<KindId>): boolean =>
+  set.has(n.kind) || (acting(n) && actsAs(n).some((k) => set.has(k)));
 export const isPretrained = (n: NodeLike) => n.props?.pretrained === true;
 
+/**
+ * The roles the edge proposal and the checker test most, as bits of one number per node: for a
+ * node that acts as nothing else (nearly all) one table lookup by kind, so a 10,000-node check
+ * tests roles without allocating.
+ */
+export const ROLE = {
+  trainer: 1 << 0,
+  inference: 1 << 1,
+  pretrained: 1 << 2,
+  monitor: 1 << 3,
+  client: 1 << 4,
+  evaluation: 1 << 5,
+  registry: 1 << 6,
+  abTest: 1 << 7,
+  orchestrator: 1 << 8,
+  alert: 1 << 9,
+  lookup: 1 << 10,
+  streamSource: 1 << 11,
+  streamTarget: 1 << 12,
+  dataStage: 1 << 13,
+} as const;
+
+const BY_KIND: Partial<Record<KindId, number>> = {
+  'training-job': ROLE.trainer,
+  'llm-server': ROLE.inference | ROLE.pretrained,
+  'client-app': ROLE.client | ROLE.streamSource,
+  'offline-eval': ROLE.evaluation,
+  'model-registry': ROLE.registry,
+  'ab-test': ROLE.abTest,
+  orchestrator: ROLE.orchestrator,
+  'drift-detection': ROLE.monitor | ROLE.alert,
+  'monitoring-dashboard': ROLE.monitor | ROLE.alert,
+  'prediction-logging': ROLE.monitor,
+  'message-queue': ROLE.streamSource | ROLE.streamTarget,
+  'stream-processor': ROLE.streamSource | ROLE.streamTarget,
+  'feature-store': ROLE.lookup,
+  cache: ROLE.lookup,
+  'vector-db': ROLE.lookup,
+  'search-index': ROLE.lookup,
+  'rules-engine': ROLE.lookup,
+  guardrails: ROLE.lookup,
+};
+
+const KIND_MASK = new Map<string, number>();
+/** The role bits of one kind (an embedding model's depend on whether it is pretrained). */
+function kindMask(kind: KindId, pretrained: boolean): number {
+  const key = kind === 'embedding-model' && pretrained ? 'embedding-model+' : kind;
+  let m = KIND_MASK.get(key);
+  if (m === undefined) {
+    m = BY_KIND[kind] ?? 0;
+    if (INFERENCE.has(kind)) m |= ROLE.inference;
+    if (kind === 'embedding-model') m |= pretrained ? ROLE.inference | ROLE.pretrained : ROLE.trainer;
+    if (kindInfo(kind).stage === 'data') m |= ROLE.dataStage;
+    KIND_MASK.set(key, m);
+  }
+  return m;
+}
+
+/** The role bits of a node: its own kind's, those of the kinds it acts as, and a custom node's data stage. */
+export function roleMask(n: NodeLike): number {
+  const pretrained = isPretrained(n);
+  let m = kindMask(n.kind, pretrained);
+  if (n.kind === 'custom' && n.props?.stage === 'data') m |= ROLE.dataStage;
+  if (acting(n)) for (const k of actsAs(n)) m |= kindMask(k, pretrained);
+  return m;
+}
+
+const has = (m: number, bits: number) => (m & bits) !== 0;
+
 /** A trainer: a training job, or an embedding model that is not pretrained. */
-export const isTrainer = (n: NodeLike): boolean =>
-  plays(n, 'training-job') || (plays(n, 'embedding-model') && !isPretrained(n));
+export const isTrainer = (n: NodeLike): boolean => has(roleMask(n), ROLE.trainer);
 /** An inference node, including a pretrained embedding model. */
-export const isInference = (n: NodeLike): boolean =>
-  playsAny(n, INFERENCE) || (plays(n, 'embedding-model') && isPretrained(n));
+export const isInference = (n: NodeLike): boolean => has(roleMask(n), ROLE.inference);
 /** A monitor node. */
-export const isMonitor = (n: NodeLike): boolean => playsAny(n, MONITORS);
+export const isMonitor = (n: NodeLike): boolean => has(roleMask(n), ROLE.monitor);
 /** The stages a node belongs to: its kind's (a custom node's own `stage`) and those of the kinds it acts as. */
 export function nodeStages(n: NodeLike): StageId[] {
   const out: StageId[] = [];
@@ -70,34 +148,41 @@ export function nodeStages(n: NodeLike): StageId[] {
   return out;
 }
 
-const LOOKUPS = new Set<KindId>(['feature-store', 'cache', 'vector-db', 'search-index', 'rules-engine', 'guardrails']);
-const MODEL_TARGETS = new Set<KindId>(['offline-eval', 'model-registry', 'ab-test']);
-const STREAM_SOURCES = new Set<KindId>(['client-app', 'message-queue', 'stream-processor']);
-const STREAM_TARGETS = new Set<KindId>(['message-queue', 'stream-processor']);
-
 /** True when the node is itself called: it has an incoming `request` edge (line 1 of section 3). */
 export function isCalled(d: Pick<Diagram, 'edges'>, id: string): boolean {
   return d.edges.some((e) => e.target === id && e.kind === 'request');
 }
 
-/** Line 1 of section 3: a client calling a model, a model calling a model, or a called model looking something up. */
-export function isCall(source: NodeLike, target: NodeLike, sourceIsCalled: boolean): boolean {
-  if (plays(source, 'client-app') && isInference(target)) return true;
-  if (!isInference(source)) return false;
-  return isInference(target) || (sourceIsCalled && playsAny(target, LOOKUPS));
+/** Line 1 of section 3, on role bits: a client calling a model, a model calling a model, or a called model looking something up. */
+export function isCall(s: number, t: number, sourceIsCalled: boolean): boolean {
+  if (has(s, ROLE.client) && has(t, ROLE.inference)) return true;
+  if (!has(s, ROLE.inference)) return false;
+  return has(t, ROLE.inference) || (sourceIsCalled && has(t, ROLE.lookup));
 }
 
-/** Line 2 of section 3: from a trainer, an evaluation or a registry into an evaluation, a registry, an A/B test or an inference node. */
-export function movesModel(source: NodeLike, target: NodeLike): boolean {
-  return (
-    (isTrainer(source) || plays(source, 'offline-eval') || plays(source, 'model-registry')) &&
-    (playsAny(target, MODEL_TARGETS) || isInference(target))
-  );
+/** Line 2 of section 3, on role bits: from a trainer, an evaluation or a registry into an evaluation, a registry, an A/B test or an inference node. */
+export function movesModel(s: number, t: number): boolean {
+  return has(s, ROLE.trainer | ROLE.evaluation | ROLE.registry) && has(t, ROLE.evaluation | ROLE.registry | ROLE.abTest | ROLE.inference);
 }
 
-/** An alert: from drift detection or monitoring into a trainer or an orchestrator. */
-export function isAlert(source: NodeLike, target: NodeLike): boolean {
-  return (plays(source, 'drift-detection') || plays(source, 'monitoring-dashboard')) && (isTrainer(target) || plays(target, 'orchestrator'));
+/** An alert, on role bits: from drift detection or monitoring into a trainer or an orchestrator. */
+export function isAlert(s: number, t: number): boolean {
+  return has(s, ROLE.alert) && has(t, ROLE.trainer | ROLE.orchestrator);
+}
+
+/** The proposal of section 3 on two nodes' role bits (see proposeEdgeKind). */
+export function proposeFromMasks(s: number, t: number, sourceIsCalled: boolean): EdgeKind {
+  // 1. Online calls.
+  if (isCall(s, t, sourceIsCalled)) return 'request';
+  // 2. A model moving on.
+  if (movesModel(s, t)) return 'model';
+  // 3. Triggers.
+  if (has(s, ROLE.orchestrator) || isAlert(s, t)) return 'control';
+  // 4. Monitoring flowing back into the data.
+  if (has(s, ROLE.monitor) && has(t, ROLE.dataStage)) return 'feedback';
+  // 5. Streams.
+  if (has(s, ROLE.streamSource) || has(t, ROLE.streamTarget)) return 'stream';
+  return 'data';
 }
 
 /**
@@ -106,16 +191,6 @@ export function isAlert(source: NodeLike, target: NodeLike): boolean {
  * makes is on the request path (an offline embedder writing into an index is not).
  */
 export function proposeEdgeKind(source: NodeLike, target: NodeLike, sourceIsCalled = false): EdgeKind {
-  // 1. Online calls.
-  if (isCall(source, target, sourceIsCalled)) return 'request';
-  // 2. A model moving on.
-  if (movesModel(source, target)) return 'model';
-  // 3. Triggers.
-  if (plays(source, 'orchestrator') || isAlert(source, target)) return 'control';
-  // 4. Monitoring flowing back.
-  if (isMonitor(source) && nodeStages(target).includes('data')) return 'feedback';
-  // 5. Streams.
-  if (playsAny(source, STREAM_SOURCES) || playsAny(target, STREAM_TARGETS)) return 'stream';
-  return 'data';
+  return proposeFromMasks(roleMask(source), roleMask(target), sourceIsCalled);
 }
 

@@ -8,8 +8,8 @@ import { isOnlineDesign } from '../cards';
 import { stageCoverage, type Coverage } from '../coverage';
 import { nodeLabel, type Diagram, type DiagramNode, type MlTask } from '../diagram';
 import { buildGraph, feedsGraph, filterEdges, flowGraph, toIndices, walkMask, type Graph } from '../graph';
-import { isInference, isMonitor, isTrainer, kindsOf, nodeStages, plays } from '../roles';
-import { isDataOrigin, isFeatureProducer, isIndex, isLabelSourceFor, isPretrainedModel } from '../roleRules';
+import { kindsOf, nodeStages, plays, ROLE, roleMask } from '../roles';
+import { isDataOrigin, isFeatureProducer, isIndex, isLabelSourceFor } from '../roleRules';
 import type { StageId } from '../stages';
 import { isLabelSource, isSplit, labelSourceIn, splitIn, termsIn, type LabelSource, type Split } from '../vocabulary';
 import type { Finding } from './types';
@@ -61,6 +61,8 @@ export interface RuleContext {
   readonly flowGraph: Graph;
   /** Every node except notes and zones, in diagram order. */
   components: DiagramNode[];
+  /** The role bits (roleMask) of each node, by its index in the diagram (and the graph). */
+  roleMasks: Int32Array;
   /** The node with this id (the first one, should ids repeat). */
   node(id: string): DiagramNode | undefined;
   roles: Roles;
@@ -82,6 +84,19 @@ export interface RuleContext {
   readonly labelSources: DiagramNode[];
   /** Computes a value once per check and shares it between rules. */
   memo<T>(key: string, compute: () => T): T;
+  /** A node's index in the diagram and its graphs (-1 for a node not in them). */
+  index(node: DiagramNode): number;
+  /** The graph indices of some nodes (by object, no id lookups; memoised per list). */
+  at(nodes: readonly DiagramNode[]): number[];
+  /**
+   * The nodes a walk from `from` reaches in graph g (backward: those that reach them), as a mask by
+   * node index; `strict`: by a path of length >= 1; `avoid`: nodes the walk never enters.
+   */
+  reach(g: Graph, from: readonly DiagramNode[], direction: 'forward' | 'backward', strict?: boolean, avoid?: readonly DiagramNode[]): Uint8Array;
+  /** The nodes of a list that a mask marks, in list order. */
+  marked(mask: Uint8Array, nodes: readonly DiagramNode[]): DiagramNode[];
+  /** True when some path in graph g leads from a node of `from` to a node of `to`. */
+  linked(g: Graph, from: readonly DiagramNode[], to: readonly DiagramNode[]): boolean;
 }
 
 /** A checker rule: the findings it raises on a diagram. */
@@ -124,18 +139,24 @@ export function buildContext(diagram: Diagram): RuleContext {
     dataStage: [],
     servingStage: [],
   };
-  for (const node of diagram.nodes) {
+  const roleMasks = new Int32Array(diagram.nodes.length);
+  const indexOfNode = new Map<DiagramNode, number>();
+  for (let i = 0; i < diagram.nodes.length; i++) {
+    const node = diagram.nodes[i];
+    // On a duplicate id (the parser refuses them) the graph keeps the first node.
+    if (graph.indexOf.get(node.id) === i) indexOfNode.set(node, i);
     if (node.kind === 'note' || node.kind === 'group') continue;
     components.push(node);
     push(byKind, node.kind, node);
     for (const k of kindsOf(node)) push(byRole, k, node);
+    const mask = (roleMasks[i] = roleMask(node));
     const stages = nodeStages(node);
     if (stages.includes('data')) roles.dataStage.push(node);
     if (stages.includes('serving')) roles.servingStage.push(node);
-    if (isTrainer(node)) roles.trainers.push(node);
-    if (isInference(node)) roles.inference.push(node);
-    if (isPretrainedModel(node)) roles.pretrained.push(node);
-    if (isMonitor(node)) roles.monitors.push(node);
+    if (mask & ROLE.trainer) roles.trainers.push(node);
+    if (mask & ROLE.inference) roles.inference.push(node);
+    if (mask & ROLE.pretrained) roles.pretrained.push(node);
+    if (mask & ROLE.monitor) roles.monitors.push(node);
     if (isDataOrigin(node)) roles.dataOrigins.push(node);
     if (isFeatureProducer(node)) roles.featureProducers.push(node);
     if (isIndex(node)) roles.indexes.push(node);
@@ -147,6 +168,24 @@ export function buildContext(diagram: Diagram): RuleContext {
     return cache.get(key) as T;
   };
   const objective = readObjective(byKind.get('ml-objective')?.[0], byRole.get('offline-eval') ?? []);
+  const indexCache = new WeakMap<readonly DiagramNode[], number[]>();
+  const at = (nodes: readonly DiagramNode[]): number[] => {
+    let out = indexCache.get(nodes);
+    if (!out) {
+      out = [];
+      for (const n of nodes) {
+        const i = indexOfNode.get(n);
+        if (i !== undefined) out.push(i);
+      }
+      indexCache.set(nodes, out);
+    }
+    return out;
+  };
+  const maskOf = (nodes: readonly DiagramNode[]) => {
+    const m = new Uint8Array(diagram.nodes.length);
+    for (const i of at(nodes)) m[i] = 1;
+    return m;
+  };
   return {
     diagram,
     graph,
@@ -166,6 +205,7 @@ export function buildContext(diagram: Diagram): RuleContext {
       return memo('graph:flow', () => flowGraph(graph));
     },
     components,
+    roleMasks,
     node: (id) => {
       const i = graph.indexOf.get(id);
       return i === undefined ? undefined : diagram.nodes[i];
@@ -182,6 +222,18 @@ export function buildContext(diagram: Diagram): RuleContext {
       return memo('roles:label-sources', () => components.filter((n) => isLabelSourceFor(n, objective?.labelSource)));
     },
     memo,
+    index: (node) => indexOfNode.get(node) ?? -1,
+    at,
+    reach: (g, from, direction, strict = false, avoid) => walkMask(g, at(from), direction, avoid ? maskOf(avoid) : null, strict),
+    marked: (mask, nodes) => nodes.filter((n) => {
+      const i = indexOfNode.get(n);
+      return i !== undefined && mask[i] === 1;
+    }),
+    linked: (g, from, to) => {
+      if (from.length === 0 || to.length === 0) return false;
+      const reached = walkMask(g, at(from), 'forward');
+      return at(to).some((i) => reached[i] === 1);
+    },
   };
 }
 
@@ -233,21 +285,6 @@ export function firstName(nodes: readonly DiagramNode[], fallback = ''): string 
 export function inDiagramOrder(ctx: RuleContext, ids: Iterable<string>): string[] {
   const indices = new Int32Array(toIndices(ctx.graph, ids)).sort();
   return Array.from(indices, (i) => ctx.graph.ids[i]);
-}
-
-/** The nodes of a list that a walk marked, in list order. */
-export function marked(g: Graph, mask: Uint8Array, nodes: readonly DiagramNode[]): DiagramNode[] {
-  return nodes.filter((n) => {
-    const i = g.indexOf.get(n.id);
-    return i !== undefined && mask[i] === 1;
-  });
-}
-
-/** A mask of the nodes that lie on some path, in graph g, from a node of `from` to a node of `to` (strict: length >= 1 from a start). */
-export function reachedFrom(g: Graph, from: readonly DiagramNode[], avoid?: readonly DiagramNode[]): Uint8Array {
-  const avoidMask = avoid ? new Uint8Array(g.ids.length) : null;
-  if (avoid && avoidMask) for (const i of toIndices(g, idsOf(avoid))) avoidMask[i] = 1;
-  return walkMask(g, toIndices(g, idsOf(from)), 'forward', avoidMask, true);
 }
 
 /** True when the node plays one of the kinds. */

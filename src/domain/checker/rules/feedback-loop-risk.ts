@@ -7,9 +7,8 @@
  * position debiasing, named in the re-ranking step, the trainers or the objective's label and loss,
  * are how strong answers break it.
  */
-import { toIndices, walkMask } from '../../graph';
 import { mentions } from '../../vocabulary';
-import { idsOf, marked, names, textsOf, type Rule } from '../context';
+import { idsOf, names, textsOf, type Rule } from '../context';
 
 /** One finding, naming the candidate generators and rankers, when a self-trained recommender says nothing of exploration. */
 export const feedbackLoopRisk: Rule = (ctx) => {
@@ -18,9 +17,8 @@ export const feedbackLoopRisk: Rule = (ctx) => {
   if (recommenders.length === 0) return [];
   const { inference, monitors, trainers } = ctx.roles;
   if (trainers.length === 0) return [];
-  const g = ctx.feedsGraph;
-  const fed = walkMask(g, toIndices(g, idsOf([...inference, ...monitors])), 'forward', null, true);
-  if (marked(g, fed, trainers).length === 0) return [];
+  const fed = ctx.reach(ctx.feedsGraph, [...inference, ...monitors], 'forward', true);
+  if (ctx.marked(fed, trainers).length === 0) return [];
   const card = ctx.objective?.card;
   const texts = [
     ...ctx.playing('re-ranking').flatMap(textsOf),

@@ -11,8 +11,7 @@
  */
 import type { ProblemId } from '../../diagram';
 import { nodeLabel } from '../../diagram';
-import { toIndices, walkMask } from '../../graph';
-import { idsOf, marked, names, type Rule } from '../context';
+import { idsOf, names, type Rule } from '../context';
 
 const TIME_ORDERED: ReadonlySet<ProblemId> = new Set(['fraud', 'ad-click', 'eta', 'recommendation', 'search-ranking']);
 
@@ -24,12 +23,11 @@ export const leakySplit: Rule = (ctx) => {
   let why = '';
   const streams = [...new Set([...ctx.playing('event-log'), ...ctx.playing('message-queue'), ...ctx.playing('stream-processor')])];
   if (streams.length > 0 && trainers.length > 0) {
-    const g = ctx.feedsGraph;
-    const fed = walkMask(g, toIndices(g, idsOf(streams)), 'forward', null, true);
-    const trainer = marked(g, fed, trainers)[0];
+    const fed = ctx.reach(ctx.feedsGraph, streams, 'forward', true);
+    const trainer = ctx.marked(fed, trainers)[0];
     if (trainer) {
-      const upstream = walkMask(g, toIndices(g, [trainer.id]), 'backward', null, true);
-      why = `"${nodeLabel(trainer)}" learns from ${names(marked(g, upstream, streams), 2)}`;
+      const upstream = ctx.reach(ctx.feedsGraph, [trainer], 'backward', true);
+      why = `"${nodeLabel(trainer)}" learns from ${names(ctx.marked(upstream, streams), 2)}`;
     }
   }
   if (!why && TIME_ORDERED.has(ctx.diagram.problem)) why = 'this problem\'s data arrives over time';

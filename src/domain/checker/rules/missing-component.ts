@@ -7,7 +7,6 @@
 import { kindInfo } from '../../catalogue';
 import type { ProblemId } from '../../diagram';
 import { describeGroup, missingGroups, problemProfile } from '../../profiles';
-import { kindsOf } from '../../roles';
 import type { Rule } from '../context';
 
 const HINTS: Record<ProblemId, string> = {
@@ -27,8 +26,7 @@ const HINTS: Record<ProblemId, string> = {
 export const missingComponent: Rule = (ctx) => {
   const profile = problemProfile(ctx.diagram.problem);
   if (profile.needs.length === 0) return [];
-  const present = new Set(ctx.components.flatMap(kindsOf));
-  return missingGroups(profile, present).map((group) => {
+  return missingGroups(profile, { has: (k) => ctx.has(k) }).map((group) => {
     const stage = kindInfo(group[0]).stage;
     return {
       rule: 'missing-component' as const,

@@ -4,15 +4,13 @@
  * design only looks monitored. Feeds: data, stream and feedback edges, and request edges read
  * backwards (a server that calls a logging service is not fed by it, but one it calls is).
  */
-import { walk } from '../../graph';
 import { firstName, idsOf, names, type Rule } from '../context';
 
 /** One finding, naming the monitors, when no monitor is reachable from a serving-stage node. */
 export const monitoringDetached: Rule = (ctx) => {
   const { monitors, servingStage } = ctx.roles;
   if (monitors.length === 0) return [];
-  const reached = walk(ctx.feedsGraph, idsOf(servingStage), 'forward', { strict: true });
-  if (monitors.some((m) => reached.has(m.id))) return [];
+  if (ctx.marked(ctx.reach(ctx.feedsGraph, servingStage, 'forward', true), monitors).length > 0) return [];
   const from = ctx.roles.inference.length > 0 ? firstName(ctx.roles.inference) : 'the model server';
   const verb = monitors.length === 1 ? 'receives' : 'receive';
   const logs = monitors.filter((m) => m.kind === 'prediction-logging');

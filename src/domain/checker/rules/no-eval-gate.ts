@@ -6,9 +6,9 @@
  */
 import type { KindId } from '../../catalogue';
 import type { DiagramNode } from '../../diagram';
-import { hasSimplePathThrough, walkMask, toIndices } from '../../graph';
+import { hasSimplePathThrough } from '../../graph';
 import { plays } from '../../roles';
-import { idsOf, marked, names, type Rule, type RuleContext } from '../context';
+import { idsOf, names, type Rule, type RuleContext } from '../context';
 
 /** One finding, naming those trainers, when no trainer-to-inference model path passes offline evaluation. */
 export const noEvalGate: Rule = (ctx) => {
@@ -32,9 +32,7 @@ export function trainersServingByModel(ctx: RuleContext): DiagramNode[] {
   return ctx.memo('trainers-serving-by-model', () => {
     const { trainers, inference } = ctx.roles;
     if (trainers.length === 0 || inference.length === 0) return [];
-    const g = ctx.modelGraph;
-    const toServing = walkMask(g, toIndices(g, idsOf(inference)), 'backward', null, true);
-    return marked(g, toServing, trainers);
+    return ctx.marked(ctx.reach(ctx.modelGraph, inference, 'backward', true), trainers);
   });
 }
 
@@ -42,5 +40,5 @@ export function trainersServingByModel(ctx: RuleContext): DiagramNode[] {
 export function modelPathThrough(ctx: RuleContext, kind: KindId): boolean {
   const g = ctx.modelGraph;
   const nodes = ctx.diagram.nodes;
-  return hasSimplePathThrough(g, idsOf(ctx.roles.trainers), idsOf(ctx.roles.inference), (i) => plays(nodes[i], kind));
+  return hasSimplePathThrough(g, ctx.at(ctx.roles.trainers), ctx.at(ctx.roles.inference), (i) => plays(nodes[i], kind));
 }

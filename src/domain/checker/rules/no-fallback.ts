@@ -9,7 +9,6 @@
  * request edges from caller to callee.
  */
 import type { ProblemId } from '../../diagram';
-import { walk } from '../../graph';
 import { idsOf, names, type Rule } from '../context';
 import { latencyOf } from './latency-over-budget';
 
@@ -32,11 +31,11 @@ export const noFallback: Rule = (ctx) => {
   const clients = ctx.playing('client-app');
   const starts = clients.length > 0 ? clients : ctx.playing('prediction-api');
   if (starts.length === 0) return [];
-  const path = walk(ctx.requestGraph, idsOf(starts), 'forward');
-  const models = ctx.roles.inference.filter((n) => path.has(n.id));
+  const path = ctx.reach(ctx.requestGraph, starts, 'forward');
+  const models = ctx.marked(path, ctx.roles.inference);
   if (models.length === 0) return [];
   if (models.some((n) => typeof n.props.fallback === 'string' && n.props.fallback.trim() !== '')) return [];
-  if ([...ctx.playing('cache'), ...ctx.playing('rules-engine')].some((n) => path.has(n.id))) return [];
+  if (ctx.marked(path, [...ctx.playing('cache'), ...ctx.playing('rules-engine')]).length > 0) return [];
   // The model an interviewer asks about: the slowest on the path, else the last one.
   const main = models.reduce((a, b) => (latencyOf(b) >= latencyOf(a) ? b : a));
   return [

@@ -8,8 +8,7 @@
  * training and designs with nothing to train need none.
  */
 import { nodeLabel, type LabelSource } from '../../diagram';
-import { walk } from '../../graph';
-import { idsOf, type Rule } from '../context';
+import type { Rule } from '../context';
 import type { Finding } from '../types';
 
 const SAID: Partial<Record<LabelSource, string>> = {
@@ -31,10 +30,10 @@ export const noLabelSource: Rule = (ctx) => {
   if (trainers.length === 0) return [];
   const source = ctx.objective?.labelSource;
   if (source === 'self-supervised' || source === 'none') return [];
-  const labelled = walk(ctx.feedsGraph, idsOf(ctx.labelSources), 'forward', { strict: true });
+  const labelled = new Set(ctx.marked(ctx.reach(ctx.feedsGraph, ctx.labelSources, 'forward', true), trainers));
   const findings: Finding[] = [];
   for (const t of trainers) {
-    if (labelled.has(t.id)) continue;
+    if (labelled.has(t)) continue;
     const said = source ? ` (the objective says ${SAID[source]})` : '';
     findings.push({
       rule: 'no-label-source',

@@ -4,7 +4,6 @@
  * deployment step is missing. A design with nothing to train (a pretrained LLM or embedding model)
  * has no trainer and is not asked for one.
  */
-import { hasPath } from '../../graph';
 import { firstName, idsOf, names, type Rule, type RuleContext } from '../context';
 
 /** One finding, naming the trainers, when no path leads from a trainer to an inference node. */
@@ -27,6 +26,6 @@ export const noModelHandoff: Rule = (ctx) => {
 /** True when some path of any edge kinds leads from a trainer to an inference node (shared with other rules). */
 export function trainerReachesInference(ctx: RuleContext): boolean {
   return ctx.memo('trainer->inference', () =>
-    hasPath(ctx.graph, idsOf(ctx.roles.trainers), idsOf(ctx.roles.inference)),
+    ctx.linked(ctx.graph, ctx.roles.trainers, ctx.roles.inference),
   );
 }

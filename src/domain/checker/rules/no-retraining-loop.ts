@@ -6,7 +6,7 @@
  * and concept drift then make the model stale with no way to refresh it: the pipeline is one-shot.
  * A nightly scheduled retrain is a loop.
  */
-import { filterEdges, walk } from '../../graph';
+import { filterEdges } from '../../graph';
 import { firstName, idsOf, names, type Rule } from '../context';
 
 /** One finding, naming the trainers, when none is fed or triggered from a monitor or run by an orchestrator. */
@@ -15,16 +15,13 @@ export const noRetrainingLoop: Rule = (ctx) => {
   if (trainers.length === 0) return [];
   const loop = ctx.memo('graph:loop', () => filterEdges(ctx.graph, ['data', 'stream', 'feedback', 'control']));
   if (monitors.length > 0) {
-    const fed = walk(loop, idsOf(monitors), 'forward', { strict: true });
-    if (trainers.some((t) => fed.has(t.id))) return [];
+    if (ctx.marked(ctx.reach(loop, monitors, 'forward', true), trainers).length > 0) return [];
   }
   // A schedule: an orchestrator's control edge into a trainer, or into a job whose output feeds one.
   const orchestrators = ctx.playing('orchestrator');
   if (orchestrators.length > 0) {
-    const started = walk(ctx.triggerGraph, idsOf(orchestrators), 'forward', { strict: true });
-    const runs = ctx.components.filter((n) => started.has(n.id));
-    const scheduled = walk(loop, idsOf(runs), 'forward');
-    if (trainers.some((t) => scheduled.has(t.id))) return [];
+    const runs = ctx.marked(ctx.reach(ctx.triggerGraph, orchestrators, 'forward', true), ctx.components);
+    if (ctx.marked(ctx.reach(loop, runs, 'forward'), trainers).length > 0) return [];
   }
   const message =
     monitors.length === 0

@@ -5,14 +5,13 @@
  * design are drawn but not joined. Any edge kind counts, and a request returns data to its caller
  * (a model server that calls a feature store reads from it).
  */
-import { hasPath } from '../../graph';
-import { firstName, idsOf, type Rule } from '../context';
+import { firstName, type Rule } from '../context';
 
 /** One finding when no path leads from a data-stage node to an inference node. */
 export const noServingPath: Rule = (ctx) => {
   const { dataStage, inference } = ctx.roles;
   if (dataStage.length === 0 || inference.length === 0) return [];
-  if (hasPath(ctx.flowGraph, idsOf(dataStage), idsOf(inference))) return [];
+  if (ctx.linked(ctx.flowGraph, dataStage, inference)) return [];
   const origins = dataStage.filter((n) => ctx.roles.dataOrigins.includes(n));
   return [
     {

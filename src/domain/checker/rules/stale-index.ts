@@ -5,26 +5,24 @@
  * change-data-capture sink, a server that upserts at write time, a model edge that ships a built
  * index. A request edge into the index is a lookup, not a write.
  */
-import { nodeLabel } from '../../diagram';
+import { EDGE_KINDS, nodeLabel, type EdgeKind } from '../../diagram';
 import { plays } from '../../roles';
 import type { Rule } from '../context';
 import type { Finding } from '../types';
 
-const WRITES = new Set(['data', 'stream', 'model']);
+const WRITES = new Set(['data', 'stream', 'model'].map((k) => EDGE_KINDS.indexOf(k as EdgeKind)));
 
 /** One finding per index with no incoming data, stream or model edge. */
 export const staleIndex: Rule = (ctx) => {
   const { indexes } = ctx.roles;
   if (indexes.length === 0) return [];
-  const written = new Set<string>();
-  for (const e of ctx.diagram.edges) {
-    if (!WRITES.has(e.kind)) continue;
-    const s = ctx.node(e.source);
-    if (s && s.kind !== 'note' && s.kind !== 'group') written.add(e.target);
-  }
+  // The graph leaves edges from notes and zones out: what remains is written by a component.
+  const g = ctx.graph;
+  const written = new Uint8Array(g.ids.length);
+  for (let k = 0; k < g.edgeCount; k++) if (WRITES.has(g.outKind[k])) written[g.outAdj[k]] = 1;
   const findings: Finding[] = [];
   for (const node of indexes) {
-    if (written.has(node.id)) continue;
+    if (written[ctx.index(node)] === 1) continue;
     const what = plays(node, 'vector-db')
       ? 'an Embedding model or Batch inference that embeds new and changed items'
       : 'Batch ETL, a Stream processor or a change-data-capture sink that indexes new and changed items';

@@ -11,31 +11,21 @@
  * as served (`logsFeatures`, or "features" in its texts: log-and-wait, which trains on exactly what
  * serving saw). Feeds: data, stream and feedback edges, and request edges read backwards.
  */
-import type { DiagramNode } from '../../diagram';
-import { toIndices, walkMask } from '../../graph';
 import { mentions } from '../../vocabulary';
-import { idsOf, marked, names, textsOf, type Rule } from '../context';
+import { idsOf, names, textsOf, type Rule } from '../context';
 
 /** One finding, naming the feature producers on both sides, when serving's features do not also feed training. */
 export const trainingServingSkew: Rule = (ctx) => {
   const { trainers, inference, indexes, featureProducers } = ctx.roles;
   if (trainers.length === 0 || inference.length === 0 || featureProducers.length === 0) return [];
   const g = ctx.feedsGraph;
-  const mask = (nodes: readonly DiagramNode[]) => {
-    const m = new Uint8Array(g.ids.length);
-    for (const i of toIndices(g, idsOf(nodes))) m[i] = 1;
-    return m;
-  };
-  const toServing = walkMask(g, toIndices(g, idsOf(inference)), 'backward', mask([...trainers, ...indexes]), true);
-  const servingSide = marked(g, toServing, featureProducers);
+  const servingSide = ctx.marked(ctx.reach(g, inference, 'backward', true, [...trainers, ...indexes]), featureProducers);
   if (servingSide.length === 0) return [];
-  const toTraining = walkMask(g, toIndices(g, idsOf(trainers)), 'backward', mask(inference), true);
-  const trainingSide = marked(g, toTraining, featureProducers);
+  const trainingSide = ctx.marked(ctx.reach(g, trainers, 'backward', true, inference), featureProducers);
   if (servingSide.some((p) => trainingSide.includes(p))) return [];
   const featureLogs = ctx.playing('prediction-logging').filter((n) => n.props.logsFeatures === true || mentions(textsOf(n), 'features'));
   if (featureLogs.length > 0) {
-    const fromLogs = walkMask(g, toIndices(g, idsOf(featureLogs)), 'forward', null, true);
-    if (marked(g, fromLogs, trainers).length > 0) return [];
+    if (ctx.marked(ctx.reach(g, featureLogs, 'forward', true), trainers).length > 0) return [];
   }
   const involved = featureProducers.filter((n) => servingSide.includes(n) || trainingSide.includes(n));
   const message =

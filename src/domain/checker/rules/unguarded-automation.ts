@@ -12,7 +12,7 @@
  * them to a human review queue.
  */
 import type { ProblemId } from '../../diagram';
-import { filterEdges, hasPath, stronglyConnectedComponents, toIndices, type Graph } from '../../graph';
+import { filterEdges, stronglyConnectedComponents, type Graph } from '../../graph';
 import { idsOf, names, type Rule } from '../context';
 
 const AUTOMATED: ReadonlySet<ProblemId> = new Set(['fraud', 'content-moderation']);
@@ -22,12 +22,12 @@ export const unguardedAutomation: Rule = (ctx) => {
   if (!AUTOMATED.has(ctx.diagram.problem)) return [];
   const { inference } = ctx.roles;
   const rules = ctx.playing('rules-engine');
-  const last = new Set(lastModelSteps(filterEdges(ctx.graph, ['request', 'data', 'stream']), toIndices(ctx.graph, idsOf(inference))));
+  const last = new Set(lastModelSteps(filterEdges(ctx.graph, ['request', 'data', 'stream']), ctx.at(inference)));
   const ruleSet = new Set(rules);
   const deciders = ctx.components.filter((n) => ruleSet.has(n) || last.has(ctx.graph.indexOf.get(n.id)!));
   if (deciders.length === 0) return [];
   const reviews = ctx.playing('human-review');
-  if (reviews.length > 0 && hasPath(ctx.graph, idsOf(deciders), idsOf(reviews))) return [];
+  if (ctx.linked(ctx.graph, deciders, reviews)) return [];
   const what = ctx.diagram.problem === 'fraud' ? 'declines every legitimate payment' : 'removes every post';
   return [
     {
