@@ -244,6 +244,42 @@ const cases: Case[] = [
     'nodes[2].props.task: unknown task "clasification" (one of: classification, ranking, regression, retrieval, generation, detection)',
   ],
   [
+    'an unknown label source (revision 2)',
+    broken((f) => (f.nodes[2].props.labelSource = 'clicks')),
+    'nodes[2].props.labelSource',
+    'nodes[2].props.labelSource: unknown label source "clicks" (one of: user-feedback, human-annotation, outcome, self-supervised, none)',
+  ],
+  [
+    'an unknown split',
+    broken((f) => (f.nodes[2].props.split = 'shuffled')),
+    'nodes[2].props.split',
+    'nodes[2].props.split: unknown split "shuffled" (one of: random, time, user, group)',
+  ],
+  [
+    'a positive rate above 1',
+    broken((f) => (f.nodes[2].props.positiveRate = 12)),
+    'nodes[2].props.positiveRate',
+    'nodes[2].props.positiveRate: must be a number between 0 and 1, got 12',
+  ],
+  [
+    'actsAs that is not a list',
+    broken((f) => (f.nodes[2].props.actsAs = 're-ranking')),
+    'nodes[2].props.actsAs',
+    'nodes[2].props.actsAs: must be a list of kind ids, got a string',
+  ],
+  [
+    'an unknown kind in actsAs',
+    broken((f) => (f.nodes[2].props.actsAs = ['re-ranking', 're-rankin'])),
+    'nodes[2].props.actsAs[1]',
+    'nodes[2].props.actsAs[1]: unknown kind "re-rankin"',
+  ],
+  [
+    'a fallback that is not text',
+    broken((f) => (f.nodes[2].props.fallback = 42)),
+    'nodes[2].props.fallback',
+    'nodes[2].props.fallback: must be a string, got a number',
+  ],
+  [
     'an unknown custom stage',
     broken((f) => (f.nodes[4].props.stage = 'storage')),
     'nodes[4].props.stage',
