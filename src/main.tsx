@@ -68,3 +68,5 @@ if (!bench) {
 }
 // A practice session in progress survives a reload on its design (timer paused).
 if (!bench) void import('./io/practicePersistence').then((m) => m.bindPracticePersistence(store));
+// The offline app: the service worker registers once the page has painted (not in benchmarks).
+if (!bench) afterFirstPaint(() => void import('./io/pwa').then((m) => m.startServiceWorker(store)).catch(() => {}));

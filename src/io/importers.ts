@@ -6,7 +6,8 @@ import { layeredLayout, sketchFromMermaid } from '../domain/import/mermaid';
 import { buildDiagram, type Imported } from '../domain/import/sketch';
 import { err, ok, type Result } from '../domain/result';
 import { isPng, readPngText, readSvgText } from './embed';
-import { looksLikeMermaid, parseMermaidFlow, type MermaidModule } from './mermaidParse';
+import { decodeText, extension, looksLikeMermaid } from './fileKind';
+import { parseMermaidFlow, type MermaidModule } from './mermaidParse';
 import { decodeDiagramPayload } from './shareLink';
 
 /**
@@ -45,9 +46,6 @@ export interface ImportEnv {
   loadMermaid: () => Promise<MermaidModule>;
 }
 
-/** File name extensions the importers read (besides .json). */
-export const IMPORT_EXTENSIONS = ['.excalidraw', '.drawio', '.xml', '.mmd', '.mermaid', '.png', '.svg'] as const;
-
 /** Raw inflate through the platform's DecompressionStream (browsers and Node 20), stopping past `limit` bytes. */
 export const inflateRaw: InflateRaw = async (bytes, limit) => {
   const stream = new DecompressionStream('deflate-raw');
@@ -76,31 +74,10 @@ export const inflateRaw: InflateRaw = async (bytes, limit) => {
   return out;
 };
 
-/** Text of a file: UTF-8 (a byte order mark is dropped), or UTF-16 when it starts with a UTF-16 byte order mark. */
-export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-const extension = (name: string) => /(\.[^./\\]+)$/.exec(name.toLowerCase())?.[1] ?? '';
-
 /** The file name without its extension(s), for a design's title. */
 export function baseName(name: string): string {
   const base = name.replace(/^.*[/\\]/, '').replace(/\.(mlsd\.json|drawio\.(svg|png|xml)|excalidraw\.(json|png|svg)|[^.]+)$/i, '');
   return base.trim() || 'Imported design';
-}
-
-/**
- * True when a file should go through the importers rather than straight to the file format's
- * parser: by its name, or by its first bytes (a PNG, XML, an Excalidraw file, Mermaid text).
- */
-export function needsImporter(name: string, head: Uint8Array): boolean {
-  if ((IMPORT_EXTENSIONS as readonly string[]).includes(extension(name))) return true;
-  if (isPng(head)) return true;
-  const text = decodeText(head).trimStart();
-  return text.startsWith('<') || /^\{\s*"type"\s*:\s*"excalidraw/.test(text) || looksLikeMermaid(text);
 }
 
 /** Opens a design carried inside one of our PNG or SVG exports. */

@@ -129,7 +129,6 @@ const number = (v: string | undefined): number => {
 };
 
 function readCell(el: XmlElement, wrapper?: XmlElement): Cell | undefined {
-  const attrs = (k: string) => wrapper?.attrs.get(k) ?? el.attrs.get(k);
   const id = wrapper?.attrs.get('id') ?? el.attrs.get('id');
   if (!id) return undefined;
   const { shape, values } = parseStyle(el.attrs.get('style') ?? '');
@@ -153,11 +152,11 @@ function readCell(el: XmlElement, wrapper?: XmlElement): Cell | undefined {
     };
   }
   if (wrapper) {
-    const kind = attrs('mlsdKind');
+    const kind = wrapper.attrs.get('mlsdKind');
     if (kind) {
       const own: OwnData = { kind };
-      const label = wrapper.attrs.get('label');
-      if (label !== undefined) own.label = htmlToText(label);
+      const label = wrapper.attrs.get('mlsdLabel');
+      if (label !== undefined) own.label = label;
       const props = wrapper.attrs.get('mlsdProps');
       if (props) {
         try {

@@ -72,7 +72,8 @@ function readElement(value: unknown): Element | undefined {
     startArrow: own(value, 'startArrowhead') != null,
     endArrow: own(value, 'endArrowhead') != null,
   };
-  const text = str(own(value, 'text')) ?? str(own(value, 'originalText'));
+  // originalText is the text before Excalidraw wrapped it to its box.
+  const text = str(own(value, 'originalText')) ?? str(own(value, 'text'));
   if (text !== undefined) el.text = text;
   const containerId = str(own(value, 'containerId'));
   if (containerId) el.containerId = containerId;
