@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { kindInfo } from '../domain/catalogue';
 import { stageById } from '../domain/stages';
 import { skippedCount } from '../domain/import/sketch';
@@ -19,6 +19,9 @@ export function ImportDialog({ onClose }: DialogProps) {
   const preview = useDiagramStore((s) => s.importPreview);
   const [selected, setSelected] = useState(() => Math.max(0, preview?.pages.findIndex((p) => p.result.ok) ?? 0));
   const groupId = useId();
+  const primary = useRef<HTMLButtonElement>(null);
+  // The dialog focuses its first button (Cancel); Enter should open the import instead.
+  useEffect(() => primary.current?.focus(), []);
   if (!preview) return null;
   const page = preview.pages[selected];
   const ok = page?.result.ok ? page.result.value : undefined;
@@ -40,7 +43,7 @@ export function ImportDialog({ onClose }: DialogProps) {
           <button type="button" className="btn" onClick={onClose}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" disabled={!ok} onClick={open} data-autofocus>
+          <button ref={primary} type="button" className="btn btn-primary" disabled={!ok} onClick={open}>
             Open as new design
           </button>
         </>
