@@ -194,7 +194,8 @@ export function buildDiagram(sketch: Sketch, title: string, layout: LayoutFn = k
     if (own?.props) node.props = own.props;
     if (r.tool !== undefined && node.props.tool === undefined) node.props.tool = r.tool;
     if (r.kind === 'custom') summary.custom.push(r.label ?? 'Untitled');
-    else summary.recognised.push({ label: r.label ?? kindInfo(r.kind).label, kind: r.kind, ...(node.props.tool ? { tool: String(node.props.tool) } : {}) });
+    // Listed by the text as drawn ("BigQuery"), beside the kind it became.
+    else summary.recognised.push({ label: shortText(s.text.split('\n')[0] ?? '') || r.label || kindInfo(r.kind).label, kind: r.kind, ...(node.props.tool ? { tool: String(node.props.tool) } : {}) });
     if (r.kind === 'custom' && !r.label) node.label = 'Untitled';
     built.set(s.id, { node, abs: place.positions.get(s.id) ?? { x: 0, y: 0 }, size: NODE_SIZE });
   });
