@@ -17,6 +17,8 @@ import type { OwnData, Sketch, SketchEdge, SketchNote, SketchShape, SketchZone, 
 export const SNAP_DISTANCE = 48;
 /** Most elements read from one file. */
 export const MAX_ELEMENTS = 200_000;
+/** Most boxes read: the format's node limit (the zone and snapping passes compare boxes pairwise). */
+const MAX_BOXES = 20_000;
 
 const SHAPES = new Set(['rectangle', 'ellipse', 'diamond']);
 const FRAMES = new Set(['frame', 'magicframe']);
@@ -168,6 +170,9 @@ export function readExcalidrawValue(value: unknown): Result<Sketch, string> {
     } else if ((el.text ?? '').trim()) freeTexts.push(el);
   }
   const shapes = els.filter((el) => SHAPES.has(el.type));
+  if (shapes.length > MAX_BOXES) {
+    return err(`it has ${shapes.length.toLocaleString('en-US')} boxes; a design may have at most ${MAX_BOXES.toLocaleString('en-US')} components`);
+  }
   // Free text inside a box without text of its own labels that box (boxes and their text were often
   // grouped rather than bound; a title at the top of a big box names it); other free text is a note.
   const notes: Element[] = [];

@@ -104,6 +104,11 @@ describe('Excalidraw import', () => {
     expect(summary.skipped.map((s) => `${s.what}: ${s.why}`)).toEqual(['3 elements: it has no id or type']);
   });
 
+  it('refuses more boxes than a design may hold, before comparing them pairwise', async () => {
+    const elements = Array.from({ length: 20_001 }, (_, i) => ({ id: `r${i}`, type: 'rectangle', x: (i % 200) * 200, y: Math.floor(i / 200) * 100, width: 150, height: 60 }));
+    expect(await refusal('big.excalidraw', JSON.stringify({ type: 'excalidraw', elements }))).toBe('it has 20,001 boxes; a design may have at most 20,000 components');
+  });
+
   it('reads the Excalidraw clipboard format too', async () => {
     const clip = JSON.parse(fixture('recsys.excalidraw'));
     clip.type = 'excalidraw/clipboard';
