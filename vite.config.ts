@@ -1,9 +1,49 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { iconSprite } from './scripts/iconSprite';
+import { offlineChunks } from './scripts/pwaPrecache';
+
+const offline = offlineChunks();
 
 export default defineConfig({
-  plugins: [react(), iconSprite()],
+  plugins: [
+    react(),
+    iconSprite(),
+    offline.plugin,
+    // An installable app that works offline after the first visit (src/io/pwa.ts registers the worker
+    // after the first paint). 'prompt': a new version waits until the user chooses to reload.
+    VitePWA({
+      strategies: 'generateSW',
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['icon.svg'],
+      manifest: {
+        name: 'mlsd-canvas',
+        short_name: 'mlsd-canvas',
+        description: 'A canvas for machine-learning system design interviews that checks the design as you draw it.',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#2563eb',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icon.svg', sizes: 'any', type: 'image/svg+xml' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,webmanifest,json}'],
+        manifestTransforms: [offline.precacheFilter],
+        // Mermaid's core chunk is over workbox's 2 MB default.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   base: './',
   resolve: {
     alias: [

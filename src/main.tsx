@@ -55,10 +55,11 @@ createRoot(document.getElementById('root')!).render(
 );
 
 // Storage and share links load after the first paint, in their own chunk.
+let started: Promise<unknown> = Promise.resolve();
 if (!bench) {
   const saveKeys = formatShortcut('Mod+S', IS_MAC);
   // Without its code there is no restore and no autosave: the header says "Not saved" and why.
-  void import('./io/startup').then(
+  started = import('./io/startup').then(
     (m) => m.startFiles(store, { saveKeys }),
     (e: unknown) =>
       store
@@ -68,3 +69,11 @@ if (!bench) {
 }
 // A practice session in progress survives a reload on its design (timer paused).
 if (!bench) void import('./io/practicePersistence').then((m) => m.bindPracticePersistence(store));
+// The offline app: the service worker registers (and starts precaching) once the page has painted and
+// start-up (restoring the design, opening a share link) is done, so it never competes with them.
+const whenIdle = (work: () => void) => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 3000 }) : setTimeout(work, 500));
+if (!bench) {
+  void started.finally(() =>
+    afterFirstPaint(() => whenIdle(() => void import('./io/pwa').then((m) => m.startServiceWorker(store)).catch(() => {}))),
+  );
+}

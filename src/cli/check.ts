@@ -5,7 +5,7 @@
  * error remains, 1 when one does, 2 when the file cannot be read or is not a valid diagram,
  * or the command line is wrong. Uses only node: built-ins besides the domain code.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countBySeverity, runChecks } from '../domain/checker/runChecks';
@@ -13,17 +13,22 @@ import type { CheckResult, Finding } from '../domain/checker/types';
 import type { Diagram } from '../domain/diagram';
 import { MAX_FILE_BYTES, parseDiagramText } from '../domain/format/parse';
 import { STAGES, STAGE_IDS, type StageId } from '../domain/stages';
+import { needsImporter } from '../io/fileKind';
+import { readImport } from './importInput';
 
 /** Output width of the human report. */
 export const WIDTH = 80;
 
-export const USAGE = `Usage: npm run check -- FILE.json [--json]
+export const USAGE = `Usage: npm run check -- FILE.json [--json] [--page NAME]
 
 Checks a saved mlsd-canvas diagram for missing stages and known failure
-modes, and prints the findings grouped by stage.
+modes, and prints the findings grouped by stage. FILE may also be a PNG or
+SVG exported by mlsd-canvas, or an Excalidraw (.excalidraw), draw.io
+(.drawio, .xml) or Mermaid flowchart (.mmd) file, imported as the app does.
 
-  --json      print { "findings", "suppressed", "stages" } as JSON instead
-  -h, --help  show this help
+  --json       print { "findings", "suppressed", "stages" } as JSON instead
+  --page NAME  the page of a draw.io file to check (default: the first)
+  -h, --help   show this help
 
 Exit status: 0 when no unsuppressed error remains, 1 when one does, 2 when
 the file cannot be read or is not a valid diagram.`;
@@ -32,24 +37,30 @@ the file cannot be read or is not a valid diagram.`;
 export const EXIT = { ok: 0, errors: 1, unusable: 2 } as const;
 
 /** What the command line asked for, or why it cannot be understood. */
-export type Args = { help: true } | { help: false; file: string; json: boolean } | { error: string };
+export type Args = { help: true } | { help: false; file: string; json: boolean; page?: string } | { error: string };
 
 /** Parses the command-line arguments (without node and the script). */
 export function parseArgs(argv: readonly string[]): Args {
   let json = false;
+  let page: string | undefined;
   const files: string[] = [];
   let rest = false;
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (rest) files.push(arg);
     else if (arg === '--') rest = true;
     else if (arg === '--json') json = true;
+    else if (arg === '--page') {
+      if (i + 1 >= argv.length) return { error: '--page needs a page name' };
+      page = argv[++i];
+    }
     else if (arg === '-h' || arg === '--help') return { help: true };
     else if (arg.startsWith('-') && arg !== '-') return { error: `unknown option ${arg}` };
     else files.push(arg);
   }
   if (files.length === 0) return { error: 'no file given' };
   if (files.length > 1) return { error: `one file at a time (got ${files.length})` };
-  return { help: false, file: files[0], json };
+  return page === undefined ? { help: false, file: files[0], json } : { help: false, file: files[0], json, page };
 }
 
 /** The JSON report: findings, suppressed findings each with its reason, stage coverage. */
@@ -214,7 +225,7 @@ function readText(file: string): { text: string } | { error: string } {
 }
 
 /** Runs the checker on the command line; returns the exit code. */
-export function main(argv: readonly string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): number {
+export async function main(argv: readonly string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): Promise<number> {
   const args = parseArgs(argv);
   if ('error' in args) {
     io.err(`check: ${args.error}\n\n${USAGE}\n`);
@@ -224,19 +235,50 @@ export function main(argv: readonly string[], io = { out: (s: string) => process
     io.out(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const read = readText(args.file);
-  if ('error' in read) {
-    io.err(`${clean(args.file)}: ${read.error}\n`);
-    return EXIT.unusable;
+  let diagram: Diagram;
+  if (isImport(args.file)) {
+    // Excalidraw, draw.io, Mermaid, and our own PNG and SVG: read by the app's importers.
+    const imported = await readImport(resolveFile(args.file), args.file, args.page);
+    if ('error' in imported) {
+      io.err(`${clean(args.file)}: ${clean(imported.error)}\n`);
+      return EXIT.unusable;
+    }
+    if (imported.note) io.err(`${wrap(`${clean(args.file)}: ${clean(imported.note)}`, '', '  ').join('\n')}\n`);
+    diagram = imported.diagram;
+  } else {
+    const read = readText(args.file);
+    if ('error' in read) {
+      io.err(`${clean(args.file)}: ${read.error}\n`);
+      return EXIT.unusable;
+    }
+    const parsed = parseDiagramText(read.text);
+    if (!parsed.ok) {
+      io.err(`${clean(args.file)}: ${parsed.error.message}\n`);
+      return EXIT.unusable;
+    }
+    diagram = parsed.value;
   }
-  const parsed = parseDiagramText(read.text);
-  if (!parsed.ok) {
-    io.err(`${clean(args.file)}: ${parsed.error.message}\n`);
-    return EXIT.unusable;
-  }
-  const result = runChecks(parsed.value);
-  io.out(args.json ? `${JSON.stringify(jsonReport(result), null, 2)}\n` : humanReport(args.file, parsed.value, result));
+  const result = runChecks(diagram);
+  io.out(args.json ? `${JSON.stringify(jsonReport(result), null, 2)}\n` : humanReport(args.file, diagram, result));
   return result.findings.some((f) => f.severity === 'error') ? EXIT.errors : EXIT.ok;
+}
+
+/** True when the file goes through the importers: by its name, or by its first bytes. */
+function isImport(file: string): boolean {
+  const path = resolveFile(file);
+  let head = new Uint8Array(0);
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = new Uint8Array(512);
+      head = buffer.subarray(0, readSync(fd, buffer, 0, 512, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Unreadable: readText says why.
+  }
+  return needsImporter(file, head);
 }
 
 function invokedDirectly(): boolean {
@@ -253,7 +295,13 @@ if (invokedDirectly()) {
     if (e.code !== 'EPIPE') throw e;
   });
   try {
-    process.exitCode = main(process.argv.slice(2));
+    main(process.argv.slice(2)).then(
+      (code) => (process.exitCode = code),
+      (e: unknown) => {
+        process.stderr.write(`check: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exitCode = EXIT.unusable;
+      },
+    );
   } catch (e) {
     process.stderr.write(`check: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = EXIT.unusable;

@@ -128,8 +128,24 @@ export function copyImage(store: DiagramStore, written: Promise<void>): Promise<
 export function exportSvg(store: DiagramStore): void {
   download(store, 'the SVG', async (m, d, step) => {
     step('Drawing the diagram…');
-    return { blob: m.svgBlob(d, { dark: isDark() }), name: exportFileName(d.title, '.svg') };
+    return { blob: await m.svgBlob(d, { dark: isDark() }), name: exportFileName(d.title, '.svg') };
   });
+}
+
+/** Export Excalidraw (.excalidraw): the design as boxes and arrows to go on with in Excalidraw. */
+export function exportExcalidraw(store: DiagramStore): void {
+  download(store, 'the Excalidraw file', async (m, d) => ({
+    blob: new Blob([m.excalidrawText(d)], { type: 'application/json' }),
+    name: exportFileName(d.title, '.excalidraw'),
+  }));
+}
+
+/** Export draw.io (.drawio). */
+export function exportDrawio(store: DiagramStore): void {
+  download(store, 'the draw.io file', async (m, d) => ({
+    blob: new Blob([m.drawioText(d)], { type: 'application/xml' }),
+    name: exportFileName(d.title, '.drawio'),
+  }));
 }
 
 /** Export Mermaid (.mmd). */

@@ -70,6 +70,20 @@ export function registerExportCommands(r: AppCommands): void {
     enabled: hasNodes,
   });
   r.register({
+    id: 'export-excalidraw',
+    name: 'Export Excalidraw',
+    group: 'Export',
+    run: actions.run((m, { store }) => m.exportExcalidraw(store)),
+    enabled: hasNodes,
+  });
+  r.register({
+    id: 'export-drawio',
+    name: 'Export draw.io',
+    group: 'Export',
+    run: actions.run((m, { store }) => m.exportDrawio(store)),
+    enabled: hasNodes,
+  });
+  r.register({
     id: 'export-mermaid',
     name: 'Export Mermaid (.mmd)',
     group: 'Export',

@@ -16,11 +16,15 @@ export function openChosenFile(store: DiagramStore, file: File): void {
   );
 }
 
-/** Opens a file chooser for a diagram file; a chosen file opens as a new design. */
-export function pickDiagramFile(store: DiagramStore): void {
+/** What the file choosers offer: our files and the pictures we export (which carry the design), and the formats we import. */
+const OPEN_ACCEPT = '.json,application/json,.png,image/png,.svg,image/svg+xml';
+const IMPORT_ACCEPT = '.excalidraw,.drawio,.xml,.mmd,.mermaid,.png,.svg,.json';
+
+/** Opens a file chooser for a diagram file (or, with `accept`, the formats to import); a chosen file opens as a new design. */
+export function pickDiagramFile(store: DiagramStore, accept = OPEN_ACCEPT): void {
   const input = document.createElement('input');
   input.type = 'file';
-  input.accept = '.json,application/json';
+  input.accept = accept;
   input.addEventListener('change', () => {
     const file = input.files?.[0];
     if (file) openChosenFile(store, file);
@@ -29,7 +33,7 @@ export function pickDiagramFile(store: DiagramStore): void {
   input.click();
 }
 
-/** Registers new-diagram, open-file, save-file, my-designs and copy-share-link. */
+/** Registers new-diagram, open-file, save-file, import-file, import-mermaid, my-designs and copy-share-link. */
 export function registerFileCommands(r: AppCommands): void {
   r.register({
     id: 'new-diagram',
@@ -52,6 +56,18 @@ export function registerFileCommands(r: AppCommands): void {
     shortcuts: ['Mod+S'],
     global: true,
     run: actions.run((m, { store }) => m.saveFile(store)),
+  });
+  r.register({
+    id: 'import-file',
+    name: 'Import (Excalidraw, draw.io, Mermaid)…',
+    group: 'File',
+    run: ({ store }) => pickDiagramFile(store, IMPORT_ACCEPT),
+  });
+  r.register({
+    id: 'import-mermaid',
+    name: 'Import Mermaid text…',
+    group: 'File',
+    run: ({ store }) => store.getState().openDialog('import-mermaid'),
   });
   r.register({
     id: 'my-designs',

@@ -11,7 +11,10 @@ import { toMarkdown } from '../domain/export/markdown';
 import { toMermaid } from '../domain/export/mermaid';
 import { rasterSize } from '../domain/export/raster';
 import { toSvg } from '../domain/export/svg';
+import { toDrawio, toExcalidraw } from '../domain/export/interchange';
 import { iconMarkup } from '../ui/icons';
+import { embedInPng, svgWithPayload } from './embed';
+import { encodeDiagramPayload } from './shareLink';
 
 /** A failure whose message is meant for the user. */
 export class ExportError extends Error {
@@ -58,9 +61,10 @@ export function diagramSvg(d: Diagram, opts: ImageOptions = {}): { svg: string; 
   });
 }
 
-/** An SVG file of the diagram. */
-export function svgBlob(d: Diagram, opts: ImageOptions = {}): Blob {
-  return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${diagramSvg(d, opts).svg}\n`], { type: 'image/svg+xml' });
+/** An SVG file of the diagram, with the diagram itself in its metadata (opening the SVG again gives the design back). */
+export async function svgBlob(d: Diagram, opts: ImageOptions = {}): Promise<Blob> {
+  const svg = svgWithPayload(diagramSvg(d, opts).svg, await encodeDiagramPayload(d));
+  return new Blob([`<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`], { type: 'image/svg+xml' });
 }
 
 /** The SVG with its root width and height set to the output pixel size (so the browser rasterises it sharp, not scaled up). */
@@ -104,14 +108,27 @@ export async function renderPng(d: Diagram, opts: ImageOptions = {}, step: (text
     if (!ctx) throw new ExportError(`The browser could not make a ${dims} canvas (out of memory?). Export SVG has no size limit.`);
     ctx.drawImage(img, 0, 0, size.width, size.height);
     step(`Encoding the ${dims} PNG…`);
+    const payload = encodeDiagramPayload(d);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!blob) throw new ExportError(`The browser could not encode the ${dims} PNG (out of memory?). Export SVG has no size limit.`);
-    return { blob, width: size.width, height: size.height, scale: size.scale, reduced: size.reduced };
+    // The diagram rides along in a text chunk, so opening the PNG again gives the design back.
+    const png = embedInPng(new Uint8Array(await blob.arrayBuffer()), await payload);
+    return { blob: new Blob([png as Uint8Array<ArrayBuffer>], { type: 'image/png' }), width: size.width, height: size.height, scale: size.scale, reduced: size.reduced };
   } finally {
     // Free the pixels now rather than when the canvas is collected (matters for 16-megapixel exports).
     canvas.width = 0;
     canvas.height = 0;
   }
+}
+
+/** The diagram as an Excalidraw file. */
+export function excalidrawText(d: Diagram): string {
+  return toExcalidraw(d);
+}
+
+/** The diagram as a draw.io file. */
+export function drawioText(d: Diagram): string {
+  return toDrawio(d);
 }
 
 /** The Mermaid flowchart of the diagram. */

@@ -5,6 +5,8 @@ import { serializeDiagram } from '../domain/format/serialize';
 import { err, type Result } from '../domain/result';
 import type { DiagramStore } from '../store/diagramStore';
 import { openAsNewDesign } from '../store/openAsNewDesign';
+import { loadFailureSentence } from '../commands/lazyActions';
+import { needsImporter } from './fileKind';
 
 /** Diagram files in and out of the browser: download as `<title>.mlsd.json`, open a picked or dropped file. */
 
@@ -63,6 +65,17 @@ export async function readDiagramFile(file: File): Promise<Result<Diagram, strin
  * refused file leaves the diagram exactly as it was and shows the parser's message until dismissed.
  */
 export async function openDiagramFile(store: DiagramStore, file: File): Promise<boolean> {
+  // Excalidraw, draw.io, Mermaid and our own PNG and SVG go through the importers (loaded now).
+  if (needsImporter(file.name, new Uint8Array(await file.slice(0, 512).arrayBuffer().catch(() => new ArrayBuffer(0))))) {
+    let flow: typeof import('./importFlow');
+    try {
+      flow = await import('./importFlow');
+    } catch (e) {
+      store.getState().notify('error', loadFailureSentence(`the code that imports “${file.name}”`, e));
+      return false;
+    }
+    return flow.openImportedFile(store, file);
+  }
   const r = await readDiagramFile(file);
   const s = store.getState();
   if (!r.ok) {

@@ -19,9 +19,26 @@ const BROKEN = 'This share link is broken or incomplete';
 
 /** The URL hash that carries the diagram: `#d=v1.` then the compressed JSON in base64url. */
 export async function encodeShareHash(d: Diagram): Promise<string> {
+  return `#${HASH_KEY}=${await encodeDiagramPayload(d)}`;
+}
+
+/** The diagram as a share link carries it, `v1.` then base64url(deflate-raw(JSON)): also what PNG and SVG exports embed. */
+export async function encodeDiagramPayload(d: Diagram): Promise<string> {
   const json = JSON.stringify(toFileObject(d));
   const compressed = await pipeBytes(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
-  return `#${HASH_KEY}=${SHARE_PREFIX}${toBase64Url(compressed)}`;
+  return `${SHARE_PREFIX}${toBase64Url(compressed)}`;
+}
+
+/**
+ * The diagram in a payload made by encodeDiagramPayload, or a clear error that starts with
+ * `broken` ("The diagram inside this PNG is damaged"). Never throws.
+ */
+export async function decodeDiagramPayload(payload: string, brokenWhat: string): Promise<Result<Diagram, FormatError>> {
+  try {
+    return await decodePayload(payload, (why) => err(formatError('', `${brokenWhat}: ${why}.`)));
+  } catch (e) {
+    return err(formatError('', `${brokenWhat}: it could not be read (${e instanceof Error ? e.message : String(e)}).`));
+  }
 }
 
 /** The diagram a share hash carries, or a clear error for a broken link. Never throws. */
@@ -46,6 +63,10 @@ async function decode(hash: string): Promise<Result<Diagram, FormatError>> {
   if (typeof hash !== 'string') return broken('it carries no diagram');
   const payload = hashParam(hash);
   if (payload === undefined || payload === '') return broken('it carries no diagram');
+  return decodePayload(payload, broken);
+}
+
+async function decodePayload(payload: string, broken: (why: string) => Result<never, FormatError>): Promise<Result<Diagram, FormatError>> {
   if (!payload.startsWith(SHARE_PREFIX)) {
     const version = /^v(\d+)\./.exec(payload);
     if (version && Number(version[1]) > 1) {

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { ProblemId } from '../domain/diagram';
+import type { Imported } from '../domain/import/sketch';
 import type { Result } from '../domain/result';
 import type { DiagramState } from './diagramStore';
 
@@ -60,6 +61,15 @@ export interface ShareLinkState {
   copied: boolean;
 }
 
+/** An import waiting for the user to look at its summary (and pick a page) before it opens. */
+export interface ImportPreview {
+  /** Where it came from: a file name, or "pasted Mermaid text". */
+  source: string;
+  /** "Excalidraw", "draw.io", "Mermaid". */
+  format: string;
+  pages: { name: string; result: { ok: true; value: Imported } | { ok: false; error: string } }[];
+}
+
 export interface FilesSlice {
   saveStatus: SaveStatus;
   /** What went wrong and what to do, when saveStatus is 'failed' or 'conflict'. */
@@ -71,6 +81,9 @@ export interface FilesSlice {
   shareLink: ShareLinkState | null;
   /** Shows a share link in its dialog. */
   showShareLink(link: ShareLinkState): void;
+  importPreview: ImportPreview | null;
+  /** Shows an import's summary in its dialog; nothing changes until the user opens it. */
+  showImportPreview(preview: ImportPreview): void;
 }
 
 /** Storage status, the design library handle and the share-link dialog's data. */
@@ -85,4 +98,6 @@ export const filesSlice: StateCreator<DiagramState, [], [], FilesSlice> = (set, 
   setLibrary: (library) => set({ library }),
   shareLink: null,
   showShareLink: (link) => set({ shareLink: link, dialog: 'share-link' }),
+  importPreview: null,
+  showImportPreview: (preview) => set({ importPreview: preview, dialog: 'import' }),
 });

@@ -15,6 +15,8 @@ const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   'my-designs': lazyDialog(() => import('./MyDesignsDialog').then((m) => m.MyDesignsDialog), 'My designs'),
   'share-link': lazyDialog(() => import('./ShareLinkDialog').then((m) => m.ShareLinkDialog), 'the share link dialog'),
   templates: lazyDialog(() => import('./TemplateGallery').then((m) => m.default), 'the template gallery'),
+  import: lazyDialog(() => import('./ImportDialog').then((m) => m.ImportDialog), 'the import summary'),
+  'import-mermaid': lazyDialog(() => import('./MermaidImportDialog').then((m) => m.MermaidImportDialog), 'the Mermaid import'),
 };
 
 /** Shows the dialog the store names, if any. */

@@ -4,9 +4,12 @@ import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { openChosenFile } from '../commands/fileCommands';
 
 const hasFiles = (e: DragEvent) => e.dataTransfer.types.includes('Files');
-const isJson = (f: File) => /\.json$/i.test(f.name) || f.type === 'application/json';
 
-/** Wraps the canvas: a `.json` file dropped on it opens as a new design (a refused file leaves the diagram as it was). */
+/**
+ * Wraps the canvas: a file dropped on it opens as a new design: our `.json`, a PNG or SVG we
+ * exported, or (after its summary) an Excalidraw, draw.io or Mermaid file. A refused file leaves
+ * the diagram as it was.
+ */
 export function FileDrop({ children }: { children: ReactNode }) {
   const store = useDiagramStoreApi();
   const [over, setOver] = useState(false);
@@ -16,13 +19,8 @@ export function FileDrop({ children }: { children: ReactNode }) {
     e.preventDefault();
     depth.current = 0;
     setOver(false);
-    const files = [...e.dataTransfer.files];
-    const file = files.find(isJson);
-    if (!file) {
-      if (files.length) store.getState().notify('error', `“${files[0].name}” is not a diagram file: drop a .json file saved by mlsd-canvas.`);
-      return;
-    }
-    openChosenFile(store, file);
+    const file = e.dataTransfer.files[0];
+    if (file) openChosenFile(store, file);
   };
   return (
     <div
@@ -49,7 +47,7 @@ export function FileDrop({ children }: { children: ReactNode }) {
       {over && (
         <div className="file-drop-hint" aria-hidden>
           <FileUp size={22} />
-          <span>Drop a .json file to open it as a new design</span>
+          <span>Drop a design to open it: .json, an exported PNG or SVG, Excalidraw, draw.io or Mermaid</span>
         </div>
       )}
     </div>

@@ -58,8 +58,19 @@ function ThemeButton(props: Props) {
 }
 
 /** Command ids of the header menus; ids not registered (yet) are left out. */
-export const FILE_MENU = ['new-diagram', 'open-file', 'save-file', '-', 'my-designs', 'copy-share-link'] as const;
-export const EXPORT_MENU = ['export-png', 'export-png-transparent', 'copy-image', 'export-svg', '-', 'export-mermaid', 'copy-mermaid', 'export-markdown'] as const;
+export const FILE_MENU = ['new-diagram', 'open-file', 'save-file', '-', 'import-file', 'import-mermaid', '-', 'my-designs', 'copy-share-link'] as const;
+export const EXPORT_MENU = [
+  'export-png',
+  'export-png-transparent',
+  'copy-image',
+  'export-svg',
+  '-',
+  'export-excalidraw',
+  'export-drawio',
+  'export-mermaid',
+  'copy-mermaid',
+  'export-markdown',
+] as const;
 
 const hasAny = (commands: AppCommands, ids: readonly string[]) => ids.some((id) => id !== '-' && commands.get(id));
 

@@ -26,7 +26,7 @@ describe('Export menu', () => {
   it('registers every command the Export menu lists', () => {
     const commands = createAppCommands();
     for (const id of EXPORT_MENU) if (id !== '-') expect(commands.get(id)?.group, id).toBe('Export');
-    for (const id of ['export-png', 'copy-image', 'export-svg', 'export-mermaid', 'copy-mermaid', 'export-markdown']) expect(EXPORT_MENU).toContain(id);
+    for (const id of ['export-png', 'copy-image', 'export-svg', 'export-excalidraw', 'export-drawio', 'export-mermaid', 'copy-mermaid', 'export-markdown']) expect(EXPORT_MENU).toContain(id);
   });
 
   it('offers picture and Mermaid exports only once the canvas has something on it', async () => {
@@ -39,6 +39,8 @@ describe('Export menu', () => {
       'Export PNG (transparent)': true,
       'Copy image': true,
       'Export SVG': true,
+      'Export Excalidraw': true,
+      'Export draw.io': true,
       'Export Mermaid (.mmd)': true,
       'Copy Mermaid': true,
       'Export Markdown write-up': false,

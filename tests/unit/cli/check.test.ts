@@ -113,14 +113,14 @@ describe('check CLI (in process)', () => {
     expect(parseArgs(['--yaml', 'a.json'])).toHaveProperty('error');
   });
 
-  it('returns the exit code without exiting', () => {
+  it('returns the exit code without exiting', async () => {
     let out = '';
     let err = '';
     const io = { out: (s: string) => ((out += s), true), err: (s: string) => ((err += s), true) };
-    expect(main([resolve(ROOT, FIX, 'errors.json')], io)).toBe(1);
+    expect(await main([resolve(ROOT, FIX, 'errors.json')], io)).toBe(1);
     expect(out).toContain('1 error');
-    expect(main(['--help'], io)).toBe(0);
-    expect(main([], io)).toBe(2);
+    expect(await main(['--help'], io)).toBe(0);
+    expect(await main([], io)).toBe(2);
     expect(err).toContain('no file given');
   });
 
