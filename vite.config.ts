@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { iconSprite } from './scripts/iconSprite';
+import { isolateMermaidD3 } from './scripts/isolateMermaidD3';
 import { offlineChunks } from './scripts/pwaPrecache';
 
 const offline = offlineChunks();
@@ -10,6 +11,7 @@ export default defineConfig({
   plugins: [
     react(),
     iconSprite(),
+    isolateMermaidD3(),
     offline.plugin,
     // An installable app that works offline after the first visit (src/io/pwa.ts registers the worker
     // after the first paint). 'prompt': a new version waits until the user chooses to reload.

@@ -13,11 +13,13 @@ import { loadChecker } from './store/findings';
 import { sidePanel } from './ui/sidePanelLoader';
 import { miniMap } from './canvas/miniMapLoader';
 
-import { benchDiagram, readBenchN } from './domain/benchDiagram';
+import { readBenchN } from './domain/benchMode';
 
 // `?bench=N` opens straight into a generated diagram for the benchmarks; nothing is restored or saved.
+// The generator is loaded only then, so the first load of a real visit does not carry it.
 const benchN = readBenchN(location.search);
-const store = createDiagramStore({ prefs: loadPrefs(), ...(benchN !== null ? { diagram: benchDiagram(benchN) } : {}) });
+const benchStart = benchN !== null ? (await import('./domain/benchDiagram')).benchDiagram(benchN) : undefined;
+const store = createDiagramStore({ prefs: loadPrefs(), ...(benchStart ? { diagram: benchStart } : {}) });
 if (benchN !== null) {
   document.documentElement.classList.add('bench');
   // Measurement hooks for npm run bench (bench mode only).

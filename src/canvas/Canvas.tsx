@@ -14,7 +14,7 @@ import {
 } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { absolutePosition, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
-import { isEarlyDesign, toDoFindings } from '../domain/earlyDesign';
+import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
@@ -164,12 +164,11 @@ export function Canvas() {
   // per-node counts keep their identity while a node's findings stay the same.
   // A design that is just starting has to-dos, not errors: its cards carry no badge for them.
   const allChecks = useDeferredValue(useChecks());
-  const early = useDiagramStore((s) => isEarlyDesign(s.diagram));
   const checks = useMemo(() => {
-    if (!early) return allChecks;
-    const toDo = toDoFindings(allChecks.findings);
-    return toDo.size ? { ...allChecks, findings: allChecks.findings.filter((f) => !toDo.has(f)) } : allChecks;
-  }, [allChecks, early]);
+    if (!allChecks.toDo?.length) return allChecks;
+    const toDo = new Set(allChecks.toDo);
+    return { ...allChecks, findings: allChecks.findings.filter((f) => !toDo.has(findingKey(f))) };
+  }, [allChecks]);
   const badgeRef = useRef<ReadonlyMap<string, BadgeCounts>>(EMPTY);
   const badges = useMemo(() => (badgeRef.current = stableBadges(badgeRef.current, nodeFindingIndex(checks).counts)), [checks]);
   const nodes = useMemo(

@@ -22,11 +22,3 @@ export function benchDiagram(n: number): Diagram {
   const edges = nodes.slice(1).map((node, i) => ({ id: `e${i}`, source: nodes[i].id, target: node.id, kind: 'data' as const }));
   return { title: `Benchmark (${n} components)`, problem: 'generic', nodes, edges, suppressions: [] };
 }
-
-/** The N of a `?bench=N` query (capped at 20,000), or null when the page is not in bench mode. */
-export function readBenchN(search: string): number | null {
-  const raw = new URLSearchParams(search).get('bench');
-  if (raw === null) return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? Math.max(0, Math.min(20000, Math.floor(n))) : 0;
-}

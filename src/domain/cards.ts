@@ -4,7 +4,7 @@
  * the checker, the stage strip, the comparison and practice hints alike.
  */
 import type { Diagram, DiagramNode } from './diagram';
-import { plays } from './roles';
+import { plays } from './roleRules';
 
 /** What a card can lack, in the order a message lists it. */
 export type CardGap = 'goal' | 'scale' | 'latency budget' | 'task' | 'label' | 'offline metric' | 'online metric';

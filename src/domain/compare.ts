@@ -29,8 +29,8 @@ import type { CheckResult, Finding, RuleId } from './checker/types';
 import { listGaps, type CardGap } from './cards';
 import { stageCoverage, type Coverage } from './coverage';
 import { nodeLabel, nodeStage, type Diagram, type DiagramNode, type NodeProps } from './diagram';
-import { actsAs, isTrainer, kindsOf } from './roles';
-import { isPretrainedModel } from './roleRules';
+import { actsAs } from './roles';
+import { isPretrainedModel, isTrainer, kindsOf } from './roleRules';
 import { STAGES, STAGE_IDS, type StageId } from './stages';
 import { formatNumber } from './export/text';
 

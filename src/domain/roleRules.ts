@@ -4,10 +4,52 @@
  * source, the stages a node covers, and what an edge's kind contradicts. Kept apart from roles.ts,
  * which the canvas needs at first paint for the edge-kind proposal.
  */
-import { kindInfo, type KindId } from './catalogue';
+import { KIND_IDS, kindInfo, type KindId } from './catalogue';
 import type { EdgeKind, LabelSource } from './diagram';
-import { isAlert, isCall, isInference, kindsOf, movesModel, playsAny, ROLE, roleMask, type NodeLike } from './roles';
+import { acting, actsAs, has, isAlert, isCall, movesModel, ROLE, roleMask, type NodeLike } from './roles';
 import { isStageId, type StageId } from './stages';
+
+/** Kinds a node can act as besides its own: every component kind, not cards, notes, zones or `custom`. */
+export const ACTS_AS_KINDS: readonly KindId[] = KIND_IDS.filter((k) => !['requirements', 'ml-objective', 'note', 'group', 'custom'].includes(k));
+
+const ALONE = new Map<KindId, KindId[]>();
+/** Every kind a node plays: its own, then those it acts as (do not mutate the result). */
+export function kindsOf(n: NodeLike): KindId[] {
+  if (!acting(n)) {
+    let one = ALONE.get(n.kind);
+    if (!one) ALONE.set(n.kind, (one = [n.kind]));
+    return one;
+  }
+  const extra = actsAs(n);
+  return extra.length === 0 ? [n.kind] : [n.kind, ...extra];
+}
+
+/** True when the node plays this kind (its own or by `actsAs`). */
+export function plays(n: NodeLike, kind: KindId): boolean {
+  return n.kind === kind || (acting(n) && actsAs(n).includes(kind));
+}
+
+export const playsAny = (n: NodeLike, set: ReadonlySet<KindId>): boolean =>
+  set.has(n.kind) || (acting(n) && actsAs(n).some((k) => set.has(k)));
+/** A trainer: a training job, or an embedding model that is not pretrained. */
+export const isTrainer = (n: NodeLike): boolean => has(roleMask(n), ROLE.trainer);
+/** An inference node, including a pretrained embedding model. */
+export const isInference = (n: NodeLike): boolean => has(roleMask(n), ROLE.inference);
+/** A monitor node. */
+export const isMonitor = (n: NodeLike): boolean => has(roleMask(n), ROLE.monitor);
+/** The stages a node belongs to: its kind's (a custom node's own `stage`) and those of the kinds it acts as. */
+export function nodeStages(n: NodeLike): StageId[] {
+  const out: StageId[] = [];
+  const add = (s: StageId | null | undefined) => {
+    if (s && !out.includes(s)) out.push(s);
+  };
+  if (n.kind === 'custom') add(isStageId(n.props?.stage) ? n.props.stage : null);
+  else add(kindInfo(n.kind).stage);
+  for (const k of actsAs(n)) add(kindInfo(k).stage);
+  return out;
+}
+
+
 
 const DATA_ORIGINS = new Set<KindId>(['event-log', 'database', 'object-storage', 'external-data', 'client-app']);
 const FEATURE_PRODUCERS = new Set<KindId>(['feature-pipeline', 'feature-store', 'stream-processor', 'batch-etl']);

@@ -1,9 +1,9 @@
-import { isKindId, KIND_IDS, kindInfo, type KindId } from './catalogue';
+import { isKindId, kindInfo, type KindId } from './catalogue';
 import type { Diagram, DiagramNode, EdgeKind } from './diagram';
-import { isStageId, type StageId } from './stages';
 
 /**
- * Roles the checker, the comparison and the edge-kind proposal use (domain.md section 2). A node
+ * The roles the edge-kind proposal needs at first paint (domain.md sections 2 and 3): a node's
+ * `actsAs` and its role bits; the rest of the roles live in roleRules.ts, loaded with the checker. A node
  * plays the roles of its own kind and of every kind in its `props.actsAs`: a rules engine that does
  * the re-ranking (`actsAs: ["re-ranking"]`) is a re-ranking step, a custom node can act as any kind.
  * The rules judge roles, not box names.
@@ -21,8 +21,7 @@ const INFERENCE = new Set<KindId>([
 
 /** Kinds a node can act as besides its own: every component kind, not cards, notes, zones or `custom`. */
 const NOT_ACTABLE = new Set<string>(['requirements', 'ml-objective', 'note', 'group', 'custom']);
-export const ACTS_AS_KINDS: readonly KindId[] = KIND_IDS.filter((k) => !NOT_ACTABLE.has(k));
-const ACTABLE = new Set<KindId>(ACTS_AS_KINDS);
+const actable = (k: unknown): k is KindId => isKindId(k) && !NOT_ACTABLE.has(k);
 
 export type NodeLike = Pick<DiagramNode, 'kind' | 'props'>;
 
@@ -31,34 +30,15 @@ export function actsAs(n: NodeLike): KindId[] {
   const raw = n.props?.actsAs;
   if (!Array.isArray(raw) || raw.length === 0) return NONE;
   const out: KindId[] = [];
-  for (const k of raw) if (isKindId(k) && ACTABLE.has(k) && k !== n.kind && !out.includes(k)) out.push(k);
+  for (const k of raw) if (actable(k) && k !== n.kind && !out.includes(k)) out.push(k);
   return out;
 }
 
 // Most nodes act as nothing else: their kinds are one shared, never-mutated array per kind, so the
 // role tests of a 10,000-node check allocate nothing for them.
 const NONE: KindId[] = [];
-const ALONE = new Map<KindId, KindId[]>();
-const acting = (n: NodeLike): boolean => Array.isArray(n.props?.actsAs) && (n.props.actsAs as unknown[]).length > 0;
+export const acting = (n: NodeLike): boolean => Array.isArray(n.props?.actsAs) && (n.props.actsAs as unknown[]).length > 0;
 
-/** Every kind a node plays: its own, then those it acts as (do not mutate the result). */
-export function kindsOf(n: NodeLike): KindId[] {
-  if (!acting(n)) {
-    let one = ALONE.get(n.kind);
-    if (!one) ALONE.set(n.kind, (one = [n.kind]));
-    return one;
-  }
-  const extra = actsAs(n);
-  return extra.length === 0 ? [n.kind] : [n.kind, ...extra];
-}
-
-/** True when the node plays this kind (its own or by `actsAs`). */
-export function plays(n: NodeLike, kind: KindId): boolean {
-  return n.kind === kind || (acting(n) && actsAs(n).includes(kind));
-}
-
-export const playsAny = (n: NodeLike, set: ReadonlySet<KindId>): boolean =>
-  set.has(n.kind) || (acting(n) && actsAs(n).some((k) => set.has(k)));
 export const isPretrained = (n: NodeLike) => n.props?.pretrained === true;
 
 /**
@@ -128,25 +108,7 @@ export function roleMask(n: NodeLike): number {
   return m;
 }
 
-const has = (m: number, bits: number) => (m & bits) !== 0;
-
-/** A trainer: a training job, or an embedding model that is not pretrained. */
-export const isTrainer = (n: NodeLike): boolean => has(roleMask(n), ROLE.trainer);
-/** An inference node, including a pretrained embedding model. */
-export const isInference = (n: NodeLike): boolean => has(roleMask(n), ROLE.inference);
-/** A monitor node. */
-export const isMonitor = (n: NodeLike): boolean => has(roleMask(n), ROLE.monitor);
-/** The stages a node belongs to: its kind's (a custom node's own `stage`) and those of the kinds it acts as. */
-export function nodeStages(n: NodeLike): StageId[] {
-  const out: StageId[] = [];
-  const add = (s: StageId | null | undefined) => {
-    if (s && !out.includes(s)) out.push(s);
-  };
-  if (n.kind === 'custom') add(isStageId(n.props?.stage) ? n.props.stage : null);
-  else add(kindInfo(n.kind).stage);
-  for (const k of actsAs(n)) add(kindInfo(k).stage);
-  return out;
-}
+export const has = (m: number, bits: number) => (m & bits) !== 0;
 
 /** True when the node is itself called: it has an incoming `request` edge (line 1 of section 3). */
 export function isCalled(d: Pick<Diagram, 'edges'>, id: string): boolean {

@@ -90,6 +90,13 @@ function reuseUnchanged(prev: CheckResult, next: CheckResult): CheckResult {
     return kept;
   });
   const sameGaps = STAGE_IDS.every((id) => prev.stageGaps?.[id] === next.stageGaps?.[id]);
-  if (same && sameGaps && STAGE_IDS.every((id) => prev.stages[id] === next.stages[id])) return prev;
-  return { findings, suppressed, stages: next.stages, ...(next.stageGaps ? { stageGaps: next.stageGaps } : {}) };
+  const sameToDo = (prev.toDo ?? []).join('\n') === (next.toDo ?? []).join('\n') && !prev.toDo === !next.toDo;
+  if (same && sameGaps && sameToDo && STAGE_IDS.every((id) => prev.stages[id] === next.stages[id])) return prev;
+  return {
+    findings,
+    suppressed,
+    stages: next.stages,
+    ...(next.stageGaps ? { stageGaps: next.stageGaps } : {}),
+    ...(next.toDo ? { toDo: next.toDo } : {}),
+  };
 }

@@ -2,7 +2,6 @@ import { CircleCheckBig, EyeOff, ListTodo } from 'lucide-react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findingKey, suppresses } from '../domain/checker/keys';
-import { isEarlyDesign, toDoFindings } from '../domain/earlyDesign';
 import type { Finding, SuppressedFinding } from '../domain/checker/types';
 import { STAGES, stageById, type Stage } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
@@ -41,13 +40,12 @@ interface Props {
  */
 export function FindingsPanel({ onReveal }: Props) {
   const store = useDiagramStoreApi();
-  const { findings, suppressed, pending, hidden, unavailable } = useChecks();
+  const { findings, suppressed, pending, hidden, unavailable, toDo: toDoKeys } = useChecks();
   const selected = useDiagramStore(useShallow((s) => s.selection.nodes));
   // A design that is just starting sees its uncovered stages as a to-do list, not as errors.
-  const early = useDiagramStore((s) => isEarlyDesign(s.diagram));
-  const toDoSet = useMemo(() => (early ? toDoFindings(findings) : null), [early, findings]);
+  const toDoSet = useMemo(() => (toDoKeys ? new Set(toDoKeys) : null), [toDoKeys]);
   const toDo = useMemo(() => (toDoSet ? findings.filter((f) => f.rule === 'missing-stage') : []), [toDoSet, findings]);
-  const rest = useMemo(() => (toDoSet ? findings.filter((f) => !toDoSet.has(f)) : findings), [toDoSet, findings]);
+  const rest = useMemo(() => (toDoSet ? findings.filter((f) => !toDoSet.has(findingKey(f))) : findings), [toDoSet, findings]);
   const groups = useMemo(() => groupByStage(rest), [rest]);
   const root = useRef<HTMLElement>(null);
   const [focusAfter, setFocusAfter] = useState<{ key: string; suppressed: boolean } | null>(null);

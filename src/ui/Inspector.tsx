@@ -20,7 +20,8 @@ import {
   type ProblemId,
 } from '../domain/diagram';
 import { describeGroup, problemProfile } from '../domain/profiles';
-import { ACTS_AS_KINDS, actsAs, isInference, isTrainer, plays } from '../domain/roles';
+import { actsAs } from '../domain/roles';
+import { ACTS_AS_KINDS, isInference, isTrainer, plays } from '../domain/roleRules';
 import { LABEL_SOURCE_LABELS, labelSourceIn, SPLIT_LABELS, splitIn, type TermCategory } from '../domain/vocabulary';
 import { STAGES, stageById } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';

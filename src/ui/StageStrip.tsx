@@ -1,9 +1,8 @@
 import { CircleCheck, EyeOff, ListTodo } from 'lucide-react';
 import type { CSSProperties } from 'react';
 import { countBySeverity } from '../domain/checker/keys';
-import { isEarlyDesign, toDoFindings } from '../domain/earlyDesign';
+import { findingKey } from '../domain/checker/keys';
 import { STAGES } from '../domain/stages';
-import { useDiagramStore } from '../store/useDiagramStore';
 import { retryChecker } from '../store/findings';
 import { useChecks } from '../store/useFindings';
 import { countLabel } from './severity';
@@ -16,12 +15,11 @@ import { SEVERITY_ICON } from './severityIcons';
  * uncovered stages as steps to go, not as errors.
  */
 export function StageStrip({ onOpenFindings }: { onOpenFindings(): void }) {
-  const { findings, stages, stageGaps, pending, hidden, unavailable } = useChecks();
-  const early = useDiagramStore((s) => isEarlyDesign(s.diagram));
+  const { findings, stages, stageGaps, toDo: toDoKeys, pending, hidden, unavailable } = useChecks();
   const covered = STAGES.filter((s) => stages[s.id]).length;
-  const toDoSet = early ? toDoFindings(findings) : null;
-  const toDo = early ? findings.filter((f) => f.rule === 'missing-stage').length : 0;
-  const counts = countBySeverity(toDoSet ? findings.filter((f) => !toDoSet.has(f)) : findings);
+  const toDoSet = toDoKeys ? new Set(toDoKeys) : null;
+  const toDo = toDoSet ? findings.filter((f) => f.rule === 'missing-stage').length : 0;
+  const counts = countBySeverity(toDoSet ? findings.filter((f) => !toDoSet.has(findingKey(f))) : findings);
   const clean = findings.length === 0;
   return (
     <section className="stage-strip" aria-label="Design check">

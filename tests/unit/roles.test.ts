@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { KindId } from '../../src/domain/catalogue';
 import type { NodeProps } from '../../src/domain/diagram';
-import { actsAs, isInference, isTrainer, kindsOf, proposeEdgeKind } from '../../src/domain/roles';
-import { coveredStages, edgeKindMismatch, isLabelSourceFor, isPretrainedModel } from '../../src/domain/roleRules';
+import { actsAs, proposeEdgeKind } from '../../src/domain/roles';
+import { coveredStages, edgeKindMismatch, isInference, isLabelSourceFor, isPretrainedModel, isTrainer, kindsOf } from '../../src/domain/roleRules';
 
 const n = (kind: KindId, props: NodeProps = {}) => ({ kind, props });
 

@@ -14,7 +14,8 @@
 import type { Diagram } from '../diagram';
 import { buildContext, type Rule } from './context';
 import type { CheckResult, Finding, RuleId, Severity, SuppressedFinding } from './types';
-import { suppresses } from './keys';
+import { findingKey, suppresses } from './keys';
+import { isEarlyDesign, toDoFindings } from '../earlyDesign';
 
 // The small helpers live in ./keys so the UI can use them without loading the rules.
 export { countBySeverity, findingKey, suppresses } from './keys';
@@ -97,7 +98,9 @@ export function runChecks(diagram: Diagram): CheckResult {
   suppressed.sort((a, b) => bySeverity(a.finding, b.finding));
   const stageGaps: CheckResult['stageGaps'] = {};
   for (const f of all) if (f.rule === 'missing-stage' && f.stage) stageGaps[f.stage] = f.message;
-  return { findings, suppressed, stages: ctx.stages, stageGaps };
+  const result: CheckResult = { findings, suppressed, stages: ctx.stages, stageGaps };
+  if (isEarlyDesign(diagram)) result.toDo = [...toDoFindings(findings)].map(findingKey);
+  return result;
 }
 
 function bySeverity(a: Finding, b: Finding): number {

@@ -69,6 +69,11 @@ export interface CheckResult {
   stages: Record<StageId, boolean>;
   /** Why each uncovered stage is not covered yet, as a to-do ("Start with the requirements: ..."). */
   stageGaps?: Partial<Record<StageId, string>>;
+  /**
+   * For a design that is just starting (earlyDesign.ts): the keys (findingKey) of the findings the
+   * app presents as its to-do list rather than as errors and warnings. Absent otherwise.
+   */
+  toDo?: string[];
   /** Set by the app while the checker itself is still loading (never by runChecks). */
   pending?: boolean;
   /** Set (with pending) when the checker's code could not be loaded: why, as a sentence. */

@@ -7,7 +7,7 @@
 import type { KindId } from '../../catalogue';
 import type { DiagramNode } from '../../diagram';
 import { hasSimplePathThrough } from '../../graph';
-import { plays } from '../../roles';
+import { plays } from '../../roleRules';
 import { idsOf, names, type Rule, type RuleContext } from '../context';
 
 /** One finding, naming those trainers, when no trainer-to-inference model path passes offline evaluation. */

@@ -6,7 +6,7 @@
  * index. A request edge into the index is a lookup, not a write.
  */
 import { EDGE_KINDS, nodeLabel, type EdgeKind } from '../../diagram';
-import { plays } from '../../roles';
+import { plays } from '../../roleRules';
 import type { Rule } from '../context';
 import type { Finding } from '../types';
 

@@ -7,7 +7,7 @@
  */
 import { nodeLabel } from '../../diagram';
 import { kindInfo } from '../../catalogue';
-import { kindsOf } from '../../roles';
+import { kindsOf } from '../../roleRules';
 import { productFits, productsIn } from '../../toolFit';
 import type { Rule } from '../context';
 import type { Finding } from '../types';
