@@ -61,6 +61,7 @@ export const ROLE = {
   streamSource: 1 << 11,
   streamTarget: 1 << 12,
   dataStage: 1 << 13,
+  servingStage: 1 << 14,
 } as const;
 
 const BY_KIND: Partial<Record<KindId, number>> = {
@@ -93,7 +94,9 @@ function kindMask(kind: KindId, pretrained: boolean): number {
     m = BY_KIND[kind] ?? 0;
     if (INFERENCE.has(kind)) m |= ROLE.inference;
     if (kind === 'embedding-model') m |= pretrained ? ROLE.inference | ROLE.pretrained : ROLE.trainer;
-    if (kindInfo(kind).stage === 'data') m |= ROLE.dataStage;
+    const stage = kindInfo(kind).stage;
+    if (stage === 'data') m |= ROLE.dataStage;
+    if (stage === 'serving') m |= ROLE.servingStage;
     KIND_MASK.set(key, m);
   }
   return m;
@@ -103,7 +106,7 @@ function kindMask(kind: KindId, pretrained: boolean): number {
 export function roleMask(n: NodeLike): number {
   const pretrained = isPretrained(n);
   let m = kindMask(n.kind, pretrained);
-  if (n.kind === 'custom' && n.props?.stage === 'data') m |= ROLE.dataStage;
+  if (n.kind === 'custom') m |= n.props?.stage === 'data' ? ROLE.dataStage : n.props?.stage === 'serving' ? ROLE.servingStage : 0;
   if (acting(n)) for (const k of actsAs(n)) m |= kindMask(k, pretrained);
   return m;
 }
