@@ -124,7 +124,7 @@ const LABEL_SOURCE_TERMS: Row[] = [
 const OTHER_TERMS: [TermCategory, Row[]][] = [
   ['calibration', [['calibration', 'calibration', ['calibrat...', 'recalibrat...', 'ece', 'expected calibration error', 'reliability...', 'platt', 'isotonic', 'temperature scaling', 'brier']]]],
   ['downsampling', [['downsampling', 'downsampling', ['downsampl...', 'down-sampl...', 'negative sampling', 'subsampl...', 'undersampl...', 'sampled negatives']]]],
-  ['delay', [['delay', 'delay', ['delay...', 'matur...', 'label window', 'attribution window', 'conversion window']]]],
+  ['delay', [['delay', 'delay', ['delay...']], ['maturity', 'maturity window', ['matur...', 'label window', 'attribution window', 'conversion window']]]],
   ['exploration', [['exploration', 'exploration', ['explor...', 'epsilon', 'epsilon-greedy', 'bandit~', 'divers...', 'fresh...', 'randomis...', 'randomiz...', 'propensit...', 'debias...', 'position bias', 'interleav...', 'thompson', 'ucb', 'novelty', 'serendipit...']]]],
   ['features', [['features', 'features', ['feature...']]]],
 ];
