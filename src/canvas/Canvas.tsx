@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePosition, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
+import { absolutePositions, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
 import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -195,12 +195,15 @@ export function Canvas() {
     (moved: Map<string, XY>) => {
       const all = store.getState().diagram.nodes;
       const byId = new Map(all.map((n) => [n.id, n]));
+      // One linear pass each, not one walk up the zones per moved node.
+      const at = absolutePositions(all);
+      const children = childrenOf(all);
       const moves: NodeMove[] = [];
       for (const [id, rel] of moved) {
         const n = byId.get(id);
         if (!n) continue;
         const parent = n.parent ? byId.get(n.parent) : undefined;
-        const origin = parent ? absolutePosition(parent, byId) : { x: 0, y: 0 };
+        const origin = parent ? at.get(parent.id)! : { x: 0, y: 0 };
         const abs = { x: origin.x + rel.x, y: origin.y + rel.y };
         const size = nodeSize(n);
         const centre = { x: abs.x + size.width / 2, y: abs.y + size.height / 2 };
@@ -209,11 +212,11 @@ export function Canvas() {
           moves.push({ id, position: rel });
           continue;
         }
-        const target = zoneAt(all, centre, withDescendants(all, id));
+        const target = zoneAt(all, centre, withDescendants(all, id, children), at);
         if ((target?.id ?? undefined) === n.parent) {
           moves.push({ id, position: rel });
         } else if (target) {
-          const o = absolutePosition(target, byId);
+          const o = at.get(target.id)!;
           moves.push({ id, position: { x: abs.x - o.x, y: abs.y - o.y }, parent: target.id });
         } else {
           moves.push({ id, position: abs, parent: null });

@@ -1,4 +1,4 @@
-import { absolutePosition, sortParentsFirst, type Diagram, type DiagramEdge, type DiagramNode, type XY } from './diagram';
+import { absolutePositions, childrenOf, sortParentsFirst, type Diagram, type DiagramEdge, type DiagramNode, type XY } from './diagram';
 
 /** What a copy holds: the selected nodes (with everything inside selected zones) and the edges between them. */
 export interface Fragment {
@@ -8,23 +8,23 @@ export interface Fragment {
 
 /** The fragment of the diagram that a copy of the selection takes. Nodes whose zone is not copied become top-level, at their absolute place. */
 export function copyFragment(d: Diagram, nodeIds: readonly string[]): Fragment {
-  const chosen = new Set(nodeIds);
-  // Copying a zone copies its contents.
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const n of d.nodes) if (n.parent && chosen.has(n.parent) && !chosen.has(n.id)) {
-      chosen.add(n.id);
-      grew = true;
-    }
+  // Copying a zone copies its contents (a walk down the zone tree: linear, however deep).
+  const children = childrenOf(d.nodes);
+  const chosen = new Set<string>();
+  const stack = [...nodeIds];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (chosen.has(id)) continue;
+    chosen.add(id);
+    for (const c of children.get(id) ?? []) stack.push(c.id);
   }
-  const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  const at = absolutePositions(d.nodes);
   const nodes: DiagramNode[] = [];
   for (const n of d.nodes) {
     if (!chosen.has(n.id)) continue;
     if (n.parent && !chosen.has(n.parent)) {
       const { parent: _drop, ...rest } = n;
-      nodes.push({ ...rest, position: absolutePosition(n, byId) });
+      nodes.push({ ...rest, position: at.get(n.id)! });
     } else nodes.push(n);
   }
   const edges = d.edges.filter((e) => chosen.has(e.source) && chosen.has(e.target));

@@ -3,6 +3,7 @@ import type { Finding, Severity, SuppressedFinding } from '../checker/types';
 import {
   EDGE_KINDS,
   PROBLEM_LABELS,
+  childrenOf,
   nodeLabel,
   nodeStage,
   type Diagram,
@@ -193,8 +194,9 @@ export function toMarkdown(d: Diagram, findings: Finding[], opts: { suppressed?:
   const zones = nodes.filter((n) => n.kind === 'group');
   if (zones.length) {
     out.push('## Zones', '');
+    const inside = childrenOf(nodes);
     for (const z of zones) {
-      const members = nodes.filter((n) => n.parent === z.id && n.id !== z.id && n.kind !== 'note').map((n) => escapeMarkdownInline(nodeLabel(n)));
+      const members = (inside.get(z.id) ?? []).filter((n) => n.kind !== 'note').map((n) => escapeMarkdownInline(nodeLabel(n)));
       const tag = z.props.zone === 'offline' || z.props.zone === 'online' ? ` (${z.props.zone})` : '';
       out.push(`- **${escapeMarkdownInline(nodeLabel(z))}**${tag}: ${members.length ? members.join(', ') : '_empty_'}`);
     }

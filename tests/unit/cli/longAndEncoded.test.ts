@@ -36,7 +36,7 @@ describe('the command-line checker on valid but unusual files', () => {
     expect(lines.length).toBeGreaterThan(250_000);
     expect(lines.every((l) => columns(l) <= 80)).toBe(true);
     expect(r.out.replace(/[^x]/g, '').length).toBeGreaterThanOrEqual(19_000_000);
-  });
+  }, 60_000);
 
   it('--json writes C1 controls, separators and bidi overrides as \\u escapes, keeping the same value', async () => {
     const label = 'a\u009b31mred\u0085b\u2028c\u202ed\u0007';
@@ -68,7 +68,7 @@ describe('file encodings: the app and the checker read the same ones', () => {
       const cli = await run('--json', path);
       expect(cli.err).toBe('');
       expect(cli.code).toBe(1);
-      const app = await readDiagramFile(new File([bytes], 'design.json'));
+      const app = await readDiagramFile(new File([new Uint8Array(bytes)], 'design.json'));
       expect(app.ok && app.value.nodes[0].label).toBe('Fraud “scorer” 特征');
     });
   }
@@ -79,7 +79,7 @@ describe('file encodings: the app and the checker read the same ones', () => {
     writeFileSync(path, bytes);
     const cli = await run(path);
     expect(cli.code).toBe(2);
-    const app = await readDiagramFile(new File([bytes], 'broken.json'));
+    const app = await readDiagramFile(new File([new Uint8Array(bytes)], 'broken.json'));
     expect(app.ok).toBe(false);
     expect(cli.err).toContain(app.ok ? '' : app.error);
   });

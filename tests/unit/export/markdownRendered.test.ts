@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+// @ts-expect-error jsdom (a dev dependency for the component tests) ships no types, and @types/jsdom is not installed
 import { JSDOM } from 'jsdom';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ import { NASTY_LABELS, diagram, edge, node } from './fixtures';
 const ALLOWED = new Set(['HTML', 'HEAD', 'BODY', 'H1', 'H2', 'H3', 'P', 'BLOCKQUOTE', 'UL', 'LI', 'STRONG', 'EM', 'CODE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TH', 'TD', 'BR', 'A']);
 
 /** What a rendered write-up holds that our Markdown never makes: foreign elements, handlers, script links. */
-const doc = new JSDOM('').window.document;
+const doc: Document = new JSDOM('').window.document;
 function render(markdown: string): Document {
   doc.body.innerHTML = marked.parse(markdown, { gfm: true, async: false });
   return doc;
