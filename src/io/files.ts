@@ -2,7 +2,7 @@ import type { Diagram } from '../domain/diagram';
 import { decodeDiagramBytes, MAX_FILE_READ_BYTES } from '../domain/format/encoding';
 import { MAX_FILE_BYTES, parseDiagramText } from '../domain/format/parse';
 import { DEFAULT_TITLE } from '../domain/format/schema';
-import { serializeDiagram } from '../domain/format/serialize';
+import { serializeForFile } from '../domain/format/serialize';
 import { err, type Result } from '../domain/result';
 import type { DiagramStore } from '../store/diagramStore';
 import { openAsNewDesign } from '../store/openAsNewDesign';
@@ -42,7 +42,7 @@ export function downloadText(text: string, fileName: string, type = 'application
 /** Downloads the diagram as `<title>.mlsd.json` in the file format; returns the file name. */
 export function saveDiagramFile(d: Diagram): string {
   const name = fileNameFor(d.title);
-  downloadText(serializeDiagram(d), name);
+  downloadText(serializeForFile(d, MAX_FILE_BYTES), name);
   return name;
 }
 

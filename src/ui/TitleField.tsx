@@ -13,8 +13,9 @@ export function TitleField() {
   }
   const commit = () => {
     const t = text.trim() || 'Untitled design';
-    setText(t);
     store.getState().setTitle(t);
+    // What the design holds now: the new title, or the old one when the change was refused (a notice says why).
+    setText(store.getState().diagram.title);
   };
   return (
     <input
