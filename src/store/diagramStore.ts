@@ -172,6 +172,16 @@ export interface UiSlice {
   /** The step of a long-running task (an export) shown with a spinner, or null when none runs. */
   progress: string | null;
   setProgress(text: string | null): void;
+  /**
+   * Editors holding typed text not committed yet (the title field, a rename on the canvas), each
+   * with the function that commits it. The header says "Saving…" while there is one, and a page
+   * being hidden or closed commits them all (nothing typed is lost on close or reload).
+   */
+  drafts: ReadonlyMap<string, () => void>;
+  /** Registers (or, with null, clears) an editor's uncommitted text. */
+  setDraft(key: string, commit: (() => void) | null): void;
+  /** Commits every uncommitted text now. */
+  commitDrafts(): void;
 }
 
 export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & FilesSlice & PracticeSlice;
@@ -669,6 +679,18 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
     progress: null,
     setProgress(text) {
       if (text !== get().progress) set({ progress: text });
+    },
+    drafts: new Map(),
+    setDraft(key, commit) {
+      const cur = get().drafts;
+      if (commit ? cur.get(key) === commit : !cur.has(key)) return;
+      const drafts = new Map(cur);
+      if (commit) drafts.set(key, commit);
+      else drafts.delete(key);
+      set({ drafts });
+    },
+    commitDrafts() {
+      for (const commit of [...get().drafts.values()]) commit();
     },
   };
 };
