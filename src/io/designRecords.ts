@@ -162,7 +162,7 @@ export function readStoredText(text: string): Result<{ diagram: Diagram; repairs
         }
       }
     }
-    if (moved) repairs.push(`${moved === 1 ? 'a coordinate' : `${moved} coordinates`} beyond ±${MAX_COORD.toLocaleString('en-US')} were brought to that edge`);
+    if (moved) repairs.push(`${moved === 1 ? 'a coordinate beyond' : `${moved} coordinates beyond`} ±${MAX_COORD.toLocaleString('en-US')} ${moved === 1 ? 'was' : 'were'} brought to that edge`);
     for (const n of nodes) {
       const node = n as Record<string, unknown> | null;
       if (node && typeof node === 'object' && node.parent !== undefined && !ids.has(node.parent)) delete node.parent;
