@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePositions, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
+import { absolutePositions, boxesBounds, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
 import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -70,10 +70,33 @@ function HandleBoundsRepair() {
   return null;
 }
 
+/**
+ * Above these counts the canvas draws only what is in view (React Flow's onlyRenderVisibleElements).
+ * Below them it does not: culling costs every drag frame a pass over all nodes and edges, and the drag
+ * benchmark's 500 components are won by a small margin; far above them it is what keeps the app answering.
+ */
+export const CULL_ABOVE = { nodes: 1_000, edges: 2_000 } as const;
+
+/**
+ * A design with more components than this opens on its first ones (in file order), not fitted whole:
+ * fitted, a 20,000-component design put every component in view, and drawing them all took the
+ * browser 14 s. Zooming out or "Fit view" still shows the whole design.
+ */
+export const OPEN_ON_FIRST = 300;
+
+/** What fitting the view to a design takes in: all of it, or the first components of a large one. */
+function fitOptions(nodes: readonly DiagramNode[]) {
+  return nodes.length > OPEN_ON_FIRST ? { ...FIT_VIEW, nodes: nodes.slice(0, OPEN_ON_FIRST).map((n) => ({ id: n.id })) } : FIT_VIEW;
+}
+
 /** A viewport close to what fitView will choose, from the diagram and the window (before anything is measured). */
-function estimateFit(nodes: readonly DiagramNode[]): { x: number; y: number; zoom: number } {
-  if (!nodes.length || typeof window === 'undefined') return { x: 0, y: 0, zoom: 1 };
-  const b = nodesBounds(nodes);
+function estimateFit(all: readonly DiagramNode[]): { x: number; y: number; zoom: number } {
+  if (!all.length || typeof window === 'undefined') return { x: 0, y: 0, zoom: 1 };
+  let b = nodesBounds(all);
+  if (all.length > OPEN_ON_FIRST) {
+    const at = absolutePositions(all);
+    b = boxesBounds(all.slice(0, OPEN_ON_FIRST).map((n) => ({ ...at.get(n.id)!, ...nodeSize(n) })));
+  }
   // The canvas is the window less the palette, the side column and the header.
   const w = Math.max(200, window.innerWidth - 568);
   const h = Math.max(200, window.innerHeight - 48);
@@ -117,7 +140,7 @@ function useFitOnDesignChange() {
     const prev = shown.current;
     shown.current = { designId, nodes };
     // A design kept as a copy has the same nodes: the view stays where it is.
-    if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) void flow.fitView(FIT_VIEW);
+    if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) void flow.fitView(fitOptions(nodes));
   }, [designId, nodes, flow]);
 }
 
@@ -146,6 +169,8 @@ export function Canvas() {
   // Start near the fitted zoom, so a large diagram's first render is already the zoomed-out one
   // (rendering it at 100 % first and again zoomed out doubled the start-up work); fitView then refines.
   const [initialViewport] = useState(() => estimateFit(store.getState().diagram.nodes));
+  const [initialFitOptions] = useState(() => fitOptions(store.getState().diagram.nodes));
+  const cull = dNodes.length > CULL_ABOVE.nodes || dEdges.length > CULL_ABOVE.edges;
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
@@ -372,7 +397,8 @@ export function Canvas() {
         zoomOnDoubleClick={false}
         fitView={initialFit}
         defaultViewport={initialViewport}
-        fitViewOptions={FIT_VIEW}
+        fitViewOptions={initialFitOptions}
+        onlyRenderVisibleElements={cull}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={PRO_OPTIONS}

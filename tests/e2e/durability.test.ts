@@ -181,7 +181,7 @@ async function launchOwn(profile: string): Promise<{ browser: Browser; proc: Chi
   const proc = spawn(
     process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   const endpoint = await new Promise<string>((resolve, reject) => {
     let err = '';
@@ -214,7 +214,7 @@ describe('a killed browser', () => {
       await addComponent(page, 'Cache');
       const id = await lastId(page);
       await expect.poll(async () => JSON.parse(await storedText(page, id)).nodes.length, { timeout: 5_000 }).toBe(2);
-      proc.kill('SIGKILL');
+      process.kill(-proc.pid!, 'SIGKILL'); // the browser and every process it started, as a crash takes them
       await new Promise((r) => proc.once('exit', r));
       ({ browser: own, proc } = await launchOwn(profile));
       page = await own.contexts()[0].newPage();
@@ -222,9 +222,9 @@ describe('a killed browser', () => {
       await page.locator('.react-flow__pane').waitFor();
       await expect.poll(() => labels(page)).toEqual(['Feature store', 'Cache']);
       await own.close();
-      proc.kill('SIGKILL');
+      process.kill(-proc.pid!, 'SIGKILL'); // the browser and every process it started, as a crash takes them
     } finally {
-      rmSync(profile, { recursive: true, force: true });
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
 });
