@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePositions, boxesBounds, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
+import { absolutePositions, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
 import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -29,6 +29,7 @@ import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
 import { StartPanelSlot } from '../ui/StartPanelSlot';
+import { isLarge } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
@@ -70,33 +71,36 @@ function HandleBoundsRepair() {
   return null;
 }
 
-/**
- * Above these counts the canvas draws only what is in view (React Flow's onlyRenderVisibleElements).
- * Below them it does not: culling costs every drag frame a pass over all nodes and edges, and the drag
- * benchmark's 500 components are won by a small margin; far above them it is what keeps the app answering.
- */
-export const CULL_ABOVE = { nodes: 1_000, edges: 2_000 } as const;
+/** The view as a coarse key: it changes when the view has moved by half its size or zoomed by a fifth. */
+const viewBucket = (s: ReactFlowState) => {
+  const [x, y, z] = s.transform;
+  const step = Math.max(s.width, s.height, 400) / 2;
+  return `${Math.floor(-x / step)},${Math.floor(-y / step)},${Math.round(Math.log2(z) * 4)}`;
+};
+const noBucket = () => '';
+
+/** At most this many selected components are drawn beyond the view (a select-all of 20,000 would draw them all). */
+const SELECTED_OFF_VIEW = 200;
 
 /**
- * A design with more components than this opens on its first ones (in file order), not fitted whole:
- * fitted, a 20,000-component design put every component in view, and drawing them all took the
- * browser 14 s. Zooming out or "Fit view" still shows the whole design.
+ * A design with more components than this opens at 60 % zoom on its first component, not fitted
+ * whole: fitted, a 20,000-component design put thousands of components in view, and drawing them
+ * took the browser close to a minute. Zooming out or "Fit view" still shows the whole design.
  */
 export const OPEN_ON_FIRST = 300;
+const LARGE_OPEN_ZOOM = 0.6;
 
-/** What fitting the view to a design takes in: all of it, or the first components of a large one. */
-function fitOptions(nodes: readonly DiagramNode[]) {
-  return nodes.length > OPEN_ON_FIRST ? { ...FIT_VIEW, nodes: nodes.slice(0, OPEN_ON_FIRST).map((n) => ({ id: n.id })) } : FIT_VIEW;
+/** The view a large design opens on: its first component near the top left, at LARGE_OPEN_ZOOM. */
+function firstComponentView(all: readonly DiagramNode[]): { x: number; y: number; zoom: number } {
+  const first = all[0].parent ? (absolutePositions(all).get(all[0].id) ?? all[0].position) : all[0].position;
+  return { x: 60 - first.x * LARGE_OPEN_ZOOM, y: 60 - first.y * LARGE_OPEN_ZOOM, zoom: LARGE_OPEN_ZOOM };
 }
 
 /** A viewport close to what fitView will choose, from the diagram and the window (before anything is measured). */
 function estimateFit(all: readonly DiagramNode[]): { x: number; y: number; zoom: number } {
   if (!all.length || typeof window === 'undefined') return { x: 0, y: 0, zoom: 1 };
-  let b = nodesBounds(all);
-  if (all.length > OPEN_ON_FIRST) {
-    const at = absolutePositions(all);
-    b = boxesBounds(all.slice(0, OPEN_ON_FIRST).map((n) => ({ ...at.get(n.id)!, ...nodeSize(n) })));
-  }
+  if (all.length > OPEN_ON_FIRST) return firstComponentView(all);
+  const b = nodesBounds(all);
   // The canvas is the window less the palette, the side column and the header.
   const w = Math.max(200, window.innerWidth - 568);
   const h = Math.max(200, window.innerHeight - 48);
@@ -140,7 +144,10 @@ function useFitOnDesignChange() {
     const prev = shown.current;
     shown.current = { designId, nodes };
     // A design kept as a copy has the same nodes: the view stays where it is.
-    if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) void flow.fitView(fitOptions(nodes));
+    if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) {
+      if (nodes.length > OPEN_ON_FIRST) void flow.setViewport(firstComponentView(nodes));
+      else void flow.fitView(FIT_VIEW);
+    }
   }, [designId, nodes, flow]);
 }
 
@@ -165,12 +172,45 @@ export function Canvas() {
   useFitOnDesignChange();
 
   // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
-  const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0);
+  const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0 && store.getState().diagram.nodes.length <= OPEN_ON_FIRST);
   // Start near the fitted zoom, so a large diagram's first render is already the zoomed-out one
   // (rendering it at 100 % first and again zoomed out doubled the start-up work); fitView then refines.
   const [initialViewport] = useState(() => estimateFit(store.getState().diagram.nodes));
-  const [initialFitOptions] = useState(() => fitOptions(store.getState().diagram.nodes));
-  const cull = dNodes.length > CULL_ABOVE.nodes || dEdges.length > CULL_ABOVE.edges;
+  // A large design: React Flow gets only the components within a view's width or height of the view
+  // (and their zones, and the connections between them), recomputed when the view has moved by half
+  // its size or zoomed by a fifth.
+  const large = isLarge({ nodes: dNodes, edges: dEdges });
+  const bucket = useFlowStore(large ? viewBucket : noBucket);
+  const boxes = useMemo(() => {
+    if (!large) return null;
+    const at = absolutePositions(dNodes);
+    return new Map(dNodes.map((n) => [n.id, { ...at.get(n.id)!, ...nodeSize(n) }]));
+  }, [large, dNodes]);
+  const near = useMemo(() => {
+    if (!boxes) return null;
+    const { transform, width, height } = flowStore.getState();
+    const [x, y, z] = transform;
+    const w = Math.max(width, typeof window === 'undefined' ? 800 : window.innerWidth - 568, 200) / z;
+    const h = Math.max(height, typeof window === 'undefined' ? 600 : window.innerHeight - 48, 200) / z;
+    const left = -x / z - w;
+    const top = -y / z - h;
+    const ids = new Set<string>();
+    for (const n of dNodes) {
+      const b = boxes.get(n.id)!;
+      if (b.x < left + 3 * w && b.x + b.width > left && b.y < top + 3 * h && b.y + b.height > top) ids.add(n.id);
+    }
+    if (selection.nodes.length <= SELECTED_OFF_VIEW) for (const id of selection.nodes) if (boxes.has(id)) ids.add(id);
+    // Every zone a shown component sits in (React Flow needs a node's parent).
+    const byId = new Map(dNodes.map((n) => [n.id, n]));
+    for (const id of [...ids]) {
+      for (let p = byId.get(id)?.parent; p !== undefined && !ids.has(p) && byId.has(p); p = byId.get(p)?.parent) ids.add(p);
+    }
+    return ids;
+    // bucket: the view moved (read from flowStore above)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [boxes, bucket, dNodes, selection.nodes, flowStore]);
+  const shownNodes = useMemo(() => (near ? dNodes.filter((n) => near.has(n.id)) : dNodes), [near, dNodes]);
+  const shownEdges = useMemo(() => (near ? dEdges.filter((e) => near.has(e.source) && near.has(e.target)) : dEdges), [near, dEdges]);
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
@@ -199,7 +239,7 @@ export function Canvas() {
   const nodes = useMemo(
     () =>
       toFlowNodes(
-        dNodes,
+        shownNodes,
         selectedNodes,
         { drag, resize, measured: measured.current, dragStyle: drag.size ? dragStyleFor(flowStore.getState().transform[2]) : undefined },
         nodeCache.current,
@@ -207,12 +247,12 @@ export function Canvas() {
       ),
     // measureVersion: the measured map is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dNodes, selectedNodes, drag, resize, measureVersion, badges, flowStore],
+    [shownNodes, selectedNodes, drag, resize, measureVersion, badges, flowStore],
   );
   const editingEdge = useDiagramStore((s) => s.editingEdgeId);
   const edges = useMemo(
-    () => toFlowEdges(dEdges, selectedEdges, edgeCache.current, editingEdge),
-    [dEdges, selectedEdges, editingEdge],
+    () => toFlowEdges(shownEdges, selectedEdges, edgeCache.current, editingEdge),
+    [shownEdges, selectedEdges, editingEdge],
   );
 
   /** Where dragged nodes land: committed with their new zone when dropped inside or outside one. */
@@ -397,8 +437,7 @@ export function Canvas() {
         zoomOnDoubleClick={false}
         fitView={initialFit}
         defaultViewport={initialViewport}
-        fitViewOptions={initialFitOptions}
-        onlyRenderVisibleElements={cull}
+        fitViewOptions={FIT_VIEW}
         minZoom={0.05}
         maxZoom={2.5}
         proOptions={PRO_OPTIONS}

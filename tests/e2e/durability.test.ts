@@ -228,3 +228,28 @@ describe('a killed browser', () => {
     }
   });
 });
+
+describe('a large design the parser accepts', () => {
+  it('opens on its first components and draws only what is in view; a huge label is shown cut (speed: npm run bench)', async () => {
+    const { context, page } = await openApp(browser);
+    const n = 20_000;
+    const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: 'cache', label: i === 0 ? 'L'.repeat(1_000_000) : `Cache ${i}`, position: { x: (i % 100) * 220, y: Math.floor(i / 100) * 120 } }));
+    const edges = Array.from({ length: n - 1 }, (_, i) => ({ id: `e${i}`, source: `n${i}`, target: `n${i + 1}` }));
+    await openFile(page, { format: 'mlsd-canvas', version: 1, title: 'Twenty thousand', nodes, edges });
+    await expect.poll(() => title(page), { timeout: 60_000 }).toBe('Twenty thousand');
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 60_000 });
+    // The first 300 components fill the view; what lies beyond it is not in the page at all.
+    const drawn = await nodeCount(page);
+    expect(drawn).toBeGreaterThan(50);
+    expect(drawn).toBeLessThan(1_000);
+    expect(await page.locator('.react-flow__edge').count()).toBeLessThan(2_000);
+    const first = await page.locator('.react-flow__node[data-id="n0"] .node-label').textContent();
+    expect(first!.length).toBeLessThanOrEqual(201);
+    expect(first!.endsWith('…')).toBe(true);
+    // Clicking answers: the component is selected and the inspector shows its full name.
+    await page.locator('.react-flow__node[data-id="n1"]').click();
+    await expect.poll(() => page.locator('.react-flow__node[data-id="n1"].selected').count(), { timeout: 30_000 }).toBe(1);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -170,7 +170,7 @@ describe('toMarkdown', () => {
         expect(cells(rows[2])).toHaveLength(5);
       }),
     );
-  });
+  }, 30_000);
 
   it('escapes inline text reversibly enough to read', () => {
     expect(escapeMarkdownInline('a | b')).toBe('a &#124; b');
