@@ -161,9 +161,12 @@ for (const [key, n, per] of want('large') ? [['large20000', 20_000, 1], ['large6
   for (let i = 0; i < Math.min(runs, 3); i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    page.on('crash', () => log(`${key}: the page crashed`));
+    page.on('pageerror', (e) => log(`${key}: ${e.message}`));
     await page.goto(base);
     await page.locator('.react-flow__pane').waitFor();
     await painted(page);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } }); // focus for the shortcut
     const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Control+O');
     const t0 = Date.now();
@@ -172,12 +175,22 @@ for (const [key, n, per] of want('large') ? [['large20000', 20_000, 1], ['large6
     await page.locator('.react-flow__node').first().waitFor({ timeout: 600_000 });
     await painted(page);
     open.push(Date.now() - t0);
-    const box = await page.locator('.react-flow__node').nth(5).boundingBox();
+    // A component well inside the view (the page also holds those just around it).
+    const id = await page.evaluate(() => {
+      const c = document.querySelector('.react-flow').getBoundingClientRect();
+      for (const el of document.querySelectorAll('.react-flow__node')) {
+        const r = el.getBoundingClientRect();
+        if (r.left > c.left + 40 && r.right < c.right - 40 && r.top > c.top + 40 && r.bottom < c.bottom - 40) return el.dataset.id;
+      }
+      return null;
+    });
+    const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
     const t1 = Date.now();
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await page.waitForFunction(() => !!document.querySelector('.react-flow__node.selected'), null, { timeout: 600_000, polling: 20 });
     await painted(page);
     click.push(Date.now() - t1);
+    log(`${key}: open ${open.at(-1)} ms, click ${click.at(-1)} ms`);
     await page.waitForFunction(() => document.querySelector('.save-state')?.textContent === 'Saved', null, { timeout: 600_000 });
     const t2 = Date.now();
     await page.reload();

@@ -177,8 +177,8 @@ export function Canvas() {
   // (rendering it at 100 % first and again zoomed out doubled the start-up work); fitView then refines.
   const [initialViewport] = useState(() => estimateFit(store.getState().diagram.nodes));
   // A large design: React Flow gets only the components within a view's width or height of the view
-  // (and their zones, and the connections between them), recomputed when the view has moved by half
-  // its size or zoomed by a fifth.
+  // (and their zones), and the connections between them that have an end in view, recomputed when the
+  // view has moved by half its size or zoomed by a fifth.
   const large = isLarge({ nodes: dNodes, edges: dEdges });
   const bucket = useFlowStore(large ? viewBucket : noBucket);
   const boxes = useMemo(() => {
@@ -195,22 +195,30 @@ export function Canvas() {
     const left = -x / z - w;
     const top = -y / z - h;
     const ids = new Set<string>();
+    // Those in the view itself (a quarter of it around): a connection is drawn when one of its ends is.
+    const inView = new Set<string>();
     for (const n of dNodes) {
       const b = boxes.get(n.id)!;
-      if (b.x < left + 3 * w && b.x + b.width > left && b.y < top + 3 * h && b.y + b.height > top) ids.add(n.id);
+      if (b.x < left + 3 * w && b.x + b.width > left && b.y < top + 3 * h && b.y + b.height > top) {
+        ids.add(n.id);
+        if (b.x < left + 2.25 * w && b.x + b.width > left + 0.75 * w && b.y < top + 2.25 * h && b.y + b.height > top + 0.75 * h) inView.add(n.id);
+      }
     }
-    if (selection.nodes.length <= SELECTED_OFF_VIEW) for (const id of selection.nodes) if (boxes.has(id)) ids.add(id);
+    if (selection.nodes.length <= SELECTED_OFF_VIEW) for (const id of selection.nodes) if (boxes.has(id)) ids.add(id), inView.add(id);
     // Every zone a shown component sits in (React Flow needs a node's parent).
     const byId = new Map(dNodes.map((n) => [n.id, n]));
     for (const id of [...ids]) {
       for (let p = byId.get(id)?.parent; p !== undefined && !ids.has(p) && byId.has(p); p = byId.get(p)?.parent) ids.add(p);
     }
-    return ids;
+    return { ids, inView };
     // bucket: the view moved (read from flowStore above)
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [boxes, bucket, dNodes, selection.nodes, flowStore]);
-  const shownNodes = useMemo(() => (near ? dNodes.filter((n) => near.has(n.id)) : dNodes), [near, dNodes]);
-  const shownEdges = useMemo(() => (near ? dEdges.filter((e) => near.has(e.source) && near.has(e.target)) : dEdges), [near, dEdges]);
+  const shownNodes = useMemo(() => (near ? dNodes.filter((n) => near.ids.has(n.id)) : dNodes), [near, dNodes]);
+  const shownEdges = useMemo(
+    () => (near ? dEdges.filter((e) => near.ids.has(e.source) && near.ids.has(e.target) && (near.inView.has(e.source) || near.inView.has(e.target))) : dEdges),
+    [near, dEdges],
+  );
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
