@@ -47,8 +47,10 @@ for (const delay of delays) {
   let kept = 0;
   for (let r = 0; r < rounds; r++) {
     const profile = mkdtempSync(join(tmpdir(), 'mlsd-bench-kill-'));
+    const started = [];
     try {
       let { proc, page } = await launch(profile);
+      started.push(proc);
       await page.goto(base);
       await page.locator('.react-flow__pane').waitFor();
       await add(page, 'Feature store');
@@ -59,6 +61,7 @@ for (const delay of delays) {
       process.kill(-proc.pid, 'SIGKILL'); // the browser and every process it started, as a crash takes them
       await new Promise((res) => proc.once('exit', res));
       ({ proc, page } = await launch(profile));
+      started.push(proc);
       await page.goto(base);
       await page.locator('.react-flow__pane').waitFor();
       await page.waitForTimeout(1500);
@@ -66,6 +69,13 @@ for (const delay of delays) {
       process.kill(-proc.pid, 'SIGKILL'); // the browser and every process it started, as a crash takes them
       await new Promise((res) => proc.once('exit', res));
     } finally {
+      for (const p of started) {
+        try {
+          process.kill(-p.pid, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   }

@@ -198,8 +198,14 @@ async function launchOwn(profile: string): Promise<{ browser: Browser; proc: Chi
 describe('a killed browser', () => {
   it('keeps an edit written without waiting for any timer (the autosave writes on the leading edge)', async () => {
     const profile = mkdtempSync(join(tmpdir(), 'mlsd-kill-'));
+    const started: ChildProcess[] = [];
+    const launch = async () => {
+      const r = await launchOwn(profile);
+      started.push(r.proc);
+      return r;
+    };
     try {
-      let { browser: own, proc } = await launchOwn(profile);
+      let { browser: own, proc } = await launch();
       let page = await own.contexts()[0].newPage();
       await page.goto(baseUrl());
       await page.locator('.react-flow__pane').waitFor();
@@ -216,14 +222,21 @@ describe('a killed browser', () => {
       await expect.poll(async () => JSON.parse(await storedText(page, id)).nodes.length, { timeout: 5_000 }).toBe(2);
       process.kill(-proc.pid!, 'SIGKILL'); // the browser and every process it started, as a crash takes them
       await new Promise((r) => proc.once('exit', r));
-      ({ browser: own, proc } = await launchOwn(profile));
+      ({ browser: own, proc } = await launch());
       page = await own.contexts()[0].newPage();
       await page.goto(baseUrl());
       await page.locator('.react-flow__pane').waitFor();
       await expect.poll(() => labels(page)).toEqual(['Feature store', 'Cache']);
       await own.close();
-      process.kill(-proc.pid!, 'SIGKILL'); // the browser and every process it started, as a crash takes them
     } finally {
+      // Every browser this test started, with all its processes (also when the test failed midway).
+      for (const p of started) {
+        try {
+          process.kill(-p.pid!, 'SIGKILL');
+        } catch {
+          // gone already
+        }
+      }
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     }
   });
