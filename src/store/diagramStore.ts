@@ -122,7 +122,8 @@ export interface DocumentSlice {
   /**
    * Shows a diagram as a NEW design (open file, template, share link, new) in one undo step and
    * returns its id; the current design is left as it is (it stays in My designs). Undo returns
-   * to the previous design, id and content together.
+   * to the previous design, id and content together. Returns '' (and shows nothing new) when the
+   * diagram is beyond the format's limits.
    */
   replaceDiagram(diagram: Diagram): string;
   /** Shows a stored design (switching designs, restoring at start, taking another tab's version) with a fresh undo history. */
@@ -602,8 +603,8 @@ const documentSlice =
 
       replaceDiagram(diagram) {
         const id = newDesignId();
-        commit(diagram, undefined, EMPTY_SELECTION, id);
-        return id;
+        // ('' when the diagram is beyond the format's limits, as an import might be: a notice says why.)
+        return commit(diagram, undefined, EMPTY_SELECTION, id) ? id : '';
       },
       loadDesign(id, diagram) {
         set({ diagram, designId: id, history: hist.emptyHistory(), selection: EMPTY_SELECTION });
