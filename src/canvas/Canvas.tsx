@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePositions, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
+import { absolutePositions, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type Diagram, type DiagramNode, type XY } from '../domain/diagram';
 import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -83,11 +83,11 @@ const noBucket = () => '';
 const SELECTED_OFF_VIEW = 200;
 
 /**
- * A design with more components than this opens at 60 % zoom on its first component, not fitted
- * whole: fitted, a 20,000-component design put thousands of components in view, and drawing them
- * took the browser close to a minute. Zooming out or "Fit view" still shows the whole design.
+ * A large design (isLarge: the one the canvas culls) opens at 60 % zoom on its first component, not
+ * fitted whole: fitted, a 20,000-component design put thousands of components in view, and drawing
+ * them took the browser close to a minute. Zooming out or "Fit view" still shows the whole design.
+ * Smaller ones (the benchmarks' 500 components among them) are fitted as before.
  */
-export const OPEN_ON_FIRST = 300;
 const LARGE_OPEN_ZOOM = 0.6;
 
 /** The view a large design opens on: its first component near the top left, at LARGE_OPEN_ZOOM. */
@@ -97,9 +97,10 @@ function firstComponentView(all: readonly DiagramNode[]): { x: number; y: number
 }
 
 /** A viewport close to what fitView will choose, from the diagram and the window (before anything is measured). */
-function estimateFit(all: readonly DiagramNode[]): { x: number; y: number; zoom: number } {
+function estimateFit(d: Pick<Diagram, 'nodes' | 'edges'>): { x: number; y: number; zoom: number } {
+  const all = d.nodes;
   if (!all.length || typeof window === 'undefined') return { x: 0, y: 0, zoom: 1 };
-  if (all.length > OPEN_ON_FIRST) return firstComponentView(all);
+  if (isLarge(d)) return firstComponentView(all);
   const b = nodesBounds(all);
   // The canvas is the window less the palette, the side column and the header.
   const w = Math.max(200, window.innerWidth - 568);
@@ -137,6 +138,7 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Fits the view when another design is shown (opened, restored, undone back to), not on edits. */
 function useFitOnDesignChange() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const store = useDiagramStoreApi();
   const designId = useDiagramStore((s) => s.designId);
   const nodes = useDiagramStore((s) => s.diagram.nodes);
   const shown = useRef({ designId, nodes });
@@ -145,10 +147,10 @@ function useFitOnDesignChange() {
     shown.current = { designId, nodes };
     // A design kept as a copy has the same nodes: the view stays where it is.
     if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) {
-      if (nodes.length > OPEN_ON_FIRST) void flow.setViewport(firstComponentView(nodes));
+      if (isLarge({ nodes, edges: store.getState().diagram.edges })) void flow.setViewport(firstComponentView(nodes));
       else void flow.fitView(FIT_VIEW);
     }
-  }, [designId, nodes, flow]);
+  }, [designId, nodes, flow, store]);
 }
 
 /**
@@ -172,10 +174,10 @@ export function Canvas() {
   useFitOnDesignChange();
 
   // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
-  const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0 && store.getState().diagram.nodes.length <= OPEN_ON_FIRST);
+  const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0 && !isLarge(store.getState().diagram));
   // Start near the fitted zoom, so a large diagram's first render is already the zoomed-out one
   // (rendering it at 100 % first and again zoomed out doubled the start-up work); fitView then refines.
-  const [initialViewport] = useState(() => estimateFit(store.getState().diagram.nodes));
+  const [initialViewport] = useState(() => estimateFit(store.getState().diagram));
   // A large design: React Flow gets only the components within a view's width or height of the view
   // (and their zones), and the connections between them that have an end in view, recomputed when the
   // view has moved by half its size or zoomed by a fifth.
