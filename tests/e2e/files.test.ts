@@ -221,7 +221,8 @@ describe('diagram files in Chromium', () => {
     const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const viewer = await other.newPage();
     await viewer.goto(link);
-    await expect.poll(() => title(viewer)).toBe('Shared design');
+    // The link opens once start-up has read storage: seconds on a machine busy with other test runs.
+    await expect.poll(() => title(viewer), { timeout: 15_000 }).toBe('Shared design');
     expect((await labels(viewer)).sort()).toEqual(shownLabels);
     // Edges follow the nodes by a render (the canvas takes them as a deferred value).
     // (React Flow could lose a node's handle bounds here and the edge stayed missing: see HandleBoundsRepair.)
