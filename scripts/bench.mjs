@@ -15,7 +15,7 @@ const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runs = Number(args[args.indexOf('--runs') + 1]) > 0 && args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : 5;
 const log = (...a) => !json && console.error(...a);
-// `--only findings,png`: only the figures whose keys start with one of these (js, ready, findings, png, checker, tidy).
+// `--only findings,png`: only the figures whose keys start with one of these (js, ready, findings, png, large, checker, tidy).
 const only = args.includes('--only') ? String(args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean) : null;
 const want = (key) => !only || only.some((o) => key.startsWith(o));
 
@@ -135,6 +135,79 @@ for (const n of want('png') ? [100, 300] : []) {
     values.push(ms);
   }
   add(`png${n}`, `PNG export, ${n} components`, 'ms', values, n === 100 ? 1000 : null, values.length ? undefined : 'no PNG export in this build');
+}
+
+// ------------------------------------------------------------ large designs: time to answer
+// A design opened from a file (as a share link or a restart shows it), then a click on a component:
+// from the action to the first frame the page paints after it (the main thread answers again).
+// 20,000 components in a grid with 19,999 edges; 2,000 components with 60,000 edges (30 each).
+function largeFile(n, edgesPerNode) {
+  const kinds = ['event-log', 'feature-store', 'training-job', 'model-server', 'cache', 'ranking', 'drift-detection', 'batch-etl'];
+  const nodes = Array.from({ length: n }, (_, i) => ({ id: `n${i}`, kind: kinds[i % kinds.length], label: `Component ${i}`, position: { x: (i % 100) * 220, y: Math.floor(i / 100) * 120 } }));
+  const edges = [];
+  for (let i = 0; i < n; i++) for (let k = 1; k <= edgesPerNode && edges.length < n * edgesPerNode; k++) {
+    const j = (i + k) % n;
+    if (j !== i) edges.push({ id: `e${edges.length}`, source: `n${i}`, target: `n${j}` });
+  }
+  return Buffer.from(JSON.stringify({ format: 'mlsd-canvas', version: 1, title: `Large ${n}/${edges.length}`, nodes, edges }));
+}
+const painted = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+for (const [key, n, per] of want('large') ? [['large20000', 20_000, 1], ['large60000e', 2_000, 30]] : []) {
+  const buffer = largeFile(n, per);
+  const name = JSON.parse(buffer.toString()).title;
+  const open = [];
+  const click = [];
+  const restart = [];
+  for (let i = 0; i < Math.min(runs, 3); i++) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    page.on('crash', () => log(`${key}: the page crashed`));
+    page.on('pageerror', (e) => log(`${key}: ${e.message}`));
+    await page.goto(base);
+    await page.locator('.react-flow__pane').waitFor();
+    await painted(page);
+    // Dropped on the canvas, as a file from the desktop (the same path as File > Open).
+    const text = buffer.toString();
+    const transfer = await page.evaluateHandle((t) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], 'large.json', { type: 'application/json' }));
+      return dt;
+    }, text);
+    const t0 = Date.now();
+    for (const type of ['dragenter', 'dragover', 'drop']) await page.locator('.react-flow__pane').dispatchEvent(type, { dataTransfer: transfer });
+    await page.waitForFunction((t) => document.querySelector('[aria-label="Diagram title"]')?.value === t, name, { timeout: 600_000, polling: 50 });
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 600_000 });
+    await painted(page);
+    open.push(Date.now() - t0);
+    // A component well inside the view (the page also holds those just around it).
+    const id = await page.evaluate(() => {
+      const c = document.querySelector('.react-flow').getBoundingClientRect();
+      for (const el of document.querySelectorAll('.react-flow__node')) {
+        const r = el.getBoundingClientRect();
+        if (r.left > c.left + 40 && r.right < c.right - 40 && r.top > c.top + 40 && r.bottom < c.bottom - 40) return el.dataset.id;
+      }
+      return null;
+    });
+    const box = await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox();
+    const t1 = Date.now();
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.waitForFunction(() => !!document.querySelector('.react-flow__node.selected'), null, { timeout: 600_000, polling: 20 });
+    await painted(page);
+    click.push(Date.now() - t1);
+    log(`${key}: open ${open.at(-1)} ms, click ${click.at(-1)} ms`);
+    await page.waitForFunction(() => document.querySelector('.save-state')?.textContent === 'Saved', null, { timeout: 600_000 });
+    const t2 = Date.now();
+    await page.reload();
+    await page.waitForFunction((t) => document.querySelector('[aria-label="Diagram title"]')?.value === t, name, { timeout: 600_000, polling: 50 });
+    await page.locator('.react-flow__node').first().waitFor({ timeout: 600_000 });
+    await painted(page);
+    restart.push(Date.now() - t2);
+    await context.close();
+  }
+  const what = per === 1 ? `${n.toLocaleString('en-US')} components` : `${(n * per).toLocaleString('en-US')} edges`;
+  add(`${key}Open`, `large design, ${what}: drop its file to the first frame after`, 'ms', open, 1000);
+  add(`${key}Click`, `large design, ${what}: a click to the frame that shows the selection`, 'ms', click, 1000);
+  add(`${key}Restart`, `large design, ${what}: reload (restored from storage) to the first frame`, 'ms', restart, 1000);
 }
 
 // ------------------------------------------------------------ pure parts in Node

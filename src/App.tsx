@@ -1,3 +1,4 @@
+import { fitComponents } from './canvas/viewFit';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useMemo } from 'react';
 import { BenchReady } from './canvas/BenchReady';
@@ -36,8 +37,8 @@ function Shell({ commands }: { commands: AppCommands }) {
   useShortcuts(commands, ctx);
   const add = useAddComponent();
   const reveal = useCallback(
-    (ids: readonly string[]) => void flow.fitView({ ...REVEAL_VIEW, nodes: ids.map((id) => ({ id })) }),
-    [flow],
+    (ids: readonly string[]) => fitComponents(flow, store.getState().diagram, REVEAL_VIEW, ids),
+    [flow, store],
   );
   return (
     <div className="app">

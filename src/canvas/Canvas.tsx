@@ -13,7 +13,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePosition, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type DiagramNode, type XY } from '../domain/diagram';
+import { absolutePositions, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type Diagram, type DiagramNode, type XY } from '../domain/diagram';
 import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -29,6 +29,7 @@ import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
 import { StartPanelSlot } from '../ui/StartPanelSlot';
+import { isLarge } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
@@ -70,10 +71,37 @@ function HandleBoundsRepair() {
   return null;
 }
 
+/** The view as a coarse key: it changes when the view has moved by half its size or zoomed by a fifth. */
+const viewBucket = (s: ReactFlowState) => {
+  const [x, y, z] = s.transform;
+  const step = Math.max(s.width, s.height, 400) / 2;
+  return `${Math.floor(-x / step)},${Math.floor(-y / step)},${Math.round(Math.log2(z) * 4)}`;
+};
+const noBucket = () => '';
+
+/** At most this many selected components are drawn beyond the view (a select-all of 20,000 would draw them all). */
+const SELECTED_OFF_VIEW = 200;
+
+/**
+ * A large design (isLarge: the one the canvas culls) opens at 60 % zoom on its first component, not
+ * fitted whole: fitted, a 20,000-component design put thousands of components in view, and drawing
+ * them took the browser close to a minute. Zooming out or "Fit view" still shows the whole design.
+ * Smaller ones (the benchmarks' 500 components among them) are fitted as before.
+ */
+const LARGE_OPEN_ZOOM = 0.6;
+
+/** The view a large design opens on: its first component near the top left, at LARGE_OPEN_ZOOM. */
+function firstComponentView(all: readonly DiagramNode[]): { x: number; y: number; zoom: number } {
+  const first = all[0].parent ? (absolutePositions(all).get(all[0].id) ?? all[0].position) : all[0].position;
+  return { x: 60 - first.x * LARGE_OPEN_ZOOM, y: 60 - first.y * LARGE_OPEN_ZOOM, zoom: LARGE_OPEN_ZOOM };
+}
+
 /** A viewport close to what fitView will choose, from the diagram and the window (before anything is measured). */
-function estimateFit(nodes: readonly DiagramNode[]): { x: number; y: number; zoom: number } {
-  if (!nodes.length || typeof window === 'undefined') return { x: 0, y: 0, zoom: 1 };
-  const b = nodesBounds(nodes);
+function estimateFit(d: Pick<Diagram, 'nodes' | 'edges'>): { x: number; y: number; zoom: number } {
+  const all = d.nodes;
+  if (!all.length || typeof window === 'undefined') return { x: 0, y: 0, zoom: 1 };
+  if (isLarge(d)) return firstComponentView(all);
+  const b = nodesBounds(all);
   // The canvas is the window less the palette, the side column and the header.
   const w = Math.max(200, window.innerWidth - 568);
   const h = Math.max(200, window.innerHeight - 48);
@@ -110,6 +138,7 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Fits the view when another design is shown (opened, restored, undone back to), not on edits. */
 function useFitOnDesignChange() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
+  const store = useDiagramStoreApi();
   const designId = useDiagramStore((s) => s.designId);
   const nodes = useDiagramStore((s) => s.diagram.nodes);
   const shown = useRef({ designId, nodes });
@@ -117,8 +146,11 @@ function useFitOnDesignChange() {
     const prev = shown.current;
     shown.current = { designId, nodes };
     // A design kept as a copy has the same nodes: the view stays where it is.
-    if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) void flow.fitView(FIT_VIEW);
-  }, [designId, nodes, flow]);
+    if (prev.designId !== designId && prev.nodes !== nodes && nodes.length) {
+      if (isLarge({ nodes, edges: store.getState().diagram.edges })) void flow.setViewport(firstComponentView(nodes));
+      else void flow.fitView(FIT_VIEW);
+    }
+  }, [designId, nodes, flow, store]);
 }
 
 /**
@@ -142,10 +174,53 @@ export function Canvas() {
   useFitOnDesignChange();
 
   // Fit once to a diagram that is there at start (restored, shared, bench); never when the user adds the first node.
-  const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0);
+  const [initialFit] = useState(() => store.getState().diagram.nodes.length > 0 && !isLarge(store.getState().diagram));
   // Start near the fitted zoom, so a large diagram's first render is already the zoomed-out one
   // (rendering it at 100 % first and again zoomed out doubled the start-up work); fitView then refines.
-  const [initialViewport] = useState(() => estimateFit(store.getState().diagram.nodes));
+  const [initialViewport] = useState(() => estimateFit(store.getState().diagram));
+  // A large design: React Flow gets only the components within a view's width or height of the view
+  // (and their zones), and the connections between them that have an end in view, recomputed when the
+  // view has moved by half its size or zoomed by a fifth.
+  const large = isLarge({ nodes: dNodes, edges: dEdges });
+  const bucket = useFlowStore(large ? viewBucket : noBucket);
+  const boxes = useMemo(() => {
+    if (!large) return null;
+    const at = absolutePositions(dNodes);
+    return new Map(dNodes.map((n) => [n.id, { ...at.get(n.id)!, ...nodeSize(n) }]));
+  }, [large, dNodes]);
+  const near = useMemo(() => {
+    if (!boxes) return null;
+    const { transform, width, height } = flowStore.getState();
+    const [x, y, z] = transform;
+    const w = Math.max(width, typeof window === 'undefined' ? 800 : window.innerWidth - 568, 200) / z;
+    const h = Math.max(height, typeof window === 'undefined' ? 600 : window.innerHeight - 48, 200) / z;
+    const left = -x / z - w;
+    const top = -y / z - h;
+    const ids = new Set<string>();
+    // Those in the view itself (a quarter of it around): a connection is drawn when one of its ends is.
+    const inView = new Set<string>();
+    for (const n of dNodes) {
+      const b = boxes.get(n.id)!;
+      if (b.x < left + 3 * w && b.x + b.width > left && b.y < top + 3 * h && b.y + b.height > top) {
+        ids.add(n.id);
+        if (b.x < left + 2.25 * w && b.x + b.width > left + 0.75 * w && b.y < top + 2.25 * h && b.y + b.height > top + 0.75 * h) inView.add(n.id);
+      }
+    }
+    if (selection.nodes.length <= SELECTED_OFF_VIEW) for (const id of selection.nodes) if (boxes.has(id)) ids.add(id), inView.add(id);
+    // Every zone a shown component sits in (React Flow needs a node's parent).
+    const byId = new Map(dNodes.map((n) => [n.id, n]));
+    for (const id of [...ids]) {
+      for (let p = byId.get(id)?.parent; p !== undefined && !ids.has(p) && byId.has(p); p = byId.get(p)?.parent) ids.add(p);
+    }
+    return { ids, inView };
+    // bucket: the view moved (read from flowStore above)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [boxes, bucket, dNodes, selection.nodes, flowStore]);
+  const shownNodes = useMemo(() => (near ? dNodes.filter((n) => near.ids.has(n.id)) : dNodes), [near, dNodes]);
+  const shownEdges = useMemo(
+    () => (near ? dEdges.filter((e) => near.ids.has(e.source) && near.ids.has(e.target) && (near.inView.has(e.source) || near.inView.has(e.target))) : dEdges),
+    [near, dEdges],
+  );
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
@@ -174,7 +249,7 @@ export function Canvas() {
   const nodes = useMemo(
     () =>
       toFlowNodes(
-        dNodes,
+        shownNodes,
         selectedNodes,
         { drag, resize, measured: measured.current, dragStyle: drag.size ? dragStyleFor(flowStore.getState().transform[2]) : undefined },
         nodeCache.current,
@@ -182,12 +257,12 @@ export function Canvas() {
       ),
     // measureVersion: the measured map is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [dNodes, selectedNodes, drag, resize, measureVersion, badges, flowStore],
+    [shownNodes, selectedNodes, drag, resize, measureVersion, badges, flowStore],
   );
   const editingEdge = useDiagramStore((s) => s.editingEdgeId);
   const edges = useMemo(
-    () => toFlowEdges(dEdges, selectedEdges, edgeCache.current, editingEdge),
-    [dEdges, selectedEdges, editingEdge],
+    () => toFlowEdges(shownEdges, selectedEdges, edgeCache.current, editingEdge),
+    [shownEdges, selectedEdges, editingEdge],
   );
 
   /** Where dragged nodes land: committed with their new zone when dropped inside or outside one. */
@@ -195,12 +270,15 @@ export function Canvas() {
     (moved: Map<string, XY>) => {
       const all = store.getState().diagram.nodes;
       const byId = new Map(all.map((n) => [n.id, n]));
+      // One linear pass each, not one walk up the zones per moved node.
+      const at = absolutePositions(all);
+      const children = childrenOf(all);
       const moves: NodeMove[] = [];
       for (const [id, rel] of moved) {
         const n = byId.get(id);
         if (!n) continue;
         const parent = n.parent ? byId.get(n.parent) : undefined;
-        const origin = parent ? absolutePosition(parent, byId) : { x: 0, y: 0 };
+        const origin = parent ? at.get(parent.id)! : { x: 0, y: 0 };
         const abs = { x: origin.x + rel.x, y: origin.y + rel.y };
         const size = nodeSize(n);
         const centre = { x: abs.x + size.width / 2, y: abs.y + size.height / 2 };
@@ -209,11 +287,11 @@ export function Canvas() {
           moves.push({ id, position: rel });
           continue;
         }
-        const target = zoneAt(all, centre, withDescendants(all, id));
+        const target = zoneAt(all, centre, withDescendants(all, id, children), at);
         if ((target?.id ?? undefined) === n.parent) {
           moves.push({ id, position: rel });
         } else if (target) {
-          const o = absolutePosition(target, byId);
+          const o = at.get(target.id)!;
           moves.push({ id, position: { x: abs.x - o.x, y: abs.y - o.y }, parent: target.id });
         } else {
           moves.push({ id, position: abs, parent: null });

@@ -9,7 +9,7 @@ import { countsLabel } from '../ui/severity';
 import { kindIconId, SpriteIcon } from '../ui/SpriteIcon';
 import type { ComponentFlowNode, NodeData } from './flowTypes';
 import { InlineText } from './InlineText';
-import { nodeSubtitle } from './nodeSummary';
+import { nodeSubtitle, shown } from './nodeSummary';
 import { DetailContext } from './zoomLevel';
 
 /**
@@ -45,7 +45,7 @@ function FarNode({ id, data, stage, style, tiny }: Parts & { id: string; tiny: b
         // The label's length, drawn as a bar: one rectangle instead of a dozen glyphs under 4 px high.
         <div className="node-greek" style={{ width: `${Math.min(label.length, 18) * 0.55}em` }} />
       ) : (
-        <div className="node-label">{label}</div>
+        <div className="node-label">{shown(label)}</div>
       )}
       {b && <span className={`node-dot node-badge-${b.error ? 'error' : b.warning ? 'warning' : 'info'}`} aria-hidden />}
       <FarHandle nodeId={id} type="source" />
@@ -97,7 +97,7 @@ function FullNode({ id, data, stage, style }: Parts & { id: string }) {
           />
         ) : (
           <div className="node-label" onDoubleClick={() => setEditing(true)}>
-            {label}
+            {shown(label)}
           </div>
         )}
         {sub && <div className="node-sub">{sub}</div>}

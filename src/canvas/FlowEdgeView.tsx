@@ -4,6 +4,7 @@ import { useDiagramStoreApi } from '../store/useDiagramStore';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge } from './flowTypes';
 import { InlineText } from './InlineText';
+import { shown } from './nodeSummary';
 import { DetailContext } from './zoomLevel';
 
 /** A directed edge drawn in the style of its kind, with an arrowhead and a label (double-click to edit). */
@@ -47,7 +48,7 @@ export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge
                 onDone={() => store.getState().setEditingEdge(null)}
               />
             ) : (
-              data?.label
+              shown(data?.label ?? '')
             )}
           </div>
         </EdgeLabelRenderer>

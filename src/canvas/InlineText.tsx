@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useDiagramStoreApi } from '../store/useDiagramStore';
 
 interface Props {
   value: string;
@@ -17,10 +18,27 @@ export function InlineText({ value, onCommit, onDone, multiline, ariaLabel }: Pr
     ref.current?.focus();
     ref.current?.select();
   }, []);
+  const store = useDiagramStoreApi();
+  const key = useId();
+  const typed = useRef(text);
+  typed.current = text;
+  const committed = useRef(value);
+  const latest = useRef({ onCommit });
+  latest.current = { onCommit };
+  // What the page commits when it is hidden or closed while this editor is open (it stays open).
+  const commitDraft = useCallback(() => {
+    store.getState().setDraft(key, null);
+    if (typed.current !== committed.current) {
+      committed.current = typed.current;
+      latest.current.onCommit(typed.current);
+    }
+  }, [store, key]);
+  useEffect(() => () => store.getState().setDraft(key, null), [store, key]);
   const finish = (save: boolean) => {
     if (done.current) return;
     done.current = true;
-    if (save && text !== value) onCommit(text);
+    store.getState().setDraft(key, null);
+    if (save && text !== committed.current) onCommit(text);
     onDone();
   };
   const onKeyDown = (e: KeyboardEvent) => {
@@ -36,7 +54,11 @@ export function InlineText({ value, onCommit, onDone, multiline, ariaLabel }: Pr
     value: text,
     'aria-label': ariaLabel,
     className: `nodrag nopan nowheel inline-edit${multiline ? ' inline-edit-multi' : ''}`,
-    onChange: (e: { target: { value: string } }) => setText(e.target.value),
+    onChange: (e: { target: { value: string } }) => {
+      setText(e.target.value);
+      typed.current = e.target.value;
+      store.getState().setDraft(key, e.target.value !== committed.current ? commitDraft : null);
+    },
     onBlur: () => finish(true),
     onKeyDown,
   };

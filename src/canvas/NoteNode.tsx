@@ -3,6 +3,7 @@ import { memo, useState } from 'react';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import type { NoteFlowNode } from './flowTypes';
 import { InlineText } from './InlineText';
+import { shown } from './nodeSummary';
 
 /** A sticky note: shows its text, wrapped; double-click to edit. */
 export const NoteNode = memo(function NoteNode({ id, data }: NodeProps<NoteFlowNode>) {
@@ -20,7 +21,7 @@ export const NoteNode = memo(function NoteNode({ id, data }: NodeProps<NoteFlowN
           onDone={() => setEditing(false)}
         />
       ) : (
-        <div className="note-text">{text || 'Empty note'}</div>
+        <div className="note-text">{shown(text, 2000) || 'Empty note'}</div>
       )}
     </div>
   );

@@ -4,6 +4,7 @@ import { kindInfo } from '../domain/catalogue';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 import type { ZoneFlowNode } from './flowTypes';
 import { InlineText } from './InlineText';
+import { shown } from './nodeSummary';
 
 /** A zone: a labelled, resizable container tinted by offline / online; drag it by its header. */
 export const ZoneNode = memo(function ZoneNode({ id, data, selected }: NodeProps<ZoneFlowNode>) {
@@ -29,7 +30,7 @@ export const ZoneNode = memo(function ZoneNode({ id, data, selected }: NodeProps
             onDone={() => setEditing(false)}
           />
         ) : (
-          <span className="zone-label">{label}</span>
+          <span className="zone-label">{shown(label)}</span>
         )}
         {zone && <span className="zone-tag">{zone}</span>}
       </div>

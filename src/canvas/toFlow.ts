@@ -2,6 +2,7 @@ import { MarkerType } from '@xyflow/react';
 import { nodeLabel, type DiagramEdge, type DiagramNode, type XY } from '../domain/diagram';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge, FlowNode, NodeData } from './flowTypes';
+import { shown } from './nodeSummary';
 
 export interface Measured {
   width: number;
@@ -79,7 +80,7 @@ export function toFlowNodes(
       data: dataOf(n, badge),
       selected: sel,
       // Its accessible name at every zoom: far out the label itself is drawn as a bar.
-      ...(type === 'component' ? { ariaLabel: nodeLabel(n) } : {}),
+      ...(type === 'component' ? { ariaLabel: shown(nodeLabel(n)) } : {}),
       ...(n.parent ? { parentId: n.parent } : {}),
       ...(m ? { measured: m } : {}),
       ...(type === 'zone'

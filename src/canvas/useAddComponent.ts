@@ -1,7 +1,7 @@
 import { useReactFlow } from '@xyflow/react';
 import { useCallback } from 'react';
 import type { KindId } from '../domain/catalogue';
-import { DEFAULT_ZONE_SIZE, NODE_SIZE, absolutePosition, zoneAt, type XY } from '../domain/diagram';
+import { DEFAULT_ZONE_SIZE, NODE_SIZE, absolutePositions, zoneAt, type XY } from '../domain/diagram';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
 
 export interface AddComponent {
@@ -25,15 +25,15 @@ export function useAddComponent(): AddComponent {
     (kind: KindId, centre: XY, avoidStacking: boolean): string => {
       const size = kind === 'group' ? DEFAULT_ZONE_SIZE : NODE_SIZE;
       const { nodes } = store.getState().diagram;
+      const at = absolutePositions(nodes);
       let pos = { x: centre.x - size.width / 2, y: centre.y - size.height / 2 };
       if (avoidStacking) {
         // Repeated keyboard adds at the same centre step down and right instead of piling up.
-        const byId = new Map(nodes.map((n) => [n.id, n]));
-        const taken = nodes.map((n) => absolutePosition(n, byId));
+        const taken = [...at.values()];
         for (let i = 0; i < 40 && taken.some((p) => Math.abs(p.x - pos.x) < 12 && Math.abs(p.y - pos.y) < 12); i++)
           pos = { x: pos.x + 24, y: pos.y + 24 };
       }
-      const zone = kind === 'group' ? undefined : zoneAt(nodes, { x: pos.x + size.width / 2, y: pos.y + size.height / 2 });
+      const zone = kind === 'group' ? undefined : zoneAt(nodes, { x: pos.x + size.width / 2, y: pos.y + size.height / 2 }, undefined, at);
       return store.getState().addNode({ kind, position: pos, ...(zone ? { parent: zone.id } : {}) });
     },
     [store],

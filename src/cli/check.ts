@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { countBySeverity, runChecks } from '../domain/checker/runChecks';
 import type { CheckResult, Finding } from '../domain/checker/types';
 import type { Diagram } from '../domain/diagram';
+import { decodeDiagramBytes, MAX_FILE_READ_BYTES } from '../domain/format/encoding';
 import { MAX_FILE_BYTES, parseDiagramText } from '../domain/format/parse';
 import { STAGES, STAGE_IDS, type StageId } from '../domain/stages';
 import { needsImporter } from '../io/fileKind';
@@ -79,9 +80,13 @@ export function jsonReport(result: CheckResult): {
 /** The human report: a header, findings grouped by stage, suppressed findings, a summary; no line over WIDTH columns. */
 export function humanReport(file: string, diagram: Diagram, result: CheckResult): string {
   const out: string[] = [];
+  // Lines are appended one by one: a long label wraps into ~100,000 lines, too many for one push(...lines).
+  const add = (lines: readonly string[]) => {
+    for (const line of lines) out.push(line);
+  };
   const covered = STAGE_IDS.filter((s) => result.stages[s]).length;
   const title = diagram.title ? ` "${clean(diagram.title)}"` : '';
-  out.push(...wrap(`${clean(file)}${title}: ${covered}/${STAGE_IDS.length} stages`, '', '  '));
+  add(wrap(`${clean(file)}${title}: ${covered}/${STAGE_IDS.length} stages`, '', '  '));
 
   const groups: { title: string; findings: Finding[] }[] = [
     ...STAGES.map((s) => ({ title: `${s.step}. ${s.name}`, findings: result.findings.filter((f) => f.stage === s.id) })),
@@ -90,14 +95,14 @@ export function humanReport(file: string, diagram: Diagram, result: CheckResult)
   for (const group of groups) {
     if (group.findings.length === 0) continue;
     out.push('', group.title);
-    for (const f of group.findings) out.push(...findingLines(f));
+    for (const f of group.findings) add(findingLines(f));
   }
   if (result.findings.length === 0) out.push('', 'No findings: the design passes every check.');
   if (result.suppressed.length > 0) {
     out.push('', 'Suppressed');
     for (const s of result.suppressed) {
-      out.push(...findingLines(s.finding));
-      out.push(...wrap(`reason: ${clean(s.reason)}`, INDENT, INDENT));
+      add(findingLines(s.finding));
+      add(wrap(`reason: ${clean(s.reason)}`, INDENT, INDENT));
     }
   }
   out.push('', summary(result));
@@ -122,6 +127,15 @@ export function summary(result: CheckResult): string {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The JSON report as text: the same JSON, with the characters a terminal may act on (C1 controls such
+ * as U+009B, which starts an escape sequence in 8-bit terminals; line and paragraph separators; bidi
+ * overrides) written as \\u escapes, as the text report strips them. JSON.stringify escapes C0 itself.
+ */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** User text made safe for one terminal line: control characters (newlines, escapes) become spaces. */
@@ -211,11 +225,11 @@ function readText(file: string): { text: string } | { error: string } {
     const st = statSync(path);
     if (st.isDirectory()) return { error: 'cannot read the file: it is a directory' };
     if (!st.isFile()) return { error: 'cannot read the file: it is not a regular file' };
-    // The parser refuses anything over MAX_FILE_BYTES; never load a file far beyond that.
-    if (st.size > 4 * MAX_FILE_BYTES) {
+    // The parser refuses text over MAX_FILE_BYTES; never load a file far beyond that (the app reads as much).
+    if (st.size > MAX_FILE_READ_BYTES) {
       return { error: `the file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB; the app opens files up to that size` };
     }
-    return { text: readFileSync(path, 'utf8') };
+    return { text: decodeDiagramBytes(readFileSync(path)) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const why =
@@ -259,7 +273,7 @@ export async function main(argv: readonly string[], io = { out: (s: string) => p
     diagram = parsed.value;
   }
   const result = runChecks(diagram);
-  io.out(args.json ? `${JSON.stringify(jsonReport(result), null, 2)}\n` : humanReport(args.file, diagram, result));
+  io.out(args.json ? `${jsonText(jsonReport(result))}\n` : humanReport(args.file, diagram, result));
   return result.findings.some((f) => f.severity === 'error') ? EXIT.errors : EXIT.ok;
 }
 

@@ -1,3 +1,4 @@
+import { fitComponents } from '../canvas/viewFit';
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
@@ -114,7 +115,7 @@ function registerEditCommands(r: AppCommands): void {
     shortcuts: ['Shift+T'],
     run: layout.run((m, { store, flow }) => {
       store.getState().tidyUp(m.tidyLayout);
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, duration: 250, maxZoom: 1 }));
+      requestAnimationFrame(() => fitComponents(flow, store.getState().diagram, { padding: 0.15, duration: 250, maxZoom: 1 }));
     }),
     enabled: ({ store }) => store.getState().diagram.nodes.length > 0,
   });
@@ -178,7 +179,7 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Fit diagram to view',
     group: 'View',
     shortcuts: ['Shift+1'],
-    run: ({ flow }) => void flow.fitView({ padding: 0.2, duration: 200, maxZoom: 1.2 }),
+    run: ({ flow, store }) => fitComponents(flow, store.getState().diagram, { padding: 0.2, duration: 200, maxZoom: 1.2 }),
   });
   r.register({
     id: 'zoom-in',

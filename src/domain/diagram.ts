@@ -176,7 +176,7 @@ export function nodeSize(node: DiagramNode): { width: number; height: number } {
   return NODE_SIZE;
 }
 
-/** A node's top-left corner in diagram (absolute) coordinates, following its parent chain. */
+/** A node's top-left corner in diagram (absolute) coordinates, following its parent chain (for one node; absolutePositions for many). */
 export function absolutePosition(node: DiagramNode, byId: ReadonlyMap<string, DiagramNode>): XY {
   let x = node.position.x;
   let y = node.position.y;
@@ -193,19 +193,77 @@ export function absolutePosition(node: DiagramNode, byId: ReadonlyMap<string, Di
   return { x, y };
 }
 
-/** Nodes reordered so that every zone comes before its children (stable otherwise), as React Flow needs. */
+/**
+ * Every node's top-left corner in diagram (absolute) coordinates, in one linear pass: each node adds
+ * its position to its parent's, computed once (a chain of 20,000 nested zones costs 20,000 steps, not
+ * 200 million). A parent cycle (which no parsed diagram has) counts each member once, from the first met.
+ */
+export function absolutePositions(nodes: readonly DiagramNode[]): Map<string, XY> {
+  const byId = new Map<string, DiagramNode>();
+  for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+  const out = new Map<string, XY>();
+  const chain: DiagramNode[] = [];
+  const onChain = new Set<string>();
+  for (const n of nodes) {
+    if (out.has(n.id)) continue;
+    chain.length = 0;
+    onChain.clear();
+    let cur: DiagramNode | undefined = n;
+    while (cur && !out.has(cur.id) && !onChain.has(cur.id)) {
+      onChain.add(cur.id);
+      chain.push(cur);
+      cur = cur.parent !== undefined ? byId.get(cur.parent) : undefined;
+    }
+    let base: XY = cur && out.has(cur.id) ? out.get(cur.id)! : { x: 0, y: 0 };
+    for (let i = chain.length - 1; i >= 0; i--) {
+      base = { x: base.x + chain[i].position.x, y: base.y + chain[i].position.y };
+      out.set(chain[i].id, base);
+    }
+  }
+  return out;
+}
+
+/** How many zones each node sits in (0 at the top level), in one linear pass; a parent cycle counts each member once. */
+export function nestingDepths(nodes: readonly DiagramNode[]): Map<string, number> {
+  const byId = new Map<string, DiagramNode>();
+  for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, n);
+  const out = new Map<string, number>();
+  const chain: DiagramNode[] = [];
+  const onChain = new Set<string>();
+  for (const n of nodes) {
+    if (out.has(n.id)) continue;
+    chain.length = 0;
+    onChain.clear();
+    let cur: DiagramNode | undefined = n;
+    while (cur && !out.has(cur.id) && !onChain.has(cur.id)) {
+      onChain.add(cur.id);
+      chain.push(cur);
+      cur = cur.parent !== undefined ? byId.get(cur.parent) : undefined;
+    }
+    let d = cur && out.has(cur.id) ? out.get(cur.id)! + 1 : 0;
+    for (let i = chain.length - 1; i >= 0; i--) out.set(chain[i].id, d++);
+  }
+  return out;
+}
+
+/** The ids of each zone's direct children (a node whose parent is missing is nobody's child). */
+export function childrenOf(nodes: readonly DiagramNode[]): Map<string, DiagramNode[]> {
+  const ids = new Set<string>();
+  for (const n of nodes) ids.add(n.id);
+  const out = new Map<string, DiagramNode[]>();
+  for (const n of nodes) {
+    if (n.parent === undefined || n.parent === n.id || !ids.has(n.parent)) continue;
+    const list = out.get(n.parent);
+    if (list) list.push(n);
+    else out.set(n.parent, [n]);
+  }
+  return out;
+}
+
+/** Nodes reordered so that every zone comes before its children (stable otherwise), as React Flow needs. Iterative and linear. */
 export function sortParentsFirst(nodes: readonly DiagramNode[]): DiagramNode[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const placed = new Set<string>();
-  const out: DiagramNode[] = [];
-  const place = (node: DiagramNode, depth: number) => {
-    if (placed.has(node.id)) return;
-    const parent = node.parent ? byId.get(node.parent) : undefined;
-    if (parent && depth < nodes.length) place(parent, depth + 1);
-    if (placed.has(node.id)) return;
-    placed.add(node.id);
-    out.push(node);
-  };
+  const byId = new Map<string, DiagramNode>();
+  for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, n);
   let inOrder = true;
   const seen = new Set<string>();
   for (const n of nodes) {
@@ -213,7 +271,26 @@ export function sortParentsFirst(nodes: readonly DiagramNode[]): DiagramNode[] {
     seen.add(n.id);
   }
   if (inOrder) return nodes.slice();
-  for (const n of nodes) place(n, 0);
+  const placed = new Set<DiagramNode>();
+  const out: DiagramNode[] = [];
+  const chain: DiagramNode[] = [];
+  const onChain = new Set<DiagramNode>();
+  for (const n of nodes) {
+    if (placed.has(n)) continue;
+    // The node and its unplaced ancestors, placed outermost first (a cycle stops the climb).
+    chain.length = 0;
+    onChain.clear();
+    let cur: DiagramNode | undefined = n;
+    while (cur && !placed.has(cur) && !onChain.has(cur)) {
+      onChain.add(cur);
+      chain.push(cur);
+      cur = cur.parent !== undefined ? byId.get(cur.parent) : undefined;
+    }
+    for (let i = chain.length - 1; i >= 0; i--) {
+      placed.add(chain[i]);
+      out.push(chain[i]);
+    }
+  }
   return out;
 }
 
@@ -221,13 +298,17 @@ export function sortParentsFirst(nodes: readonly DiagramNode[]): DiagramNode[] {
  * The innermost zone whose box contains the point (absolute coordinates), or undefined.
  * `exclude` names nodes that cannot be the answer (a dragged zone and everything inside it).
  */
-export function zoneAt(nodes: readonly DiagramNode[], point: XY, exclude: ReadonlySet<string> = new Set()): DiagramNode | undefined {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
+export function zoneAt(
+  nodes: readonly DiagramNode[],
+  point: XY,
+  exclude: ReadonlySet<string> = new Set(),
+  at: ReadonlyMap<string, XY> = absolutePositions(nodes),
+): DiagramNode | undefined {
   let best: DiagramNode | undefined;
   let bestArea = Infinity;
   for (const n of nodes) {
     if (n.kind !== 'group' || exclude.has(n.id)) continue;
-    const { x, y } = absolutePosition(n, byId);
+    const { x, y } = at.get(n.id) ?? n.position;
     const { width, height } = nodeSize(n);
     if (point.x < x || point.y < y || point.x > x + width || point.y > y + height) continue;
     const area = width * height;
@@ -239,17 +320,15 @@ export function zoneAt(nodes: readonly DiagramNode[], point: XY, exclude: Readon
   return best;
 }
 
-/** Ids of a node and everything nested inside it. */
-export function withDescendants(nodes: readonly DiagramNode[], id: string): Set<string> {
+/** Ids of a node and everything nested inside it. Linear. */
+export function withDescendants(nodes: readonly DiagramNode[], id: string, children: ReadonlyMap<string, DiagramNode[]> = childrenOf(nodes)): Set<string> {
   const out = new Set([id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const n of nodes) {
-      if (n.parent && out.has(n.parent) && !out.has(n.id)) {
-        out.add(n.id);
-        grew = true;
-      }
+  const stack = [id];
+  while (stack.length) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      if (out.has(c.id)) continue;
+      out.add(c.id);
+      stack.push(c.id);
     }
   }
   return out;
@@ -280,6 +359,6 @@ export function boxesBounds(boxes: Iterable<Box>): Box {
 
 /** The box around every node (absolute coordinates, nominal sizes); empty at the origin for no nodes. */
 export function nodesBounds(nodes: readonly DiagramNode[]): Box {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  return boxesBounds(nodes.map((n) => ({ ...absolutePosition(n, byId), ...nodeSize(n) })));
+  const at = absolutePositions(nodes);
+  return boxesBounds(nodes.map((n) => ({ ...at.get(n.id)!, ...nodeSize(n) })));
 }

@@ -1,4 +1,4 @@
-import { absolutePosition, nodeSize, nodeStage, NODE_SIZE, type Diagram, type DiagramNode, type XY } from './diagram';
+import { absolutePositions, nodeSize, nodeStage, NODE_SIZE, type Diagram, type DiagramNode, type XY } from './diagram';
 import type { StageId } from './stages';
 
 /**
@@ -23,13 +23,17 @@ export const LAYOUT_GAP = { column: 84, row: 36, zonePadTop: 52, zonePad: 28, zo
 
 interface Item {
   id: string;
-  /** Nodes this item stands for (a zone stands for itself and everything inside). */
-  members: Set<string>;
   column: number;
   width: number;
   height: number;
   order: number;
   pos: XY;
+}
+
+interface Laid {
+  width: number;
+  height: number;
+  minColumn: number;
 }
 
 /** The stage column a plain node goes in. */
@@ -39,53 +43,81 @@ function columnOf(n: DiagramNode): number {
   return s ? COLUMN[s] : 4;
 }
 
-/** New positions (relative to each node's parent) and zone sizes that tidy the diagram up. */
+/**
+ * New positions (relative to each node's parent) and zone sizes that tidy the diagram up. Iterative:
+ * zones are laid out innermost first from an explicit list, so 20,000 nested zones need no deep stack.
+ */
 export function tidyLayout(d: Diagram): { positions: Map<string, XY>; sizes: Map<string, { width: number; height: number }> } {
   const positions = new Map<string, XY>();
   const sizes = new Map<string, { width: number; height: number }>();
-  const children = new Map<string | undefined, DiagramNode[]>();
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
+  const parentOf = (n: DiagramNode): string | undefined =>
+    n.parent !== undefined && n.parent !== n.id && byId.get(n.parent)?.kind === 'group' ? n.parent : undefined;
+  const children = new Map<string | undefined, DiagramNode[]>();
   for (const n of d.nodes) {
-    const p = n.parent && byId.get(n.parent)?.kind === 'group' ? n.parent : undefined;
-    const list = children.get(p) ?? [];
-    list.push(n);
-    children.set(p, list);
+    const p = parentOf(n);
+    const list = children.get(p);
+    if (list) list.push(n);
+    else children.set(p, [n]);
   }
   const index = new Map(d.nodes.map((n, i) => [n.id, i]));
-  const preds = new Map<string, string[]>();
-  const succs = new Map<string, string[]>();
-  for (const e of d.edges) {
-    if (e.source === e.target) continue;
-    (preds.get(e.target) ?? preds.set(e.target, []).get(e.target)!).push(e.source);
-    (succs.get(e.source) ?? succs.set(e.source, []).get(e.source)!).push(e.target);
+
+  // Containers (the top level, then every zone) in pre-order, with each node's zone depth.
+  const depth = new Map<string, number>();
+  const containers: (string | undefined)[] = [];
+  const stack: { id: string | undefined; depth: number }[] = [{ id: undefined, depth: -1 }];
+  while (stack.length) {
+    const c = stack.pop()!;
+    containers.push(c.id);
+    for (const k of children.get(c.id) ?? []) {
+      if (depth.has(k.id)) continue;
+      depth.set(k.id, c.depth + 1);
+      if (k.kind === 'group') stack.push({ id: k.id, depth: c.depth + 1 });
+    }
   }
 
-  /** Lays out one container's direct children; returns the content size. */
-  const layoutContainer = (parentId: string | undefined, depth: number): { width: number; height: number; minColumn: number } => {
+  // Each edge orders the two items it joins in the container where their zone chains meet: there
+  // one end's item feeds the other's (in a deeper container one end is outside; in a shallower one
+  // both ends are inside the same item).
+  const incoming = new Map<string, string[]>();
+  for (const e of d.edges) {
+    let a = byId.get(e.source);
+    let b = byId.get(e.target);
+    if (!a || !b || a === b || !depth.has(a.id) || !depth.has(b.id)) continue;
+    while (depth.get(a.id)! > depth.get(b.id)!) a = byId.get(parentOf(a)!)!;
+    while (depth.get(b.id)! > depth.get(a.id)!) b = byId.get(parentOf(b)!)!;
+    while (a !== b && parentOf(a) !== parentOf(b)) {
+      a = byId.get(parentOf(a)!)!;
+      b = byId.get(parentOf(b)!)!;
+    }
+    if (a === b || a.kind === 'note' || b.kind === 'note') continue;
+    const list = incoming.get(b.id);
+    if (list) list.push(a.id);
+    else incoming.set(b.id, [a.id]);
+  }
+
+  /** Lays out one container's direct children (its zones are laid out already); returns the content size. */
+  const layoutContainer = (parentId: string | undefined, laid: ReadonlyMap<string, Laid>): Laid => {
     const kids = children.get(parentId) ?? [];
     const notes = kids.filter((k) => k.kind === 'note');
     const items: Item[] = [];
     for (const k of kids) {
       if (k.kind === 'note') continue;
-      if (k.kind === 'group' && depth < 16) {
-        const inner = layoutContainer(k.id, depth + 1);
+      const inner = k.kind === 'group' ? laid.get(k.id) : undefined;
+      if (inner) {
         const width = Math.max(inner.width + 2 * LAYOUT_GAP.zonePad, 220);
         const height = Math.max(inner.height + LAYOUT_GAP.zonePadTop + LAYOUT_GAP.zonePad, 140);
         sizes.set(k.id, { width, height });
-        const members = new Set<string>([k.id]);
-        collect(k.id, members);
-        items.push({ id: k.id, members, column: inner.minColumn, width, height, order: index.get(k.id)!, pos: { x: 0, y: 0 } });
+        items.push({ id: k.id, column: inner.minColumn, width, height, order: index.get(k.id)!, pos: { x: 0, y: 0 } });
       } else {
         const { width, height } = nodeSize(k);
-        items.push({ id: k.id, members: new Set([k.id]), column: columnOf(k), width, height, order: index.get(k.id)!, pos: { x: 0, y: 0 } });
+        items.push({ id: k.id, column: columnOf(k), width, height, order: index.get(k.id)!, pos: { x: 0, y: 0 } });
       }
     }
-    const memberToItem = new Map<string, Item>();
-    for (const it of items) for (const m of it.members) memberToItem.set(m, it);
 
     // Columns in stage order; empty columns collapse.
     const columns = [...new Set(items.map((i) => i.column))].sort((a, b) => a - b);
-    const rank = new Map<Item, number>();
+    const rank = new Map<string, number>();
     // Initial order inside a column: requirements, objective, then the order in the file.
     const kindRank = (it: Item) => {
       const k = byId.get(it.id)!.kind;
@@ -98,23 +130,23 @@ export function tidyLayout(d: Diagram): { positions: Map<string, XY>; sizes: Map
       const bary = (it: Item): number => {
         let sum = 0;
         let count = 0;
-        for (const m of it.members)
-          for (const p of preds.get(m) ?? []) {
-            const src = memberToItem.get(p);
-            if (src && src !== it && rank.has(src)) {
-              sum += rank.get(src)!;
-              count++;
-            }
+        for (const src of incoming.get(it.id) ?? []) {
+          const r = rank.get(src);
+          if (r !== undefined) {
+            sum += r;
+            count++;
           }
+        }
         return count ? sum / count : Number.POSITIVE_INFINITY;
       };
       const scored = inCol.map((it) => ({ it, k: kindRank(it), b: bary(it) }));
       scored.sort((a, b) => a.k - b.k || (a.b === b.b ? 0 : a.b - b.b) || a.it.order - b.it.order);
       let y = 0;
-      const width = Math.max(...scored.map((s) => s.it.width));
+      let width = 0;
+      for (const { it } of scored) width = Math.max(width, it.width);
       for (const { it } of scored) {
         it.pos = { x: x + (width - it.width) / 2, y };
-        rank.set(it, y + it.height / 2);
+        rank.set(it.id, y + it.height / 2);
         y += it.height + (byId.get(it.id)?.kind === 'group' ? LAYOUT_GAP.zoneGap : LAYOUT_GAP.row);
       }
       height = Math.max(height, y - LAYOUT_GAP.row);
@@ -138,26 +170,30 @@ export function tidyLayout(d: Diagram): { positions: Map<string, XY>; sizes: Map
       const p = positions.get(n.id)!;
       positions.set(n.id, { x: p.x + inset.x, y: p.y + inset.y });
     }
-    const minColumn = items.length ? Math.min(...items.map((i) => i.column)) : 4;
+    let minColumn = items.length ? Infinity : 4;
+    for (const it of items) minColumn = Math.min(minColumn, it.column);
     return { width, height, minColumn };
   };
 
-  const collect = (id: string, into: Set<string>) => {
-    for (const c of children.get(id) ?? []) {
-      into.add(c.id);
-      collect(c.id, into);
-    }
-  };
-
-  layoutContainer(undefined, 0);
+  // Innermost first: the reverse of a pre-order puts every zone after everything inside it.
+  const laid = new Map<string, Laid>();
+  for (let i = containers.length - 1; i >= 0; i--) {
+    const id = containers[i];
+    const r = layoutContainer(id, laid);
+    if (id !== undefined) laid.set(id, r);
+  }
   // Keep the top-left of the whole diagram where it was, so the view does not jump.
   const tops = d.nodes.filter((n) => !n.parent || !byId.has(n.parent));
   if (tops.length) {
-    const ox = Math.min(...tops.map((n) => n.position.x));
-    const oy = Math.min(...tops.map((n) => n.position.y));
+    let ox = Infinity;
+    let oy = Infinity;
     for (const n of tops) {
-      const p = positions.get(n.id)!;
-      positions.set(n.id, { x: p.x + Math.round(ox), y: p.y + Math.round(oy) });
+      ox = Math.min(ox, n.position.x);
+      oy = Math.min(oy, n.position.y);
+    }
+    for (const n of tops) {
+      const p = positions.get(n.id);
+      if (p) positions.set(n.id, { x: p.x + Math.round(ox), y: p.y + Math.round(oy) });
     }
   }
   return { positions, sizes };
@@ -166,7 +202,8 @@ export function tidyLayout(d: Diagram): { positions: Map<string, XY>; sizes: Map
 /** Pairs of node ids whose boxes (absolute, nominal sizes) overlap; zones are checked against zones only, never against their own contents. */
 export function overlappingPairs(d: Diagram): [string, string][] {
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
-  const boxes = d.nodes.map((n) => ({ n, ...absolutePosition(n, byId), ...nodeSize(n) }));
+  const at = absolutePositions(d.nodes);
+  const boxes = d.nodes.map((n) => ({ n, ...at.get(n.id)!, ...nodeSize(n) }));
   const ancestors = (n: DiagramNode) => {
     const out = new Set<string>();
     let p = n.parent;

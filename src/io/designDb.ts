@@ -47,6 +47,8 @@ export type WriteOutcome = { ok: true; rev: number } | { ok: false; rev: number 
 export interface DesignDb {
   /** Every listing record with its key, as stored (possibly damaged). */
   listMeta(): Promise<{ id: string; meta: unknown }[]>;
+  /** The ids of every stored diagram data record (one may lack its listing record). */
+  listDataIds(): Promise<string[]>;
   /** The two records of a design as stored, or null when there is none. */
   read(id: string): Promise<{ meta: unknown; data: unknown } | null>;
   /**
@@ -57,6 +59,8 @@ export interface DesignDb {
   /** Puts changes aside at once, without reading first (for a page that is going away); see the top of this file. */
   journal(entries: JournalEntry[]): Promise<void>;
   listJournal(): Promise<JournalEntry[]>;
+  /** Moves a journal entry that cannot be read to the backups store (the design it names is left alone). */
+  keepJournalAside(entry: unknown, reason: string, at: number): Promise<BackupRecord | null>;
   dropJournal(key: string): Promise<void>;
   /** Settles a journal entry: applies it on its base revision, else stores `copy` (a new design), else drops it. */
   settle(entry: JournalEntry, copy: { meta: Omit<DesignMeta, 'rev'>; text: string } | null): Promise<Settled>;
@@ -186,13 +190,15 @@ function wrap(db: IDBDatabase): DesignDb {
         cur.onsuccess = () => {
           const rev = revOf(cur.result);
           if (rev === expectRev) {
+            // (Expecting -1 rewrites a damaged listing record, rebuilt from intact data.)
+            const next = Math.max(rev, 0) + 1;
             try {
-              put(tx, { ...meta, rev: rev + 1 }, text);
+              put(tx, { ...meta, rev: next }, text);
             } catch (e) {
               fail(e);
               return;
             }
-            done({ ok: true, rev: rev + 1 });
+            done({ ok: true, rev: next });
           } else if (rev <= 0) {
             done({ ok: false, rev });
           } else {
@@ -209,6 +215,26 @@ function wrap(db: IDBDatabase): DesignDb {
         for (const e of entries) store.put(e, e.key);
         // Commit now: the page may run no more code.
         tx.commit?.();
+      }),
+
+    listDataIds: () =>
+      transact(db, [DATA], 'readonly', (tx, done) => {
+        const keys = tx.objectStore(DATA).getAllKeys();
+        keys.onsuccess = () => done(keys.result.map(String));
+      }),
+
+    keepJournalAside: (entry, reason, at) =>
+      transact<BackupRecord | null>(db, [UNSAVED, BACKUPS], 'readwrite', (tx, done) => {
+        const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Partial<JournalEntry>;
+        if (typeof e.key !== 'string') {
+          done(null);
+          return;
+        }
+        const id = typeof e.id === 'string' ? e.id : e.key;
+        const record: BackupRecord = { key: backupKey(`${e.key}`, at), id, title: backupTitle(e.meta, id), reason: `unsaved changes from a closed tab: ${reason}`, at, meta: e.meta, data: { text: e.text } };
+        tx.objectStore(BACKUPS).put(record, record.key);
+        tx.objectStore(UNSAVED).delete(e.key);
+        done(record);
       }),
 
     listJournal: () =>

@@ -1,7 +1,8 @@
 import type { Diagram } from '../domain/diagram';
+import { decodeDiagramBytes, MAX_FILE_READ_BYTES } from '../domain/format/encoding';
 import { MAX_FILE_BYTES, parseDiagramText } from '../domain/format/parse';
 import { DEFAULT_TITLE } from '../domain/format/schema';
-import { serializeDiagram } from '../domain/format/serialize';
+import { serializeForFile } from '../domain/format/serialize';
 import { err, type Result } from '../domain/result';
 import type { DiagramStore } from '../store/diagramStore';
 import { openAsNewDesign } from '../store/openAsNewDesign';
@@ -41,18 +42,19 @@ export function downloadText(text: string, fileName: string, type = 'application
 /** Downloads the diagram as `<title>.mlsd.json` in the file format; returns the file name. */
 export function saveDiagramFile(d: Diagram): string {
   const name = fileNameFor(d.title);
-  downloadText(serializeDiagram(d), name);
+  downloadText(serializeForFile(d, MAX_FILE_BYTES), name);
   return name;
 }
 
 /** Reads a picked or dropped file as a diagram, or says why not (the parser's message, e.g. `nodes[3].kind: unknown kind "feature-stor"`). */
 export async function readDiagramFile(file: File): Promise<Result<Diagram, string>> {
-  if (file.size > MAX_FILE_BYTES) {
+  if (file.size > MAX_FILE_READ_BYTES) {
     return err(`the file is larger than ${MAX_FILE_BYTES / (1024 * 1024)} MB; the app opens files up to that size`);
   }
   let text: string;
   try {
-    text = await file.text();
+    // Not file.text(), which reads UTF-8 only: the same encodings as the command-line checker.
+    text = decodeDiagramBytes(new Uint8Array(await file.arrayBuffer()));
   } catch (e) {
     return err(`the file could not be read (${e instanceof Error ? e.message : String(e)})`);
   }

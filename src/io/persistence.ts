@@ -1,4 +1,5 @@
 import type { Diagram } from '../domain/diagram';
+import { limitProblem } from '../domain/format/limits';
 import { DEFAULT_TITLE } from '../domain/format/schema';
 import { err, ok } from '../domain/result';
 import { randomIds, type DiagramStore } from '../store/diagramStore';
@@ -14,6 +15,8 @@ import {
   onRemoteSave,
   readStoredDesign,
   saveFailureMessage,
+  checkJournalEntry,
+  type StoredDesign,
   sortDesigns,
 } from './designRecords';
 import { downloadText, fileNameFor } from './files';
@@ -74,6 +77,7 @@ export async function startPersistence(store: DiagramStore, options: Persistence
   const scheduler = createSaveScheduler(saveAll, AUTOSAVE_MS, {
     setTimeout: (fn, ms) => window.setTimeout(fn, ms),
     clearTimeout: (h) => window.clearTimeout(h as number),
+    now: () => performance.now(),
   });
 
   let db: DesignDb;
@@ -143,6 +147,13 @@ export async function startPersistence(store: DiagramStore, options: Persistence
   async function writeOne(id: string, diagram: Diagram): Promise<void> {
     const expect = knownRev.get(id) ?? 0;
     if (expect === 0 && isBlankDiagram(diagram)) return; // nothing worth storing yet
+    // Storage keeps only what opens again (the store holds every change to the limits; this is the last guard).
+    const over = limitProblem(diagram);
+    if (over) {
+      failure = new Error(`the design is beyond the limits of a design file: ${over}`);
+      if (!pending.has(id)) pending.set(id, diagram);
+      return;
+    }
     inflight = { id, diagram };
     try {
       const out = await db.write(designMeta(id, diagram, 0, Date.now()), designText(diagram), expect);
@@ -172,7 +183,7 @@ export async function startPersistence(store: DiagramStore, options: Persistence
     }
   }
 
-  async function saveAll(): Promise<void> {
+  async function saveAll(): Promise<'retry' | void> {
     if (stopped) return;
     failure = null;
     const batch = [...pending];
@@ -185,6 +196,41 @@ export async function startPersistence(store: DiagramStore, options: Persistence
       await writeOne(id, diagram);
     }
     updateStatus();
+    // A failed write (storage full, refused) is tried again by the scheduler, so that "Not saved"
+    // turns into "Saved" once space returns, without waiting for the next edit.
+    if (failure && pending.size) return 'retry';
+  }
+
+  /**
+   * Stores what reading a design repaired (see readStoredDesign) and says so: a design stored beyond
+   * the file limits is kept aside as it was and stored again repaired; a rebuilt listing record is
+   * written beside the intact data. Returns the revision now stored.
+   */
+  async function storeRepairs(id: string, stored: StoredDesign): Promise<number> {
+    if (!stored.repairs.length) return stored.meta.rev;
+    let expect = stored.rev;
+    if (stored.dataRepaired) {
+      await db.keepAside(id, `it was stored beyond the limits of a design file (${stored.repairs.join('; ')})`, Date.now()).catch(() => null);
+      expect = 0;
+      changed();
+    }
+    const title = stored.diagram.title;
+    try {
+      const out = await db.write(designMeta(id, stored.diagram, 0, stored.meta.updatedAt), designText(stored.diagram), expect);
+      if (!out.ok) return Math.max(0, out.rev);
+      post({ type: 'saved', id, rev: out.rev });
+      changed();
+      state().notify(
+        'info',
+        `“${title}” was repaired: ${stored.repairs.join('; ')}.${stored.dataRepaired ? ' The design as it was stored is kept aside in My designs.' : ''}`,
+        { sticky: stored.dataRepaired },
+      );
+      return out.rev;
+    } catch (e) {
+      failure = e;
+      pending.set(id, stored.diagram);
+      return 0;
+    }
   }
 
   // ---- two tabs ----
@@ -246,13 +292,13 @@ export async function startPersistence(store: DiagramStore, options: Persistence
       updateStatus();
       return;
     }
-    const r = readStoredDesign(rec.meta, rec.data);
+    const r = readStoredDesign(id, rec.meta, rec.data);
     if (!r.ok) {
       await keepAside(id, r.error);
       updateStatus();
       return;
     }
-    remember(id, r.value.diagram, r.value.meta.rev);
+    remember(id, r.value.diagram, await storeRepairs(id, r.value));
     if (state().designId === id) {
       state().loadDesign(id, r.value.diagram);
       if (onlyIfClean) state().notify('info', 'This design was changed in another tab; showing the latest version.');
@@ -294,7 +340,18 @@ export async function startPersistence(store: DiagramStore, options: Persistence
 
   // ---- settle what closing tabs put aside ----
 
-  for (const entry of await db.listJournal().catch(() => [] as JournalEntry[])) {
+  for (const stored of await db.listJournal().catch(() => [] as JournalEntry[])) {
+    // Read before it replaces anything: a damaged entry is kept aside, never written over a good design.
+    const checked = checkJournalEntry(stored);
+    if (!checked.ok) {
+      const kept = await db.keepJournalAside(stored, checked.error, Date.now()).catch(() => null);
+      if (kept) {
+        changed();
+        state().notify('error', `Unsaved changes to “${kept.title}” from a tab that closed could not be read (${checked.error}); the design was left as it was, and the changes are kept aside in My designs.`, { sticky: true });
+      }
+      continue;
+    }
+    const entry = checked.value;
     const copyId = randomIds('d');
     const how = await db.settle(entry, copyRecord(entry.text, copyId, Date.now())).catch(() => 'dropped' as const);
     if (how === 'applied') post({ type: 'saved', id: entry.id, rev: entry.base + 1 });
@@ -321,13 +378,14 @@ export async function startPersistence(store: DiagramStore, options: Persistence
     return wanted ? db.read(wanted).catch(() => null) : null;
   })();
   if (wanted && rec) {
-    const r = readStoredDesign(rec.meta, rec.data);
+    const r = readStoredDesign(wanted, rec.meta, rec.data);
     if (!r.ok) await keepAside(wanted, r.error);
     else {
+      const rev = await storeRepairs(wanted, r.value);
       const s = state();
       // Restore only over the untouched blank start, never over something the user began meanwhile.
       if (s.designId === initialDesign && !s.history.past.length && isBlankDiagram(s.diagram)) {
-        remember(wanted, r.value.diagram, r.value.meta.rev);
+        remember(wanted, r.value.diagram, rev);
         s.loadDesign(wanted, r.value.diagram);
       }
     }
@@ -360,6 +418,8 @@ export async function startPersistence(store: DiagramStore, options: Persistence
   };
   window.addEventListener('pagehide', () => {
     if (stopped) return;
+    // Text typed but not committed yet (the title, a rename on the canvas) joins the changes first.
+    state().commitDrafts();
     // Leaving before choosing between the two versions: keep this tab's as a copy rather than lose it.
     if (conflict && pending.has(conflict.id)) keepMineAsCopy(conflict.id);
     // A closing page runs no more callbacks, so a guarded write may never finish: put the changes
@@ -377,10 +437,13 @@ export async function startPersistence(store: DiagramStore, options: Persistence
     flushNow();
   });
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flushNow();
+    if (document.visibilityState !== 'hidden') return;
+    state().commitDrafts();
+    flushNow();
   });
-  // Something may have changed before storage was ready.
-  if (state().designId !== initialDesign || state().history.past.length) {
+  // Something may have changed before storage was ready (not the design just restored: writing it
+  // again under a new revision made other tabs reload it and lose their undo history).
+  if ((state().designId !== initialDesign || state().history.past.length) && lastWritten.get(state().designId) !== state().diagram) {
     pending.set(state().designId, state().diagram);
     scheduler.request();
   }
@@ -396,9 +459,22 @@ export async function startPersistence(store: DiagramStore, options: Persistence
     async list() {
       const rows = await db.listMeta();
       const out: DesignSummary[] = [];
-      for (const { id, meta } of rows) {
-        if (isDesignMeta(meta)) out.push({ id, title: meta.title, problem: meta.problem, componentCount: meta.componentCount, updatedAt: meta.updatedAt });
-        else await keepAside(id, 'its listing record is damaged');
+      const listed = new Set(rows.map((r) => r.id));
+      // A design whose listing record is damaged, or missing beside intact data, is listed again from its data.
+      const unlisted = (await db.listDataIds().catch(() => [] as string[])).filter((id) => !listed.has(id));
+      for (const { id, meta } of [...rows, ...unlisted.map((id) => ({ id, meta: undefined as unknown }))]) {
+        if (isDesignMeta(meta)) {
+          out.push({ id, title: meta.title, problem: meta.problem, componentCount: meta.componentCount, updatedAt: meta.updatedAt });
+          continue;
+        }
+        const rec = await db.read(id).catch(() => null);
+        const r = rec ? readStoredDesign(id, rec.meta, rec.data) : null;
+        if (!r?.ok) {
+          await keepAside(id, r ? r.error : 'its listing record is damaged');
+          continue;
+        }
+        const rev = await storeRepairs(id, r.value);
+        if (rev > 0) out.push({ id, title: r.value.meta.title, problem: r.value.meta.problem, componentCount: r.value.meta.componentCount, updatedAt: r.value.meta.updatedAt });
       }
       return sortDesigns(out);
     },
@@ -418,9 +494,9 @@ export async function startPersistence(store: DiagramStore, options: Persistence
       await flush();
       const rec = await db.read(id);
       if (!rec) return err('This design is no longer stored (deleted in another tab?).');
-      const r = readStoredDesign(rec.meta, rec.data);
+      const r = readStoredDesign(id, rec.meta, rec.data);
       if (!r.ok) return err(await keepAside(id, r.error));
-      remember(id, r.value.diagram, r.value.meta.rev);
+      remember(id, r.value.diagram, await storeRepairs(id, r.value));
       state().loadDesign(id, r.value.diagram);
       await db.setLast(id).catch(() => {});
       updateStatus();
@@ -437,11 +513,13 @@ export async function startPersistence(store: DiagramStore, options: Persistence
       await flush();
       const rec = await db.read(id);
       if (!rec) return err('This design is no longer stored (deleted in another tab?).');
-      const r = readStoredDesign(rec.meta, rec.data);
+      const r = readStoredDesign(id, rec.meta, rec.data);
       if (!r.ok) return err(await keepAside(id, r.error));
-      const diagram = { ...r.value.diagram, title: name };
+      const renamed = { ...r.value.diagram, title: name };
+      const diagram = limitProblem(renamed) ? r.value.diagram : renamed;
+      if (diagram !== renamed) return err('The new title would take the design over the 20 MB of a design file.');
       try {
-        const out = await db.write(designMeta(id, diagram, 0, Date.now()), designText(diagram), r.value.meta.rev);
+        const out = await db.write(designMeta(id, diagram, 0, Date.now()), designText(diagram), await storeRepairs(id, r.value));
         if (!out.ok) return err('It was changed in another tab just now; try again.');
         state().forgetDesign(id);
         knownRev.delete(id);
@@ -458,8 +536,9 @@ export async function startPersistence(store: DiagramStore, options: Persistence
       await flush();
       const rec = await db.read(id);
       if (!rec) return err('This design is no longer stored (deleted in another tab?).');
-      const r = readStoredDesign(rec.meta, rec.data);
+      const r = readStoredDesign(id, rec.meta, rec.data);
       if (!r.ok) return err(await keepAside(id, r.error));
+      await storeRepairs(id, r.value);
       const titles = (await db.listMeta()).map(({ meta }) => (isDesignMeta(meta) ? meta.title : ''));
       const copy = { ...r.value.diagram, title: copyTitle(r.value.diagram.title, titles) };
       const newId = randomIds('d');

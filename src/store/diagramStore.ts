@@ -1,7 +1,10 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { kindInfo, type KindId } from '../domain/catalogue';
+import { clampCoord, coordinatesWithin, MAX_COORD, MAX_EDGES, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_NODES } from '../domain/format/limits';
+import { fileByteLength } from '../domain/format/serialize';
 import {
   absolutePosition,
+  absolutePositions,
   emptyDiagram,
   sortParentsFirst,
   DEFAULT_ZONE_SIZE,
@@ -16,7 +19,7 @@ import {
 import { suppresses } from '../domain/checker/keys';
 import type { Finding, FindingFix, RuleId } from '../domain/checker/types';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
-import { pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';
+import { fitWithinLimits, pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';
 import type { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
 import { filesSlice, type FilesSlice } from './filesSlice';
@@ -81,7 +84,7 @@ export interface DocumentSlice {
   /** Id of the design on screen (its key in My designs). Changes with the diagram, atomically. */
   designId: string;
   history: hist.History;
-  /** Adds a component and returns its id. */
+  /** Adds a component and returns its id ('' when the design is full: a notice says so). */
   addNode(input: AddNodeInput): string;
   /** Connects source to target with the proposed (or given) kind; refuses self-loops and duplicates. */
   connect(source: string, target: string, kind?: EdgeKind): Result<string, string>;
@@ -119,7 +122,8 @@ export interface DocumentSlice {
   /**
    * Shows a diagram as a NEW design (open file, template, share link, new) in one undo step and
    * returns its id; the current design is left as it is (it stays in My designs). Undo returns
-   * to the previous design, id and content together.
+   * to the previous design, id and content together. Returns '' (and shows nothing new) when the
+   * diagram is beyond the format's limits.
    */
   replaceDiagram(diagram: Diagram): string;
   /** Shows a stored design (switching designs, restoring at start, taking another tab's version) with a fresh undo history. */
@@ -169,6 +173,16 @@ export interface UiSlice {
   /** The step of a long-running task (an export) shown with a spinner, or null when none runs. */
   progress: string | null;
   setProgress(text: string | null): void;
+  /**
+   * Editors holding typed text not committed yet (the title field, a rename on the canvas), each
+   * with the function that commits it. The header says "Saving…" while there is one, and a page
+   * being hidden or closed commits them all (nothing typed is lost on close or reload).
+   */
+  drafts: ReadonlyMap<string, () => void>;
+  /** Registers (or, with null, clears) an editor's uncommitted text. */
+  setDraft(key: string, commit: (() => void) | null): void;
+  /** Commits every uncommitted text now. */
+  commitDrafts(): void;
 }
 
 export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & FilesSlice & PracticeSlice;
@@ -185,25 +199,67 @@ function uniqueId(newId: IdGenerator, prefix: string, taken: (id: string) => boo
   }
 }
 
+/** Props without undefined values, and without numbers JSON cannot hold (NaN, ±Infinity, which a file would refuse). */
 function cleanProps(props: NodeProps): NodeProps {
   const out: NodeProps = {};
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(props)) if (v !== undefined && !(typeof v === 'number' && !Number.isFinite(v))) out[k] = v;
   return out;
+}
+
+/** The diagram with every node coordinate brought within ±MAX_COORD (the same object when all are). */
+function clampPositions(d: Diagram): Diagram {
+  if (coordinatesWithin(d.nodes)) return d;
+  return {
+    ...d,
+    nodes: d.nodes.map((n) => (coordinatesWithin([n]) ? n : { ...n, position: { x: clampCoord(n.position.x), y: clampCoord(n.position.y) } })),
+  };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * Why a change may not be made: it would take the design over a limit of the file format (so the
+ * design could no longer be saved and opened again). Null when it may. A change that shrinks a
+ * design already over a limit (stored by an older version) is allowed.
+ */
+function overLimit(next: Diagram, prev: Diagram): string | null {
+  if (next.nodes.length > MAX_NODES && next.nodes.length > prev.nodes.length) {
+    return `Not done: a design holds at most ${count(MAX_NODES)} components, zones and notes, and this would make ${count(next.nodes.length)}.`;
+  }
+  if (next.edges.length > MAX_EDGES && next.edges.length > prev.edges.length) {
+    return `Not done: a design holds at most ${count(MAX_EDGES)} connections, and this would make ${count(next.edges.length)}.`;
+  }
+  const bytes = fileByteLength(next);
+  if (bytes > MAX_FILE_BYTES && bytes > fileByteLength(prev)) {
+    return `Not done: the design would be larger than ${MAX_FILE_SIZE_TEXT}, the most a design file holds (and so the most the app opens again). Shorten a long text or remove something first.`;
+  }
+  return null;
 }
 
 const documentSlice =
   (newId: IdGenerator, newDesignId: () => string, now: () => number): Slice<DocumentSlice> =>
   (set, get) => {
     /** The one funnel for every change of the diagram: records history, clears the redo stack. */
-    const commit = (next: Diagram, key?: string, selection?: Selection, design?: string) => {
+    const commit = (proposed: Diagram, key?: string, selection?: Selection, design?: string): boolean => {
       const { diagram, history, designId } = get();
-      if (next === diagram && design === undefined) return;
+      if (proposed === diagram && design === undefined) return true;
+      // Every state stays one the parser accepts: coordinates are held within range, and a change
+      // that would pass a count or the size of a file is refused with a notice.
+      const next = clampPositions(proposed);
+      if (next !== diagram) {
+        const problem = overLimit(next, diagram);
+        if (problem) {
+          get().notify('error', problem);
+          return false;
+        }
+      }
       set({
         diagram: next,
         ...(design !== undefined ? { designId: design } : {}),
         history: hist.record(history, { diagram, design: designId }, key, now()),
         ...(selection ? { selection } : {}),
       });
+      return true;
     };
     const byId = () => new Map(get().diagram.nodes.map((n) => [n.id, n]));
 
@@ -236,8 +292,7 @@ const documentSlice =
           ...(parentNode && parentNode.kind === 'group' ? { parent: parentNode.id } : {}),
           props,
         };
-        commit({ ...diagram, nodes: [...diagram.nodes, node] }, undefined, { nodes: [id], edges: [] });
-        return id;
+        return commit({ ...diagram, nodes: [...diagram.nodes, node] }, undefined, { nodes: [id], edges: [] }) ? id : '';
       },
 
       connect(source, target, kind) {
@@ -250,9 +305,12 @@ const documentSlice =
         const edgeKind = kind ?? proposeEdgeKind(s, t, isCalled(diagram, source));
         if (diagram.edges.some((e) => e.source === source && e.target === target && e.kind === edgeKind))
           return err(`These two components are already connected by a ${edgeKind} edge.`);
-        const id = uniqueId(newId, 'e', (x) => diagram.edges.some((e) => e.id === x));
+        const edgeIds = new Set(diagram.edges.map((e) => e.id));
+        const id = uniqueId(newId, 'e', (x) => edgeIds.has(x));
         const edge: DiagramEdge = { id, source, target, kind: edgeKind };
-        commit({ ...diagram, edges: [...diagram.edges, edge] }, undefined, { nodes: [], edges: [id] });
+        if (!commit({ ...diagram, edges: [...diagram.edges, edge] }, undefined, { nodes: [], edges: [id] })) {
+          return err(`A design holds at most ${count(MAX_EDGES)} connections.`);
+        }
         return ok(id);
       },
 
@@ -262,18 +320,32 @@ const documentSlice =
         const goneEdges = new Set(edgeIds);
         if (!goneNodes.size && !goneEdges.size) return;
         const lookup = byId();
+        // For each deleted zone: the nearest zone above it that stays, and its offset from there
+        // (each computed once, so deleting a deep chain of zones stays linear).
+        const lifted = new Map<string, { parent: string | undefined; dx: number; dy: number }>();
+        const lift = (zoneId: string) => {
+          const chain: DiagramNode[] = [];
+          let cur: string | undefined = zoneId;
+          while (cur && goneNodes.has(cur) && !lifted.has(cur) && lookup.has(cur) && !chain.some((c) => c.id === cur)) {
+            const z: DiagramNode = lookup.get(cur)!;
+            chain.push(z);
+            cur = z.parent;
+          }
+          let base = cur && lifted.has(cur) ? lifted.get(cur)! : { parent: cur && lookup.has(cur) && !goneNodes.has(cur) ? cur : undefined, dx: 0, dy: 0 };
+          for (let i = chain.length - 1; i >= 0; i--) {
+            base = { parent: base.parent, dx: base.dx + chain[i].position.x, dy: base.dy + chain[i].position.y };
+            lifted.set(chain[i].id, base);
+          }
+          return lifted.get(zoneId) ?? base;
+        };
         const nodes: DiagramNode[] = [];
         for (const n of diagram.nodes) {
           if (goneNodes.has(n.id)) continue;
           if (n.parent && goneNodes.has(n.parent)) {
-            // The zone goes, its contents stay where the user sees them.
-            let parent: string | undefined = n.parent;
-            let pos = n.position;
-            while (parent && goneNodes.has(parent)) {
-              const p: DiagramNode = lookup.get(parent)!;
-              pos = { x: pos.x + p.position.x, y: pos.y + p.position.y };
-              parent = p.parent;
-            }
+            // The zone goes, its contents stay where the user sees them (held within range at the far edge).
+            const up = lift(n.parent);
+            const parent = up.parent;
+            const pos = { x: clampCoord(n.position.x + up.dx), y: clampCoord(n.position.y + up.dy) };
             const moved: DiagramNode = { ...n, position: pos };
             if (parent) moved.parent = parent;
             else delete moved.parent;
@@ -328,13 +400,23 @@ const documentSlice =
       moveNodes(moves) {
         const { diagram } = get();
         const byMove = new Map(moves.map((m) => [m.id, m]));
+        const lookup = byId();
+        // A new parent must be a zone, and not the node itself or anything inside it (no cycle).
+        const validParent = (id: string, parent: string) => {
+          if (lookup.get(parent)?.kind !== 'group') return false;
+          for (let p: string | undefined = parent, steps = 0; p !== undefined && steps <= lookup.size; p = lookup.get(p)?.parent, steps++) {
+            if (p === id) return false;
+          }
+          return true;
+        };
         let changed = false;
         let reparented = false;
         const nodes = diagram.nodes.map((n) => {
           const m = byMove.get(n.id);
           if (!m) return n;
           const position = { x: Math.round(m.position.x), y: Math.round(m.position.y) };
-          const parent = m.parent === undefined ? n.parent : (m.parent ?? undefined);
+          const wanted = m.parent === undefined ? n.parent : (m.parent ?? undefined);
+          const parent = wanted === undefined || wanted === n.parent || validParent(n.id, wanted) ? wanted : n.parent;
           if (position.x === n.position.x && position.y === n.position.y && parent === n.parent) return n;
           changed = true;
           if (parent !== n.parent) reparented = true;
@@ -382,19 +464,30 @@ const documentSlice =
 
       paste(fragment, offset) {
         const { diagram } = get();
+        if (diagram.nodes.length + fragment.nodes.length > MAX_NODES) {
+          get().notify(
+            'error',
+            `Not pasted: the copy has ${count(fragment.nodes.length)} components, and a design holds at most ${count(MAX_NODES)} (this one has ${count(diagram.nodes.length)}).`,
+          );
+          return [];
+        }
         const r = pasteNodes(diagram, fragment, (prefix, taken) => uniqueId(newId, prefix, taken), offset);
         if (!r.nodeIds.length) return [];
-        commit(r.diagram, undefined, { nodes: r.nodeIds, edges: r.edgeIds });
-        return r.nodeIds;
+        return commit(r.diagram, undefined, { nodes: r.nodeIds, edges: r.edgeIds }) ? r.nodeIds : [];
       },
 
       nudge(nodeIds, dx, dy) {
         const ids = new Set(nodeIds);
         const { diagram } = get();
         // Move only the outermost selected nodes: children follow their zone.
-        const moves = diagram.nodes
-          .filter((n) => ids.has(n.id) && !(n.parent && ids.has(n.parent)))
-          .map((n) => ({ id: n.id, position: { x: n.position.x + dx, y: n.position.y + dy } }));
+        const outer = diagram.nodes.filter((n) => ids.has(n.id) && !(n.parent && ids.has(n.parent)));
+        // The selection moves as one: at the edge of the format's range it stops, never squeezes.
+        for (const n of outer) {
+          dx = Math.max(-MAX_COORD - n.position.x, Math.min(MAX_COORD - n.position.x, dx));
+          dy = Math.max(-MAX_COORD - n.position.y, Math.min(MAX_COORD - n.position.y, dy));
+        }
+        if (!dx && !dy) return;
+        const moves = outer.map((n) => ({ id: n.id, position: { x: n.position.x + dx, y: n.position.y + dy } }));
         if (!moves.length) return;
         const byMove = new Map(moves.map((m) => [m.id, m.position]));
         commit(
@@ -407,6 +500,10 @@ const documentSlice =
         const { diagram } = get();
         if (!diagram.nodes.length) return;
         const { positions, sizes } = layout(diagram);
+        // A very tall layout may start beyond the format's range: move (or squeeze) the top level into it.
+        const tops = diagram.nodes.filter((n) => !n.parent && positions.has(n.id));
+        const fitted = fitWithinLimits(tops.map((n) => positions.get(n.id)!));
+        tops.forEach((n, i) => positions.set(n.id, fitted[i]));
         const nodes = diagram.nodes.map((n) => {
           const p = positions.get(n.id);
           const size = sizes.get(n.id);
@@ -425,10 +522,11 @@ const documentSlice =
         // The new zone lives where the picked nodes live when they share a parent; otherwise at the top level.
         const parents = new Set(picked.map((n) => n.parent));
         const parentId = parents.size === 1 ? [...parents][0] : undefined;
-        const origin = parentId ? absolutePosition(lookup.get(parentId)!, lookup) : { x: 0, y: 0 };
+        const at = absolutePositions(diagram.nodes);
+        const origin = parentId ? at.get(parentId)! : { x: 0, y: 0 };
         let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
         for (const n of picked) {
-          const a = absolutePosition(n, lookup);
+          const a = at.get(n.id)!;
           const size = n.kind === 'group'
             ? { width: (n.props.width as number) ?? DEFAULT_ZONE_SIZE.width, height: (n.props.height as number) ?? DEFAULT_ZONE_SIZE.height }
             : { width: 168, height: 60 };
@@ -439,7 +537,11 @@ const documentSlice =
         }
         const pad = 28;
         const top = 52;
-        const zoneAbs = { x: Math.round(minX - pad), y: Math.round(minY - top) };
+        // Within range in its parent's frame (a selection at the far edge gets a zone that just fits).
+        const zoneAbs = {
+          x: clampCoord(Math.round(minX - pad) - origin.x) + origin.x,
+          y: clampCoord(Math.round(minY - top) - origin.y) + origin.y,
+        };
         const id = uniqueId(newId, 'z', (x) => lookup.has(x));
         const zone: DiagramNode = {
           id,
@@ -451,11 +553,10 @@ const documentSlice =
         const pickedIds = new Set(picked.map((n) => n.id));
         const nodes = diagram.nodes.map((n) => {
           if (!pickedIds.has(n.id)) return n;
-          const a = absolutePosition(n, lookup);
+          const a = at.get(n.id)!;
           return { ...n, parent: id, position: { x: a.x - zoneAbs.x, y: a.y - zoneAbs.y } };
         });
-        commit({ ...diagram, nodes: sortParentsFirst([zone, ...nodes]) }, undefined, { nodes: [id], edges: [] });
-        return id;
+        return commit({ ...diagram, nodes: sortParentsFirst([zone, ...nodes]) }, undefined, { nodes: [id], edges: [] }) ? id : null;
       },
 
       reconnectEdge(id, source, target) {
@@ -502,8 +603,8 @@ const documentSlice =
 
       replaceDiagram(diagram) {
         const id = newDesignId();
-        commit(diagram, undefined, EMPTY_SELECTION, id);
-        return id;
+        // ('' when the diagram is beyond the format's limits, as an import might be: a notice says why.)
+        return commit(diagram, undefined, EMPTY_SELECTION, id) ? id : '';
       },
       loadDesign(id, diagram) {
         set({ diagram, designId: id, history: hist.emptyHistory(), selection: EMPTY_SELECTION });
@@ -516,7 +617,9 @@ const documentSlice =
       forkDesign(title) {
         const { diagram, designId, history } = get();
         const id = newDesignId();
-        set({ diagram: { ...diagram, title }, designId: id, history: hist.rebase(history, designId, id) });
+        // A design at the size limit keeps its title rather than outgrow a file by " (copy)".
+        const renamed = { ...diagram, title };
+        set({ diagram: overLimit(renamed, diagram) ? diagram : renamed, designId: id, history: hist.rebase(history, designId, id) });
         return id;
       },
 
@@ -577,6 +680,18 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
     progress: null,
     setProgress(text) {
       if (text !== get().progress) set({ progress: text });
+    },
+    drafts: new Map(),
+    setDraft(key, commit) {
+      const cur = get().drafts;
+      if (commit ? cur.get(key) === commit : !cur.has(key)) return;
+      const drafts = new Map(cur);
+      if (commit) drafts.set(key, commit);
+      else drafts.delete(key);
+      set({ drafts });
+    },
+    commitDrafts() {
+      for (const commit of [...get().drafts.values()]) commit();
     },
   };
 };

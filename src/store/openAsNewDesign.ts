@@ -8,6 +8,7 @@ import type { DiagramStore } from './diagramStore';
 export function openAsNewDesign(store: DiagramStore, d: Diagram, message: string): string {
   const kept = store.getState().saveStatus === 'saved' ? ' Your previous design is in My designs.' : '';
   const id = store.getState().replaceDiagram(d);
+  if (!id) return id; // refused: the store's notice says why
   store.getState().notify('success', `${message}${kept}`, {
     actions: [
       {

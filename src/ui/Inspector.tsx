@@ -317,6 +317,9 @@ function kindOptions(kind: KindId): KindId[] {
 }
 
 /** A keyboard way to connect: pick another component and connect this one to it. */
+/** Most components the Connect to list shows; a larger design searches by name first. */
+const CONNECT_LIST_MAX = 300;
+
 function ConnectTo({ node }: { node: DiagramNode }) {
   const store = useDiagramStoreApi();
   const others = useDiagramStore(
@@ -327,6 +330,7 @@ function ConnectTo({ node }: { node: DiagramNode }) {
     ),
   );
   const [target, setTarget] = useState('');
+  const [query, setQuery] = useState('');
   const connect = () => {
     if (!target) return;
     const r = store.getState().connect(node.id, target);
@@ -338,15 +342,23 @@ function ConnectTo({ node }: { node: DiagramNode }) {
     }
   };
   if (!others.length) return null;
+  // A large design lists only the components whose name holds what is typed (a list of 20,000
+  // options took the browser seconds to build on every click on a component).
+  const many = others.length > CONNECT_LIST_MAX;
+  const q = query.trim().toLowerCase();
+  const listed: { value: string; label: string }[] = [];
+  for (const o of others) {
+    if (listed.length >= CONNECT_LIST_MAX) break;
+    const [id, label] = o.split('\u0000');
+    if (!many || (q && label.toLowerCase().includes(q)) || id === target) listed.push({ value: id, label: label.length > 80 ? `${label.slice(0, 80)}…` : label });
+  }
   return (
     <div className="connect-to">
+      {many && <TextField label="Find a component to connect to" value={query} onChange={setQuery} placeholder="Type part of its name" />}
       <SelectField
         label="Connect to…"
         value={target}
-        options={[{ value: '', label: 'Choose a component' }, ...others.map((o) => {
-          const [id, label] = o.split('\u0000');
-          return { value: id, label };
-        })]}
+        options={[{ value: '', label: many && !q ? 'Type a name above' : listed.length ? 'Choose a component' : 'No component has that name' }, ...listed]}
         onChange={(v) => setTarget(v)}
       />
       <button type="button" className="btn" disabled={!target} onClick={connect}>

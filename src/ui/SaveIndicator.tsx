@@ -10,7 +10,10 @@ interface Props {
 
 /** Whether the open design is stored in this browser: "Saving…", "Saved", or a persistent "Not saved" with a way out. */
 export function SaveIndicator({ commands, ctx }: Props) {
-  const status = useDiagramStore((s) => s.saveStatus);
+  const stored = useDiagramStore((s) => s.saveStatus);
+  // Text typed and not committed yet is not saved yet either (it is committed when the page goes away).
+  const typing = useDiagramStore((s) => s.drafts.size > 0);
+  const status = typing && (stored === 'saved' || stored === 'idle') ? 'saving' : stored;
   const problem = useDiagramStore((s) => s.saveProblem);
   const detailId = useId();
   if (status === 'saving' || status === 'saved') {

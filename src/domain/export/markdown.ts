@@ -3,6 +3,7 @@ import type { Finding, Severity, SuppressedFinding } from '../checker/types';
 import {
   EDGE_KINDS,
   PROBLEM_LABELS,
+  childrenOf,
   nodeLabel,
   nodeStage,
   type Diagram,
@@ -15,27 +16,55 @@ import { cleanText, formatNumber } from './text';
 export const MARKDOWN_EXTENSION = '.md';
 
 /**
+ * Characters that Markdown or HTML would read as syntax, as numeric character references. Entities,
+ * not backslashes: a GFM autolink (`https://a.example/\\<img ...>`) takes a backslash into its URL
+ * and leaves what it escaped raw, while `&lt;` is text to every CommonMark renderer, wherever it stands.
+ */
+const ENTITY: Record<string, string> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  '\\': '&#92;',
+  '`': '&#96;',
+  '*': '&#42;',
+  _: '&#95;',
+  '[': '&#91;',
+  ']': '&#93;',
+  '|': '&#124;',
+  $: '&#36;',
+  '~': '&#126;',
+  '#': '&#35;',
+  '+': '&#43;',
+  '-': '&#45;',
+  '=': '&#61;',
+  '.': '&#46;',
+  ')': '&#41;',
+};
+
+/**
  * User text made safe inside a Markdown line: characters that would start emphasis, code, links,
- * HTML, math or a table cell are backslash-escaped; line breaks become `<br>`.
+ * HTML, math, a table cell, or (leading) a heading, list or rule become character references (`&lt;`,
+ * `&#42;`); line breaks become `<br>`.
+ * An `&` is written as `&amp;` only where it would begin a reference, so URLs keep their `&`.
  */
 export function escapeMarkdownInline(text: string): string {
-  return cleanText(text)
+  const inline = cleanText(text)
     .trim()
-    .replace(/[\\`*[\]|$~]/g, '\\$&')
-    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_')
-    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
+    .replace(/[<>\\`*[\]|$~]|&(?=#?[A-Za-z0-9]+;)/g, (c) => ENTITY[c])
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, ENTITY._)
     .replace(/[ \t]*\n[ \t]*/g, '<br>');
+  // Safe at the start of a line or a list item too ("- ---" would be a rule, "- 1. x" a nested list).
+  return lineStart(inline);
 }
 
 /** Inline-escaped text that may also open a line: a leading #, >, list marker or ordered-list number is escaped. */
 function lineStart(text: string): string {
-  return text.replace(/^(#|>|[-+=]|\d+(?=[.)]))/, (m) => (/^\d+$/.test(m) ? `${m}\\` : `\\${m}`));
+  return text.replace(/^(#|[-+=]|\d+[.)])/, (m) => (/^\d/.test(m) ? `${m.slice(0, -1)}${ENTITY[m.slice(-1)]}` : ENTITY[m]));
 }
 
-/** Text for an ATX heading: inline-escaped, every # escaped (a trailing run would be eaten as a closing sequence). */
+/** Text for an ATX heading: inline-escaped, every # as a reference (a trailing run would be eaten as a closing sequence). */
 function headingText(text: string): string {
-  return lineStart(escapeMarkdownInline(text.replace(/\s+/g, ' '))).replace(/(?<!\\)#/g, '\\#');
+  return lineStart(escapeMarkdownInline(text.replace(/\s+/g, ' '))).replace(/(?<!&)#/g, ENTITY['#']);
 }
 
 function value(v: unknown): string | undefined {
@@ -165,8 +194,9 @@ export function toMarkdown(d: Diagram, findings: Finding[], opts: { suppressed?:
   const zones = nodes.filter((n) => n.kind === 'group');
   if (zones.length) {
     out.push('## Zones', '');
+    const inside = childrenOf(nodes);
     for (const z of zones) {
-      const members = nodes.filter((n) => n.parent === z.id && n.id !== z.id && n.kind !== 'note').map((n) => escapeMarkdownInline(nodeLabel(n)));
+      const members = (inside.get(z.id) ?? []).filter((n) => n.kind !== 'note').map((n) => escapeMarkdownInline(nodeLabel(n)));
       const tag = z.props.zone === 'offline' || z.props.zone === 'online' ? ` (${z.props.zone})` : '';
       out.push(`- **${escapeMarkdownInline(nodeLabel(z))}**${tag}: ${members.length ? members.join(', ') : '_empty_'}`);
     }

@@ -2,6 +2,9 @@ import { EDGE_KINDS, nodeLabel, nodeStage, type Diagram, type DiagramNode, type 
 import { STAGES, type StageId } from '../stages';
 import { cleanText, nodeDetail } from './text';
 
+/** Deepest indent of a nested zone's lines in the export. */
+const MAX_INDENT = 32;
+
 /** File extension of a Mermaid export. */
 export const MERMAID_EXTENSION = '.mmd';
 
@@ -123,32 +126,50 @@ export function toMermaid(d: Diagram): string {
     classes.set(cls, list);
   };
 
+  // A walk of the zone tree with an explicit stack (20,000 nested zones need no deep call stack). The
+  // indent stops growing after MAX_INDENT levels: it is only for reading, and a full indent made the
+  // output quadratic in the depth.
   const emitted = new Set<string>();
-  const emit = (n: DiagramNode, depth: number) => {
-    if (emitted.has(n.id)) return;
-    emitted.add(n.id);
-    const pad = '  '.repeat(depth);
+  const line = (depth: number, text: string) => out.push(`${'  '.repeat(Math.min(depth, MAX_INDENT))}${text}`);
+  const emitLeaf = (n: DiagramNode, depth: number) => {
     const id = ids.get(n.id)!;
-    if (n.kind === 'group') {
-      out.push(`${pad}subgraph ${id}[${quoted(nodeLabel(n))}]`);
-      for (const c of children.get(n.id) ?? []) emit(c, depth + 1);
-      out.push(`${pad}end`);
-      addClass(zoneClass(n), id);
-      return;
-    }
     if (n.kind === 'note') {
       const text = typeof n.props.text === 'string' && n.props.text.trim() ? n.props.text : nodeLabel(n);
-      out.push(`${pad}${id}>${quoted(text)}]`);
+      line(depth, `${id}>${quoted(text)}]`);
       addClass('note', id);
       return;
     }
     const detail = nodeDetail(n);
-    out.push(`${pad}${id}[${quoted(nodeLabel(n) + (detail ? `\n${detail}` : ''))}]`);
+    line(depth, `${id}[${quoted(nodeLabel(n) + (detail ? `\n${detail}` : ''))}]`);
     addClass(stageClass(nodeStage(n)), id);
   };
-  for (const n of roots) emit(n, 1);
+  type Step = { node: DiagramNode; depth: number } | { end: number };
+  const emit = (root: DiagramNode) => {
+    const stack: Step[] = [{ node: root, depth: 1 }];
+    while (stack.length) {
+      const step = stack.pop()!;
+      if ('end' in step) {
+        line(step.end, 'end');
+        continue;
+      }
+      const { node: n, depth } = step;
+      if (emitted.has(n.id)) continue;
+      emitted.add(n.id);
+      if (n.kind !== 'group') {
+        emitLeaf(n, depth);
+        continue;
+      }
+      const id = ids.get(n.id)!;
+      line(depth, `subgraph ${id}[${quoted(nodeLabel(n))}]`);
+      addClass(zoneClass(n), id);
+      stack.push({ end: depth });
+      const kids = children.get(n.id) ?? [];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], depth: depth + 1 });
+    }
+  };
+  for (const n of roots) emit(n);
   // Whatever a parent cycle kept unreachable: start a new tree at the first such node.
-  for (const n of nodes) emit(n, 1);
+  for (const n of nodes) emit(n);
 
   const links = new Map<EdgeKind, number[]>();
   let linkCount = 0;

@@ -3,7 +3,8 @@ import {
   DEFAULT_ZONE_SIZE,
   EDGE_KINDS,
   NODE_SIZE,
-  absolutePosition,
+  absolutePositions,
+  nestingDepths,
   boxesBounds,
   nodeLabel,
   nodeSize,
@@ -140,8 +141,9 @@ function boxes(d: Diagram): Map<string, Box> {
   const byId = new Map<string, DiagramNode>();
   for (const n of d.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
   const out = new Map<string, Box>();
+  const abs = absolutePositions([...byId.values()]);
   for (const n of byId.values()) {
-    const { x, y } = absolutePosition(n, byId);
+    const { x, y } = abs.get(n.id)!;
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
     out.set(n.id, { x, y, ...boxSize(n) });
   }
@@ -379,16 +381,8 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
   if (background !== null) out.push(`<rect x="${num(ox)}" y="${num(oy)}" width="${width}" height="${height}" fill="${escapeXml(background)}"/>`);
 
   // Zones, outer ones first so inner ones paint over them.
-  const depth = (n: DiagramNode): number => {
-    let k = 0;
-    const seen = new Set([n.id]);
-    for (let p = n.parent; p !== undefined && !seen.has(p) && byId.has(p); p = byId.get(p)!.parent) {
-      seen.add(p);
-      k++;
-    }
-    return k;
-  };
-  const zones = [...byId.values()].filter((n) => n.kind === 'group' && at.has(n.id)).map((n) => ({ n, depth: depth(n) }));
+  const depths = nestingDepths([...byId.values()]);
+  const zones = [...byId.values()].filter((n) => n.kind === 'group' && at.has(n.id)).map((n) => ({ n, depth: depths.get(n.id) ?? 0 }));
   zones.sort((a, b) => a.depth - b.depth);
   for (const { n } of zones) {
     const b = at.get(n.id)!;

@@ -19,6 +19,7 @@ import { err, ok, type Result } from '../result';
 import { STAGE_IDS } from '../stages';
 import { formatError, type FormatError } from './errors';
 import { describeValue, isDangerousKey, isRecord, keyPath, own, refuse, Refusal, sanitizeJson } from './json';
+import { MAX_COORD, MAX_EDGES, MAX_FILE_BYTES, MAX_NODES } from './limits';
 import { CURRENT_VERSION, migrate } from './migrations';
 import { DEFAULT_TITLE, FORMAT_ID, KNOWN_PROP_TYPES } from './schema';
 
@@ -33,12 +34,7 @@ export type { FormatError } from './errors';
  * bundle, and it gives exactly the `path: problem` messages domain.md section 7 asks for.
  */
 
-/** Largest file the app opens, in UTF-8 bytes. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-/** Most nodes a diagram may have. */
-export const MAX_NODES = 20_000;
-/** Largest absolute value of a node coordinate. */
-export const MAX_COORD = 1_000_000;
+export { MAX_COORD, MAX_EDGES, MAX_FILE_BYTES, MAX_NODES } from './limits';
 
 /** A file as it arrives: every field optional and unchecked. */
 interface RawFile {
@@ -355,6 +351,9 @@ function oneOf(value: unknown, allowed: ReadonlySet<string>, path: string, what:
 
 function readEdges(value: unknown, indexById: ReadonlyMap<string, number>): DiagramEdge[] {
   const list = requiredArray(value, 'edges');
+  if (list.length > MAX_EDGES) {
+    refuse('edges', `${list.length.toLocaleString('en-US')} edges; a diagram may have at most ${MAX_EDGES.toLocaleString('en-US')}`);
+  }
   const edges: DiagramEdge[] = new Array(list.length);
   const seen = new Map<string, number>();
   for (let i = 0; i < list.length; i++) {

@@ -87,3 +87,74 @@ function suppressionToFile(s: Suppression): Record<string, unknown> {
   out.reason = s.reason;
   return out;
 }
+
+/** The UTF-8 size of a string, as TextEncoder would write it (a lone surrogate as U+FFFD, 3 bytes). */
+export function utf8Bytes(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) bytes += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // a pair: 2 units, 4 bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
+const elementBytes = new WeakMap<object, number>();
+
+/** Bytes one node or edge takes in the compact file (JSON without whitespace). */
+function elementFileBytes(el: DiagramNode | DiagramEdge, toFile: (x: never) => Record<string, unknown>): number {
+  let n = elementBytes.get(el);
+  if (n === undefined) {
+    n = utf8Bytes(JSON.stringify(toFile(el as never)));
+    elementBytes.set(el, n);
+  }
+  return n;
+}
+
+let headCache: { title: string; problem: string; brief: string | undefined; suppressions: readonly Suppression[]; bytes: number } | null = null;
+
+/**
+ * The exact UTF-8 size of the diagram's compact file (`JSON.stringify(toFileObject(d))`, what
+ * storage keeps and what Save writes when the indented file would pass the limit), without writing
+ * it: each node and edge is measured once (kept by object and by list, which the store shares
+ * between states), so checking a change against the file limit costs a pass at most, never a
+ * serialisation.
+ */
+export function fileByteLength(d: Diagram): number {
+  const title = d.title ?? DEFAULT_TITLE;
+  const problem = d.problem ?? 'generic';
+  const suppressions = d.suppressions ?? [];
+  let head = headCache;
+  if (!head || head.title !== title || head.problem !== problem || head.brief !== d.brief || head.suppressions !== suppressions) {
+    const empty = JSON.stringify(toFileObject({ title, problem, ...(d.brief !== undefined ? { brief: d.brief } : {}), nodes: [], edges: [], suppressions }));
+    head = headCache = { title, problem, brief: d.brief, suppressions, bytes: utf8Bytes(empty) };
+  }
+  return head.bytes + listBytes(d.nodes ?? [], nodeToFile as (x: never) => Record<string, unknown>) + listBytes(d.edges ?? [], edgeToFile as (x: never) => Record<string, unknown>);
+}
+
+const listCache = new WeakMap<readonly object[], number>();
+
+/** Bytes a node or edge list adds to the compact file, kept by list (most edits change one list or none). */
+function listBytes(items: readonly (DiagramNode | DiagramEdge)[], toFile: (x: never) => Record<string, unknown>): number {
+  if (!items.length) return 0;
+  let bytes = listCache.get(items);
+  if (bytes === undefined) {
+    bytes = items.length - 1; // the commas between the items
+    for (const it of items) bytes += elementFileBytes(it, toFile);
+    listCache.set(items, bytes);
+  }
+  return bytes;
+}
+
+/**
+ * The text Save writes: the indented file (serializeDiagram), or the compact one when the indent
+ * would take it over `maxBytes`, so that every design the editor holds saves as a file it opens.
+ */
+export function serializeForFile(d: Diagram, maxBytes: number): string {
+  const pretty = serializeDiagram(d);
+  return pretty.length <= maxBytes / 3 || utf8Bytes(pretty) <= maxBytes ? pretty : `${JSON.stringify(toFileObject(d))}\n`;
+}

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isKindId, KIND_IDS } from '../../../src/domain/catalogue';
 import type { Diagram } from '../../../src/domain/diagram';
-import { MAX_COORD, MAX_NODES, parseDiagram, parseDiagramText } from '../../../src/domain/format/parse';
-import { serializeDiagram, toFileObject } from '../../../src/domain/format/serialize';
+import { MAX_COORD, MAX_FILE_BYTES, MAX_NODES, parseDiagram, parseDiagramText } from '../../../src/domain/format/parse';
+import { serializeDiagram, serializeForFile, toFileObject } from '../../../src/domain/format/serialize';
+import { copyFragment } from '../../../src/domain/fragment';
+import { tidyLayout } from '../../../src/domain/layout';
+import { createDiagramStore, type DiagramStore } from '../../../src/store/diagramStore';
 import { diagramArb, jsonValue } from '../../fixtures/format/arbitraries';
 
 /**
@@ -317,4 +320,72 @@ describe('parser fuzzing', () => {
       { numRuns: 2_000 },
     );
   });
+});
+
+/**
+ * Every state the editor can reach parses: random designs (coordinates up to the ±1,000,000 limit,
+ * nested zones, unknown props), then random sequences of the store's actions with the arguments the
+ * canvas, the keys and the panels give them, some far beyond the range; after each, the file Save
+ * writes must open again. (The limits of counts and size have their own tests in store/limits.test.ts.)
+ */
+describe('store actions on random designs', () => {
+  type Act = (s: DiagramStore, pick: (n: number) => number) => void;
+  const far = fc.oneof(fc.integer({ min: -1_200_000, max: 1_200_000 }), fc.constantFrom(-MAX_COORD, MAX_COORD, MAX_COORD - 3, 2_000_000_000));
+  const ids = (s: DiagramStore, pick: (n: number) => number, k: number) => {
+    const all = s.getState().diagram.nodes;
+    return all.length ? Array.from({ length: 1 + (k % 3) }, () => all[pick(all.length)].id) : [];
+  };
+  const action: fc.Arbitrary<Act> = fc.oneof(
+    fc.tuple(fc.constantFrom(...KIND_IDS), far, far).map(([kind, x, y]): Act => (s, pick) => {
+      const zones = s.getState().diagram.nodes.filter((n) => n.kind === 'group');
+      s.getState().addNode({ kind, position: { x, y }, ...(zones.length && pick(2) ? { parent: zones[pick(zones.length)].id } : {}) });
+    }),
+    fc.tuple(fc.nat(), fc.constantFrom(1, 10, -1, -10, 1_500_000), fc.constantFrom(0, 1, -10)).map(([k, dx, dy]): Act => (s, pick) => s.getState().nudge(ids(s, pick, k), dx, dy)),
+    fc.tuple(far, far, fc.boolean()).map(([x, y, reparent]): Act => (s, pick) => {
+      const all = s.getState().diagram.nodes;
+      if (!all.length) return;
+      const n = all[pick(all.length)];
+      const zones = all.filter((z) => z.kind === 'group');
+      const parent = reparent ? (zones.length && pick(2) ? zones[pick(zones.length)].id : null) : undefined;
+      s.getState().moveNodes([{ id: n.id, position: { x, y }, parent }]);
+    }),
+    fc.nat().map((k): Act => (s, pick) => s.getState().deleteElements(ids(s, pick, k), [])),
+    fc.tuple(fc.nat(), fc.constantFrom(32, 64, 1_000_000)).map(([k, off]): Act => (s, pick) => {
+      s.getState().paste(copyFragment(s.getState().diagram, ids(s, pick, k)), { x: off, y: off });
+    }),
+    fc.nat().map((k): Act => (s, pick) => void s.getState().createZoneAround(ids(s, pick, k))),
+    fc.tuple(far, far, fc.integer({ min: -10, max: 3_000_000 }), fc.integer({ min: -10, max: 3_000_000 })).map(([x, y, width, height]): Act => (s, pick) => {
+      const zones = s.getState().diagram.nodes.filter((z) => z.kind === 'group');
+      if (zones.length) s.getState().resizeZone(zones[pick(zones.length)].id, { x, y, width, height });
+    }),
+    fc.constant((s: DiagramStore) => s.getState().tidyUp(tidyLayout)),
+    fc.constant((s: DiagramStore, pick: (n: number) => number) => {
+      const all = s.getState().diagram.nodes;
+      if (all.length) s.getState().connect(all[pick(all.length)].id, all[pick(all.length)].id);
+    }),
+    fc.tuple(fc.string({ maxLength: 8 }), fc.double()).map(([text, latency]): Act => (s, pick) => {
+      const all = s.getState().diagram.nodes;
+      if (all.length) s.getState().updateNode(all[pick(all.length)].id, { label: text, props: { notes: text, latencyMs: latency } });
+    }),
+    fc.string({ maxLength: 8 }).map((t): Act => (s) => s.getState().setTitle(t)),
+    fc.string({ maxLength: 8 }).map((t): Act => (s) => s.getState().setBrief(t)),
+    fc.constant((s: DiagramStore) => s.getState().undo()),
+    fc.constant((s: DiagramStore) => s.getState().redo()),
+  );
+
+  it('every state reached by 2,000 random action sequences saves as a file that opens again', () => {
+    fc.assert(
+      fc.property(diagramArb({ maxNodes: 8, maxEdges: 8 }), fc.array(fc.tuple(action, fc.array(fc.nat(), { minLength: 8, maxLength: 8 })), { minLength: 1, maxLength: 8 }), (d, acts) => {
+        let k = 0;
+        const store = createDiagramStore({ diagram: d, newId: (p) => `${p}-${k++}` });
+        for (const [act, picks] of acts) {
+          let j = 0;
+          act(store, (n) => picks[j++ % picks.length] % n);
+          const r = parseDiagramText(serializeForFile(store.getState().diagram, MAX_FILE_BYTES));
+          if (!r.ok) throw new Error(`after ${act.toString().slice(0, 60)}: ${r.error.message}`);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_COORD, MAX_FILE_BYTES, MAX_NODES, parseDiagram, parseDiagramText } from '../../../src/domain/format/parse';
+import { MAX_COORD, MAX_EDGES, MAX_FILE_BYTES, MAX_NODES, parseDiagram, parseDiagramText } from '../../../src/domain/format/parse';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
@@ -345,6 +345,20 @@ describe('parseDiagram refuses, naming the path', () => {
     expect(refusal(f)).toEqual({ path: 'nodes', message: 'nodes: 20,001 nodes; a diagram may have at most 20,000' });
     f.nodes.pop();
     expect(parseDiagram(f).ok).toBe(true);
+  });
+
+  it('more than 100,000 edges (domain.md revision 2)', () => {
+    const f = file();
+    f.nodes = [
+      { id: 'a', kind: 'cache', position: { x: 0, y: 0 } },
+      { id: 'b', kind: 'cache', position: { x: 300, y: 0 } },
+    ];
+    f.edges = Array.from({ length: MAX_EDGES + 1 }, (_, i) => ({ id: `e${i}`, source: 'a', target: 'b' }));
+    f.suppressions = [];
+    expect(refusal(f)).toEqual({ path: 'edges', message: 'edges: 100,001 edges; a diagram may have at most 100,000' });
+    f.edges.pop();
+    const r = parseDiagram(f);
+    expect(r.ok && r.value.edges.length).toBe(100_000);
   });
 
   it('free-form props nested beyond 64 levels (and cyclic objects) without overflowing the stack', () => {

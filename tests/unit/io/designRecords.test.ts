@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyDiagram, type Diagram } from '../../../src/domain/diagram';
+import { parseDiagramText } from '../../../src/domain/format/parse';
 import {
+  checkJournalEntry,
   backupKey,
   backupTitle,
   componentCount,
@@ -45,7 +47,7 @@ describe('stored design records', () => {
 
   it('reads a stored design back through the parser', () => {
     const d = sample();
-    const r = readStoredDesign(designMeta('d_1', d, 1, 5), { id: 'd_1', text: designText(d) });
+    const r = readStoredDesign('d_1', designMeta('d_1', d, 1, 5), { id: 'd_1', text: designText(d) });
     expect(r.ok && r.value.diagram).toEqual(d);
     expect(r.ok && r.value.meta.rev).toBe(1);
   });
@@ -55,18 +57,70 @@ describe('stored design records', () => {
     const meta = designMeta('d_1', d, 1, 5);
     const text = designText(d);
     const reason = (m: unknown, data: unknown) => {
-      const r = readStoredDesign(m, data);
-      return r.ok ? 'read' : r.error;
+      const r = readStoredDesign('d_1', m, data);
+      return r.ok ? (r.value.repairs.length ? r.value.repairs.join('; ') : 'read') : r.error;
     };
     expect(reason(meta, { id: 'd_1', text: text.slice(0, 50) })).toMatch(/^not a JSON file/);
     expect(reason(meta, { id: 'd_1', text: text.replace('"version":1', '"version":2') })).toContain('newer mlsd-canvas');
     expect(reason(meta, { id: 'd_1', text: text.replace('"model-server"', '"model-servr"') })).toBe('nodes[2].kind: unknown kind "model-servr"');
     expect(reason(meta, undefined)).toBe('its diagram data is missing');
     expect(reason(meta, { id: 'd_1', text: 42 })).toBe('its diagram data is missing');
-    expect(reason({ ...meta, rev: 0 }, { id: 'd_1', text })).toBe('its listing record is damaged');
-    expect(reason({ ...meta, problem: 'astrology' }, { id: 'd_1', text })).toBe('its listing record is damaged');
-    expect(reason(null, { id: 'd_1', text })).toBe('its listing record is damaged');
+    // A listing record that is damaged or missing beside intact data is rebuilt, not a reason to keep the design aside.
+    expect(reason({ ...meta, rev: 0 }, { id: 'd_1', text })).toBe('its listing record was damaged and was rebuilt from its data');
+    expect(reason({ ...meta, problem: 'astrology' }, { id: 'd_1', text })).toBe('its listing record was damaged and was rebuilt from its data');
+    expect(reason(undefined, { id: 'd_1', text })).toBe('its listing record was missing and was rebuilt from its data');
+    expect(reason(undefined, undefined)).toBe('its listing record is damaged and its diagram data is missing');
     expect(reason(meta, { id: 'd_1', text })).toBe('read');
+  });
+
+  it('rebuilds a missing listing record from intact data, with the revision a write must expect', () => {
+    const d = sample();
+    const r = readStoredDesign('d_9', undefined, { id: 'd_9', text: designText(d) }, 77);
+    expect(r.ok && r.value).toMatchObject({ diagram: d, rev: 0, dataRepaired: false, meta: { id: 'd_9', title: 'Fraud detection', componentCount: 2, updatedAt: 77 } });
+    const damaged = readStoredDesign('d_9', { id: 'd_9', rev: 'x' }, { id: 'd_9', text: designText(d) });
+    expect(damaged.ok && damaged.value.rev).toBe(-1);
+  });
+
+  it('opens a design stored beyond the file limits, repaired, and says what was repaired', () => {
+    const d = sample();
+    const meta = designMeta('d_1', d, 4, 5);
+    const file = JSON.parse(designText(d));
+    file.nodes[0].position.x = 1_000_001;
+    file.nodes[1].position.y = -5e9;
+    const far = readStoredDesign('d_1', meta, { id: 'd_1', text: JSON.stringify(file) });
+    expect(far.ok && far.value.repairs).toEqual(['2 coordinates beyond ±1,000,000 were brought to that edge']);
+    expect(far.ok && far.value.dataRepaired).toBe(true);
+    expect(far.ok && far.value.diagram.nodes.map((n) => n.position)).toEqual([{ x: 1_000_000, y: d.nodes[0].position.y }, { x: d.nodes[1].position.x, y: -1_000_000 }, d.nodes[2].position, d.nodes[3].position]);
+
+    // Over 20 MB (a title grown by an older version): the longest text is cut to fit.
+    file.nodes[0].position.x = 0;
+    file.nodes[1].position.y = 0;
+    file.nodes[2].props = { notes: 'n'.repeat(20 * 1024 * 1024) };
+    const big = readStoredDesign('d_1', meta, { id: 'd_1', text: JSON.stringify(file) });
+    expect(big.ok).toBe(true);
+    if (!big.ok) return;
+    expect(big.value.repairs).toHaveLength(1);
+    expect(big.value.repairs[0]).toMatch(/^the notes of “.+” was cut to [\d,]+ characters to fit the 20 MB of a design file$/);
+    expect(parseDiagramText(designText(big.value.diagram)).ok).toBe(true);
+    expect((big.value.diagram.nodes[2].props.notes as string).length).toBeGreaterThan(20 * 1024 * 1024 - 2000);
+
+    // More nodes than a design holds: the first 20,000 are kept, with the connections between them.
+    const many = { ...file, nodes: Array.from({ length: 20_005 }, (_, i) => ({ id: `n${i}`, kind: 'cache', position: { x: 0, y: 0 } })), edges: [{ id: 'a', source: 'n0', target: 'n1' }, { id: 'b', source: 'n0', target: 'n20004' }] };
+    const cut = readStoredDesign('d_1', meta, { id: 'd_1', text: JSON.stringify(many) });
+    expect(cut.ok && cut.value.repairs).toEqual(['only its first 20,000 of 20,005 nodes were kept', 'connections to the nodes that were not kept were dropped']);
+    expect(cut.ok && cut.value.diagram.edges.map((e) => e.id)).toEqual(['a']);
+  });
+
+  it('reads a journal entry before it may replace anything: garbage text is refused', () => {
+    const d = sample();
+    const good = { key: 'd_1#tab', id: 'd_1', base: 3, meta: designMeta('d_1', d, 0, 9), text: designText(d) };
+    const r = checkJournalEntry(good);
+    expect(r.ok && r.value).toMatchObject({ key: 'd_1#tab', id: 'd_1', base: 3, text: designText(d) });
+    expect(checkJournalEntry({ ...good, text: 'garbage' })).toEqual({ ok: false, error: expect.stringMatching(/^not a JSON file/) });
+    expect(checkJournalEntry({ ...good, text: designText(d).replace('"model-server"', '"model-servr"') }).ok).toBe(false);
+    expect(checkJournalEntry({ ...good, text: undefined }).ok).toBe(false);
+    expect(checkJournalEntry({ ...good, base: -1 }).ok).toBe(false);
+    expect(checkJournalEntry(null).ok).toBe(false);
   });
 
   it('keeps aside under a key that names the design and the moment, never the design key itself', () => {
