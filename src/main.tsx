@@ -7,7 +7,7 @@ import { createAppCommands } from './commands/appCommands';
 import { loadFailure } from './commands/lazyActions';
 import { formatShortcut } from './commands/registry';
 import { IS_MAC } from './commands/useShortcuts';
-import { createDiagramStore } from './store/diagramStore';
+import { createDiagramStore, setExactFileSize } from './store/diagramStore';
 import { bindPrefs, loadPrefs } from './io/prefs';
 import { loadChecker } from './store/findings';
 import { sidePanel } from './ui/sidePanelLoader';
@@ -46,6 +46,8 @@ function start(benchStart?: Diagram) {
     requestAnimationFrame(() => setTimeout(() => ('requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 1000 }) : work()), 0));
   afterFirstPaint(() => {
     void loadChecker();
+    // The exact file size for the store's guard near the 20 MB limit.
+    void import('./domain/format/serialize').then((m) => setExactFileSize(m.fileByteLength)).catch(() => {});
     void miniMap.preload().catch(() => {});
     // A failed load shows in the column itself (with a retry), not as an unhandled rejection.
     sidePanel

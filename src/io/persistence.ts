@@ -1,5 +1,5 @@
 import type { Diagram } from '../domain/diagram';
-import { limitProblem } from '../domain/format/limits';
+import { limitProblem } from '../domain/format/serialize';
 import { DEFAULT_TITLE } from '../domain/format/schema';
 import { err, ok } from '../domain/result';
 import { randomIds, type DiagramStore } from '../store/diagramStore';

@@ -1,7 +1,7 @@
 import { createStore, type StateCreator, type StoreApi } from 'zustand/vanilla';
 import { kindInfo, type KindId } from '../domain/catalogue';
 import { clampCoord, coordinatesWithin, MAX_COORD, MAX_EDGES, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_NODES } from '../domain/format/limits';
-import { fileByteLength } from '../domain/format/serialize';
+import { fileBytesUpperBound } from '../domain/format/sizeBound';
 import {
   absolutePosition,
   absolutePositions,
@@ -218,6 +218,17 @@ function clampPositions(d: Diagram): Diagram {
 const count = (n: number) => n.toLocaleString('en-US');
 
 /**
+ * The exact file size (serialize.ts), loaded with the serializer just after the first paint; until
+ * it has loaded, a change whose quick bound passes the limit is judged by that bound (it may refuse
+ * a change a little under the limit, never allow one over it).
+ */
+let exactFileBytes: (d: Diagram) => number = fileBytesUpperBound;
+/** Gives the store's guard the exact file size (main.tsx, once the serializer has loaded). */
+export function setExactFileSize(measure: (d: Diagram) => number): void {
+  exactFileBytes = measure;
+}
+
+/**
  * Why a change may not be made: it would take the design over a limit of the file format (so the
  * design could no longer be saved and opened again). Null when it may. A change that shrinks a
  * design already over a limit (stored by an older version) is allowed.
@@ -229,8 +240,10 @@ function overLimit(next: Diagram, prev: Diagram): string | null {
   if (next.edges.length > MAX_EDGES && next.edges.length > prev.edges.length) {
     return `Not done: a design holds at most ${count(MAX_EDGES)} connections, and this would make ${count(next.edges.length)}.`;
   }
-  const bytes = fileByteLength(next);
-  if (bytes > MAX_FILE_BYTES && bytes > fileByteLength(prev)) {
+  // The quick bound clears nearly every change; the exact size is only needed near the limit.
+  if (fileBytesUpperBound(next) <= MAX_FILE_BYTES) return null;
+  const bytes = exactFileBytes(next);
+  if (bytes > MAX_FILE_BYTES && bytes > exactFileBytes(prev)) {
     return `Not done: the design would be larger than ${MAX_FILE_SIZE_TEXT}, the most a design file holds (and so the most the app opens again). Shorten a long text or remove something first.`;
   }
   return null;

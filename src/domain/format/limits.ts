@@ -1,5 +1,3 @@
-import type { Diagram } from '../diagram';
-import { fileByteLength } from './serialize';
 
 /**
  * The format's limits (domain.md section 7): what the parser refuses, and what every store action
@@ -32,13 +30,4 @@ export function coordinatesWithin(nodes: readonly { position: { x: number; y: nu
     if (!(x <= MAX_COORD && x >= -MAX_COORD && y <= MAX_COORD && y >= -MAX_COORD)) return false;
   }
   return true;
-}
-
-/** Why the parser would refuse this diagram for one of the limits (counts, coordinates, size), or null when it is within them all. */
-export function limitProblem(d: Diagram): string | null {
-  if (d.nodes.length > MAX_NODES) return `it has ${d.nodes.length.toLocaleString('en-US')} nodes; a design holds at most ${MAX_NODES.toLocaleString('en-US')}`;
-  if (d.edges.length > MAX_EDGES) return `it has ${d.edges.length.toLocaleString('en-US')} connections; a design holds at most ${MAX_EDGES.toLocaleString('en-US')}`;
-  if (!coordinatesWithin(d.nodes)) return `a component lies beyond ±${MAX_COORD.toLocaleString('en-US')}, the farthest a design may reach`;
-  if (fileByteLength(d) > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_SIZE_TEXT}, the most a design file holds`;
-  return null;
 }

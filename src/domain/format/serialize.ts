@@ -1,6 +1,7 @@
 import type { Diagram, DiagramEdge, DiagramNode, NodeProps, Suppression } from '../diagram';
 import { isDangerousKey } from './json';
 import { CURRENT_VERSION } from './migrations';
+import { coordinatesWithin, MAX_COORD, MAX_EDGES, MAX_FILE_BYTES, MAX_FILE_SIZE_TEXT, MAX_NODES } from './limits';
 import { DEFAULT_TITLE, FORMAT_ID, KNOWN_PROPS, KNOWN_PROP_TYPES } from './schema';
 
 /**
@@ -157,4 +158,13 @@ function listBytes(items: readonly (DiagramNode | DiagramEdge)[], toFile: (x: ne
 export function serializeForFile(d: Diagram, maxBytes: number): string {
   const pretty = serializeDiagram(d);
   return pretty.length <= maxBytes / 3 || utf8Bytes(pretty) <= maxBytes ? pretty : `${JSON.stringify(toFileObject(d))}\n`;
+}
+
+/** Why the parser would refuse this diagram for one of the limits (counts, coordinates, size), or null when it is within them all. */
+export function limitProblem(d: Diagram): string | null {
+  if (d.nodes.length > MAX_NODES) return `it has ${d.nodes.length.toLocaleString('en-US')} nodes; a design holds at most ${MAX_NODES.toLocaleString('en-US')}`;
+  if (d.edges.length > MAX_EDGES) return `it has ${d.edges.length.toLocaleString('en-US')} connections; a design holds at most ${MAX_EDGES.toLocaleString('en-US')}`;
+  if (!coordinatesWithin(d.nodes)) return `a component lies beyond ±${MAX_COORD.toLocaleString('en-US')}, the farthest a design may reach`;
+  if (fileByteLength(d) > MAX_FILE_BYTES) return `it is larger than ${MAX_FILE_SIZE_TEXT}, the most a design file holds`;
+  return null;
 }

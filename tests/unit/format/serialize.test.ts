@@ -121,3 +121,13 @@ describe('serializeDiagram', () => {
     );
   });
 });
+
+describe('the quick file-size bound of the store guard', () => {
+  it('is never below the exact file size (property), on designs of any text', async () => {
+    const fc = (await import('fast-check')).default;
+    const { diagramArb } = await import('../../fixtures/format/arbitraries');
+    const { fileBytesUpperBound } = await import('../../../src/domain/format/sizeBound');
+    const { fileByteLength } = await import('../../../src/domain/format/serialize');
+    fc.assert(fc.property(diagramArb(), (d) => fileBytesUpperBound(d) >= fileByteLength(d)), { numRuns: 300 });
+  });
+});

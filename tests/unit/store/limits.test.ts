@@ -5,7 +5,8 @@ import { parseDiagramText } from '../../../src/domain/format/parse';
 import { fileByteLength, serializeForFile, toFileObject } from '../../../src/domain/format/serialize';
 import { copyFragment } from '../../../src/domain/fragment';
 import { tidyLayout } from '../../../src/domain/layout';
-import { createDiagramStore, type DiagramStore } from '../../../src/store/diagramStore';
+import { createDiagramStore, setExactFileSize, type DiagramStore } from '../../../src/store/diagramStore';
+import { fileBytesUpperBound } from '../../../src/domain/format/sizeBound';
 
 /**
  * The six paths of the attack run that took the editor past the format's limits (its own parser then
@@ -90,7 +91,24 @@ describe('store actions stay within the format limits', () => {
     expect(s.getState().history.past).toHaveLength(0);
   });
 
+  it('judges a change near 20 MB by a quick bound until the serializer has loaded: it may refuse, never let a design over', () => {
+    const base = design([node('a', 0)], { title: 'T' });
+    const pad = MAX_FILE_BYTES - fileByteLength(base) - 10 - ',"props":{"notes":""}'.length;
+    const big = design([node('a', 0, { props: { notes: 'x'.repeat(pad) } })], { title: 'T' });
+    expect(fileBytesUpperBound(big)).toBeGreaterThanOrEqual(fileByteLength(big));
+    setExactFileSize(fileBytesUpperBound);
+    try {
+      const s = make(big);
+      s.getState().setTitle('T123456789');
+      expect(s.getState().diagram.title).toBe('T');
+      expect(reopens(s)).toBe(true);
+    } finally {
+      setExactFileSize(fileByteLength);
+    }
+  });
+
   it('a design 10 bytes under 20 MB keeps its title when the title would take it over, and says why', () => {
+    setExactFileSize(fileByteLength); // as main.tsx does once the serializer has loaded
     const base = design([node('a', 0)], { title: 'T' });
     const pad = MAX_FILE_BYTES - fileByteLength(base) - 10 - ',"props":{"notes":""}'.length;
     const big = design([node('a', 0, { props: { notes: 'x'.repeat(pad) } })], { title: 'T' });
