@@ -54,10 +54,8 @@ describe('files at the node limit', () => {
         seen.add(n.id);
       }
     }
-    const best = Math.min(...times);
     console.info(`parse of ${nodes} nodes (${(text.length / 1e6).toFixed(1)} MB): ${times.map((t) => t.toFixed(0)).join(', ')} ms`);
     expect(nodes).toBe(MAX_NODES);
-    expect(best).toBeGreaterThan(0);
   });
 
   it('serialises a 20,000-node diagram', () => {
