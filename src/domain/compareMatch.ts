@@ -16,7 +16,8 @@
  * Ghosts are placed on your canvas in the stage column of your own layout (the median x of your
  * components of that stage, interpolated for stages you have not drawn) at the height of the
  * neighbours they connect to in the reference (your matching nodes, or ghosts placed before them),
- * in the first free slot. Adding ghosts copies the reference components (kind, label, tool, notes,
+ * in the first free slot. Where your matched components sit where the reference has them, moved as
+ * one block (a design grown from the reference), each ghost takes its reference place, moved the same. Adding ghosts copies the reference components (kind, label, tool, notes,
  * every prop) with the reference's connections to what your design already has, or to the ghosts
  * added with them; an edge kind that would contradict your ends (domain.md section 3) takes the kind
  * they need.
@@ -193,8 +194,33 @@ export function describeYours(yours: Diagram, reference: Diagram, match: Compone
   return `Your ${quoted(y)} is not compared (notes, zones and custom components that act as no kind are left out).`;
 }
 
+/** What adding a ghost would connect it to: your nodes (ids), and its reference neighbours that are missing too (ghost ids). */
+export function ghostLinks(plan: GhostPlan, id: string): { yours: string[]; ghosts: string[] } {
+  const yoursOut = new Set<string>();
+  const ghostsOut = new Set<string>();
+  for (const e of plan.edges) {
+    for (const [a, b] of [[e.source, e.target], [e.target, e.source]] as const) {
+      if (!('ghost' in a) || a.ghost !== id) continue;
+      if ('yours' in b) yoursOut.add(b.yours);
+      else ghostsOut.add(b.ghost);
+    }
+  }
+  return { yours: [...yoursOut], ghosts: [...ghostsOut] };
+}
+
+/** The sentence on what one click adds for a ghost: its connections to what you have, or that its neighbours are missing too. */
+export function addSentence(reference: Diagram, plan: GhostPlan, id: string): string {
+  const links = ghostLinks(plan, id);
+  const n = links.yours.length;
+  if (n) return `Add it with one click, with its ${n} connection${n === 1 ? '' : 's'} to what you have.`;
+  const names = links.ghosts.map((g) => reference.nodes.find((x) => x.id === g)).filter((x): x is DiagramNode => !!x).map(quoted);
+  if (!names.length) return 'Add it with one click (it has no connections in the reference).';
+  const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+  return `It connects to nothing you have yet: its neighbours in the reference (${shown}) are missing too; add them with it ("Add all missing"), or after it.`;
+}
+
 /** One sentence on how a reference node stands against your design (shown when it is hovered). */
-export function describeReference(yours: Diagram, reference: Diagram, match: ComponentMatch, id: string): string {
+export function describeReference(yours: Diagram, reference: Diagram, match: ComponentMatch, id: string, plan?: GhostPlan): string {
   const r = reference.nodes.find((n) => n.id === id);
   const m = match.reference.get(id);
   if (!r || !m) return '';
@@ -207,10 +233,12 @@ export function describeReference(yours: Diagram, reference: Diagram, match: Com
       const role = y.kind === r.kind ? '' : `: it plays ${kindLabel(m.shared[0])}, matched by role`;
       return `${name} is matched by your ${quoted(y)}${more(mine.length)}${role}.`;
     }
-    case 'missing':
+    case 'missing': {
+      const add = plan ? ` ${addSentence(reference, plan, id)}` : '';
       return mine.length
-        ? `${name} is partly matched by your ${quoted(mine[0])}; your design has no ${listKinds(m.missing)}. Add it with one click.`
-        : `${name} (${listKinds(m.missing)}) is missing from your design. Add it with one click, with its connections to what you have.`;
+        ? `${name} is partly matched by your ${quoted(mine[0])}; your design has no ${listKinds(m.missing)}.${add}`
+        : `${name} (${listKinds(m.missing)}) is missing from your design.${add}`;
+    }
     case 'incomplete':
       return `${name}: your ${kindLabel(r.kind)} card does not cover its stage yet. Fill its gaps from the reference with one click.`;
     case 'not-needed':
@@ -307,6 +335,8 @@ const ROW_STEP = NODE_SIZE.height + 28;
 const GAP_X = 20;
 const GAP_Y = 14;
 const MAX_SLOT_TRIES = 400;
+/** How far (median) your matched nodes may sit from the reference's places, moved as one block, for the ghosts to take the reference's places too. */
+const SAME_PLACE = 40;
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -372,18 +402,26 @@ export function planGhosts(yours: Diagram, reference: Diagram, match: ComponentM
   if (!missing.length) return { ghosts: [], edges };
 
   const cols = columnXs(yours, yourBoxes);
-  // Where the reference's rows sit in your layout: the median offset of the nodes matched by kind.
-  const offsets: number[] = [];
+  // Where the reference's layout sits in yours: the median offset of the nodes matched by kind. When
+  // your matched nodes sit where the reference has them, moved as one block (a design grown from the
+  // reference, or drawn over it), each ghost goes where the reference has it, moved the same way.
+  const dxs: number[] = [];
+  const dys: number[] = [];
   for (const [rid, m] of match.reference) {
     const r = refById.get(rid)!;
     const mine = m.status === 'matched' ? m.yours[0] : undefined;
     const yb = mine ? yourBoxes.get(mine) : undefined;
     const rb = refBoxes.get(rid);
-    if (yb && rb && r.kind !== 'requirements' && r.kind !== 'ml-objective') offsets.push(yb.y - rb.y);
+    if (!yb || !rb || r.kind === 'requirements' || r.kind === 'ml-objective' || yours.nodes.find((n) => n.id === mine)!.kind !== r.kind) continue;
+    dxs.push(yb.x - rb.x);
+    dys.push(yb.y - rb.y);
   }
   const refTop = Math.min(...[...refBoxes.values()].map((b) => b.y));
   const yourTop = yourBoxes.size ? Math.min(...[...yourBoxes.values()].map((b) => b.y)) : 0;
-  const dy = offsets.length ? median(offsets) : yourTop - refTop;
+  const dx = dxs.length ? median(dxs) : 0;
+  const dy = dys.length ? median(dys) : yourTop - refTop;
+  const spread = (xs: number[], m: number) => median(xs.map((v) => Math.abs(v - m)));
+  const translated = dxs.length >= 2 && spread(dxs, dx) <= SAME_PLACE && spread(dys, dy) <= SAME_PLACE;
 
   const neighbours = new Map<string, GhostEnd[]>();
   for (const e of edges) {
@@ -403,13 +441,13 @@ export function planGhosts(yours: Diagram, reference: Diagram, match: ComponentM
   const placed = new Map<string, Box>();
   const ghosts: Ghost[] = [];
   for (const { n, m, b, col } of order) {
-    const x = cols[Math.min(5, Math.max(0, col))];
     const ys: number[] = [];
     for (const end of neighbours.get(n.id) ?? []) {
       const nb = 'yours' in end ? yourBoxes.get(end.yours) : placed.get(end.ghost);
       if (nb) ys.push(nb.y + nb.height / 2);
     }
-    const wanted = ys.length ? ys.reduce((s, v) => s + v, 0) / ys.length - NODE_SIZE.height / 2 : b.y + dy;
+    const x = translated ? b.x + dx : cols[Math.min(5, Math.max(0, col))];
+    const wanted = translated || !ys.length ? b.y + dy : ys.reduce((s, v) => s + v, 0) / ys.length - NODE_SIZE.height / 2;
     const near = obstacles.filter((o) => o.x < x + NODE_SIZE.width + GAP_X && x < o.x + o.width + GAP_X);
     let box: Box = { x, y: wanted, ...NODE_SIZE };
     for (let k = 0; k < MAX_SLOT_TRIES; k++) {
@@ -432,15 +470,30 @@ export function planGhosts(yours: Diagram, reference: Diagram, match: ComponentM
   return { ghosts, edges };
 }
 
-/** For a missing kind: the reference node a click on its chip adds (one whose own kind it is, then the most connected). */
+/**
+ * For a missing kind: the reference node a click on its chip adds: one whose own kind it is, then the
+ * one with the most connections to what you have, then the most connected.
+ */
 export function representative(reference: Diagram, match: ComponentMatch, kind: KindId): string | null {
-  let best: { id: string; rank: number; degree: number } | null = null;
+  let best: { id: string; score: number[] } | null = null;
+  const better = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] > b[i];
+    return false;
+  };
   for (const n of reference.nodes) {
     const m = match.reference.get(n.id);
     if (!m || m.status !== 'missing' || !m.missing.includes(kind)) continue;
-    const rank = n.kind === kind ? 0 : 1;
-    const degree = reference.edges.filter((e) => e.source === n.id || e.target === n.id).length;
-    if (!best || rank < best.rank || (rank === best.rank && degree > best.degree)) best = { id: n.id, rank, degree };
+    let degree = 0;
+    let toYours = 0;
+    for (const e of reference.edges) {
+      const other = e.source === n.id ? e.target : e.target === n.id ? e.source : null;
+      if (other === null) continue;
+      degree++;
+      const o = match.reference.get(other);
+      if (o && o.status !== 'missing' && o.yours.length) toYours++;
+    }
+    const score = [n.kind === kind ? 1 : 0, toYours, degree];
+    if (!best || better(score, best.score)) best = { id: n.id, score };
   }
   return best?.id ?? null;
 }

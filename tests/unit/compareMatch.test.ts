@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { compareDiagrams } from '../../src/domain/compare';
 import {
   addFromReference,
+  addSentence,
+  ghostLinks,
   cardFill,
   compareContext,
   describeReference,
@@ -168,6 +170,12 @@ describe('planGhosts', () => {
     ]);
     expect(plan.edges).toContainEqual({ id: 'e4', source: { ghost: 'plog' }, target: { ghost: 'drift' }, kind: 'data' });
     expect(ghostsOfStage(plan, 'monitoring').sort()).toEqual(['drift', 'plog']);
+    // What one click would bring, in words.
+    expect(addSentence(ref, plan, 'reg')).toBe('Add it with one click, with its 2 connections to what you have.');
+    expect(addSentence(ref, plan, 'drift')).toBe(
+      'It connects to nothing you have yet: its neighbours in the reference (“Prediction logging”) are missing too; add them with it ("Add all missing"), or after it.',
+    );
+    expect(ghostLinks(plan, 'plog')).toEqual({ yours: ['srv'], ghosts: ['drift'] });
   });
 
   it('places the ghosts of every template drawn half over the other half without overlaps, within the format limits', () => {
@@ -179,6 +187,10 @@ describe('planGhosts', () => {
       expect(plan.ghosts.length, file).toBeGreaterThan(0);
       const boxes = plan.ghosts.map((g) => g.box);
       for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlap(boxes[i], boxes[j]), file).toBe(false);
+      // The half keeps the reference's places: the ghosts take theirs.
+      const refAt = new Map(halfOf({ ...ref, nodes: ref.nodes }, 1).nodes.map((n) => [n.id, n.position]));
+      const inPlace = plan.ghosts.filter((g) => g.box.x === refAt.get(g.id)?.x && g.box.y === refAt.get(g.id)?.y);
+      expect(inPlace.length, file).toBe(plan.ghosts.length);
       // Adding them all leaves a diagram the parser accepts, and it covers the whole reference.
       const r = addFromReference(half, ref, plan.ghosts.map((g) => g.id), counter(), ctx);
       if (!r.ok) throw new Error(r.error);
@@ -191,10 +203,10 @@ describe('planGhosts', () => {
   }, 60_000);
 });
 
-/** A template with its first half of components (in file order) and the edges between them. */
-function halfOf(ref: Diagram): Diagram {
+/** A template with its first half (or another share) of components, in file order, at their absolute places, and the edges between them. */
+function halfOf(ref: Diagram, share = 0.5): Diagram {
   const components = ref.nodes.filter((n) => n.kind !== 'group' && n.kind !== 'note');
-  const keep = new Set(components.slice(0, Math.ceil(components.length / 2)).map((n) => n.id));
+  const keep = new Set(components.slice(0, Math.ceil(components.length * share)).map((n) => n.id));
   const byId = new Map(ref.nodes.map((n) => [n.id, n]));
   return {
     ...ref,
@@ -307,6 +319,9 @@ describe('addFromReference', () => {
     const yours = diagram([['r', 'ranking']]);
     const m = match(yours, ref);
     expect(representative(ref, m, 'candidate-generation')).toBe('tt');
+    // Among nodes of the kind, the one that connects to what you have wins over the better connected one.
+    const lonely = { ...ref, edges: ref.edges.filter((e) => e.source !== 'tt' || e.target === 'trend').concat([{ id: 'e9', source: 'tt', target: 'x', kind: 'data' }]) };
+    expect(representative(lonely, match(yours, lonely), 'candidate-generation')).toBe('trend');
     // Once one source is there, the others are matched by role, not missing.
     const r = add(yours, ref, ['tt']);
     const m2 = match(r.diagram, ref);
