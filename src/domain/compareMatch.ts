@@ -39,15 +39,12 @@ import {
   type EdgeKind,
   type NodeProps,
 } from './diagram';
-import { MAX_COORD, MAX_NODES } from './format/parse';
+import { MAX_COORD, MAX_EDGES, MAX_NODES } from './format/limits';
 import { columnOf, LAYOUT_GAP } from './layout';
 import { kindsOf, mismatchFromMasks } from './roleRules';
 import { roleMask } from './roles';
 import { err, ok, type Result } from './result';
 import type { StageId } from './stages';
-
-/** Most edges a diagram may have (domain.md section 7, revision 2). */
-export const MAX_EDGES = 100_000;
 
 export type ReferenceStatus = 'matched' | 'missing' | 'incomplete' | 'not-needed' | 'alternative' | 'unscored';
 export type YourStatus = 'matched' | 'extra' | 'unscored';

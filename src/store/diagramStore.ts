@@ -104,7 +104,7 @@ export interface DocumentSlice {
   /**
    * Adds what `add` builds from the current diagram (components and their connections, e.g. from a
    * reference answer; its code loads on first use, like tidyUp's layout) as one undo step, and
-   * selects the new components; returns their ids, or add's refusal (nothing changes then).
+   * selects the new components; returns their ids, or the refusal (shown as a notice; nothing changes then).
    */
   addComponents(add: (d: Diagram, fresh: (prefix: string, taken: (id: string) => boolean) => string) => Result<{ diagram: Diagram; nodeIds: string[] }, string>): Result<string[], string>;
   /** Moves nodes by a few pixels (arrow keys). */
@@ -497,7 +497,8 @@ const documentSlice =
 
       addComponents(add) {
         const r = add(get().diagram, (prefix, taken) => uniqueId(newId, prefix, taken));
-        if (r.ok) commit(r.value.diagram, undefined, { nodes: r.value.nodeIds, edges: [] });
+        if (!r.ok) get().notify('error', r.error);
+        else if (!commit(r.value.diagram, undefined, { nodes: r.value.nodeIds, edges: [] })) return err('over the limits');
         return r.ok ? ok(r.value.nodeIds) : r;
       },
 

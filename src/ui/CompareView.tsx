@@ -177,10 +177,8 @@ export default function CompareView() {
       const reference = target.reference;
       const before = s().diagram;
       const r = s().addComponents((d, fresh) => addFromReference(d, reference, ids, fresh, ctxRef.current));
-      if (!r.ok) {
-        s().notify('error', r.error);
-        return;
-      }
+      // A refusal is shown by the store.
+      if (!r.ok) return;
       const after = s().diagram;
       const names = r.value.map((id) => `“${nodeLabel(after.nodes.find((n) => n.id === id)!)}”`);
       const edges = after.edges.length - before.edges.length;

@@ -262,7 +262,7 @@ describe('comparisonToMarkdown', () => {
     const pictures = { yours: toSvg(yours).svg, reference: toSvg(ref).svg };
     const md = comparisonToMarkdown(compareDiagrams(yours, ref), { pictures });
     const images = [...md.matchAll(/^!\[(.*)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)$/gm)];
-    expect(images.map((m) => m[1])).toEqual(['Mine \\[draft\\]', 'Reference: test']);
+    expect(images.map((m) => m[1])).toEqual(['Mine &#91;draft&#93;', 'Reference: test']);
     const decoded = images.map((m) => new TextDecoder().decode(Uint8Array.from(atob(m[2]), (ch) => ch.charCodeAt(0))));
     expect(decoded).toEqual([pictures.yours, pictures.reference]);
     expect(decoded[0]).toContain('Orders [EU] “ü”');
