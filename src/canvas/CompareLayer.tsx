@@ -1,6 +1,7 @@
-import { useInternalNode } from '@xyflow/react';
+import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { Plus } from 'lucide-react';
-import { memo, type CSSProperties } from 'react';
+import { memo, useCallback, type CSSProperties, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import type { Ghost, GhostEdge, GhostEnd } from '../domain/compareMatch';
 import { nodeLabel, nodeStage, type Box } from '../domain/diagram';
 import { kindInfo } from '../domain/catalogue';
@@ -57,12 +58,33 @@ export function CompareLayer({ ghosts, edges, matched, linked, hoveredGhost, onA
 
 const ghostOf = (e: GhostEnd) => ('ghost' in e ? e.ghost : null);
 
-/** A node's box on the canvas as React Flow measured it. */
+/**
+ * A node's box on the canvas as React Flow measured it (from its store, which the canvas already reads:
+ * React Flow's own hooks for this would add to the first load, where React Flow's code lives).
+ */
 function useBox(id: string | null): Box | null {
-  const n = useInternalNode(id ?? '');
-  if (!id || !n) return null;
-  const p = n.internals.positionAbsolute;
-  return { x: p.x, y: p.y, width: n.measured.width ?? 168, height: n.measured.height ?? 60 };
+  const key = useFlowStore(
+    useCallback(
+      (s: ReactFlowState) => {
+        const n = id ? s.nodeLookup.get(id) : undefined;
+        if (!n) return '';
+        const p = n.internals.positionAbsolute;
+        return `${p.x},${p.y},${n.measured.width ?? 168},${n.measured.height ?? 60}`;
+      },
+      [id],
+    ),
+  );
+  if (!key) return null;
+  const [x, y, width, height] = key.split(',').map(Number);
+  return { x, y, width, height };
+}
+
+const portalOf = (s: ReactFlowState) => s.domNode?.querySelector('.react-flow__viewport-portal') ?? null;
+
+/** Renders into React Flow's viewport (diagram coordinates): what React Flow's ViewportPortal does, from code that loads with the comparison. */
+export function InViewport({ children }: { children: ReactNode }) {
+  const target = useFlowStore(portalOf);
+  return target ? createPortal(children, target) : null;
 }
 
 const Ring = memo(function Ring({ id, variant }: { id: string; variant: 'match' | 'link' }) {

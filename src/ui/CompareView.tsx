@@ -1,4 +1,4 @@
-import { useReactFlow, useStore as useFlowStore, ViewportPortal } from '@xyflow/react';
+import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 import { Columns2, Layers, Link2, Link2Off, Maximize } from 'lucide-react';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { kindInfo, type KindId } from '../domain/catalogue';
@@ -16,7 +16,7 @@ import {
   type MissingLink,
 } from '../domain/compareMatch';
 import { boxesBounds, nodeLabel, nodesBounds, type Diagram } from '../domain/diagram';
-import { CompareLayer } from '../canvas/CompareLayer';
+import { CompareLayer, InViewport } from '../canvas/CompareLayer';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import { ReferenceCanvas } from '../canvas/ReferenceCanvas';
 import { useCanvasHover } from '../canvas/useCanvasHover';
@@ -266,7 +266,7 @@ export default function CompareView() {
       <p ref={rootRef} className={`cmp-caption${highlight.caption ? ' is-shown' : ''}`} role="status" aria-live="polite">
         {highlight.caption}
       </p>
-      <ViewportPortal>
+      <InViewport>
         <CompareLayer
           ghosts={ghosts}
           edges={ghostEdges}
@@ -276,7 +276,7 @@ export default function CompareView() {
           onAdd={(id) => actions.add([id])}
           onHover={onReferenceHover}
         />
-      </ViewportPortal>
+      </InViewport>
       <ComparePanel
         ctx={ctx}
         links={links}
