@@ -7,6 +7,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore as useFlowStore,
+  useStoreApi as useFlowStoreApi,
   type NodeMouseHandler,
   type Viewport,
 } from '@xyflow/react';
@@ -55,24 +56,36 @@ export function ReferenceCanvas(props: ReferenceCanvasProps) {
 function ReferenceFlow({ reference, match, highlighted, colorMode, onHover, onAdd, zoom, onZoom, fitKey }: ReferenceCanvasProps) {
   const flow = useReactFlow<ReferenceFlowNode, ReferenceFlowEdge>();
   const detail = useFlowStore(detailOf);
+  const flowStore = useFlowStoreApi<ReferenceFlowNode, ReferenceFlowEdge>();
+  // A node whose status and highlight stay the same keeps its object; one that changes keeps its measured
+  // size (a node React Flow has not measured is hidden until it is, and the pointer would fall through).
+  const cache = useRef(new Map<string, ReferenceFlowNode>());
   const nodes = useMemo(
     () =>
       reference.nodes.map((n): ReferenceFlowNode => {
         const type = n.kind === 'group' ? 'zone' : n.kind === 'note' ? 'note' : 'component';
-        return {
+        const status = match.reference.get(n.id)?.status ?? 'unscored';
+        const highlight = highlighted.has(n.id);
+        const hit = cache.current.get(n.id);
+        if (hit && hit.data.props === n.props && hit.data.status === status && hit.data.highlight === highlight) return hit;
+        const measured = flowStore.getState().nodeLookup.get(n.id)?.measured;
+        const made: ReferenceFlowNode = {
           id: n.id,
           type,
           position: n.position,
           ...(n.parent ? { parentId: n.parent } : {}),
-          data: { kind: n.kind, props: n.props, ...(n.label !== undefined ? { label: n.label } : {}), status: match.reference.get(n.id)?.status ?? 'unscored', highlight: highlighted.has(n.id) },
+          data: { kind: n.kind, props: n.props, ...(n.label !== undefined ? { label: n.label } : {}), status, highlight },
           draggable: false,
           selectable: false,
           connectable: false,
           ...(type === 'component' ? { ariaLabel: nodeLabel(n) } : {}),
           ...(type === 'zone' ? { width: n.props.width as number, height: n.props.height as number, zIndex: -1 } : {}),
+          ...(measured?.width && measured.height ? { measured: { width: measured.width, height: measured.height } } : {}),
         };
+        cache.current.set(n.id, made);
+        return made;
       }),
-    [reference, match, highlighted],
+    [reference, match, highlighted, flowStore],
   );
   const edges = useMemo(
     () =>
@@ -115,8 +128,9 @@ function ReferenceFlow({ reference, match, highlighted, colorMode, onHover, onAd
     };
   }, [reference, fitKey, flow]);
 
-  const enter = useCallback<NodeMouseHandler<ReferenceFlowNode>>((_, n) => onHover(n.id), [onHover]);
-  const leave = useCallback<NodeMouseHandler<ReferenceFlowNode>>(() => onHover(null), [onHover]);
+  // Components only: a zone lies under its contents, and its enter would take over their hover.
+  const enter = useCallback<NodeMouseHandler<ReferenceFlowNode>>((_, n) => n.type === 'component' && onHover(n.id), [onHover]);
+  const leave = useCallback<NodeMouseHandler<ReferenceFlowNode>>((_, n) => n.type === 'component' && onHover(null), [onHover]);
   const actions = useMemo(() => ({ add: onAdd }), [onAdd]);
 
   return (
