@@ -181,11 +181,14 @@ describe('compare view in Chromium', () => {
     // A ghost sits where the reference has it, as your half does (it was drawn at the reference's places, offset by the paste).
     const g0 = ctx.plan.ghosts[0];
     const pasted = half.nodes.find((n) => n.kind !== 'requirements')!;
-    const mineBox = (await page.locator(`.file-drop .react-flow__node:has(> [data-kind="${pasted.kind}"])`).first().boundingBox())!;
-    const ghostBox = (await page.locator(`.cmp-ghost[data-ghost="${g0.id}"]`).boundingBox())!;
-    const zoom = mineBox.width / 168;
-    expect(Math.abs(ghostBox.x - mineBox.x - (g0.box.x - pasted.position.x) * zoom)).toBeLessThan(3);
-    expect(Math.abs(ghostBox.y - mineBox.y - (g0.box.y - pasted.position.y) * zoom)).toBeLessThan(3);
+    // Measured together and polled: the view may still be settling from its fit when the ghosts first appear.
+    const offBy = async (): Promise<number> => {
+      const mineBox = (await page.locator(`.file-drop .react-flow__node:has(> [data-kind="${pasted.kind}"])`).first().boundingBox())!;
+      const ghostBox = (await page.locator(`.cmp-ghost[data-ghost="${g0.id}"]`).boundingBox())!;
+      const zoom = mineBox.width / 168;
+      return Math.max(Math.abs(ghostBox.x - mineBox.x - (g0.box.x - pasted.position.x) * zoom), Math.abs(ghostBox.y - mineBox.y - (g0.box.y - pasted.position.y) * zoom));
+    };
+    await poll(offBy).toBeLessThan(3);
     await screenshot(page, 'compare-overlay');
 
     // Click a ghost that connects to what you have: it becomes a component, with its connections.
