@@ -9,7 +9,10 @@
  * covers its stage (domain.md section 4): an empty card earns nothing. A node whose role matches
  * the reference is not an extra for its other kinds. A design that trains nothing (pretrained
  * models only) is not asked for the training machinery (training job, tuning, tracking,
- * orchestrator, registry): those reference kinds are listed as not needed instead of missing.
+ * orchestrator, registry): those reference kinds are listed as not needed instead of missing. Where
+ * the reference's problem profile (domain.md section 5) accepts either of two kinds and your design
+ * uses the other one (a search index where the reference has a vector DB, for video search), the
+ * reference kind is done another way: an alternative, counted as covered, and your kind is no extra.
  *
  * The score (0-100) is coverage minus two costs, each shown to the user:
  * - coverage: COMPONENT_POINTS x (reference kinds you have) / (reference kinds), plus
@@ -28,7 +31,8 @@ import { runChecks } from './checker/runChecks';
 import type { CheckResult, Finding, RuleId } from './checker/types';
 import { listGaps, type CardGap } from './cards';
 import { stageCoverage, type Coverage } from './coverage';
-import { nodeLabel, nodeStage, type Diagram, type DiagramNode, type NodeProps } from './diagram';
+import { nodeLabel, nodeStage, PROBLEM_LABELS, type Diagram, type DiagramNode, type NodeProps, type ProblemId } from './diagram';
+import { problemProfile } from './profiles';
 import { actsAs } from './roles';
 import { isPretrainedModel, isTrainer, kindsOf } from './roleRules';
 import { STAGES, STAGE_IDS, type StageId } from './stages';
@@ -85,6 +89,8 @@ export interface StageComparison {
   extra: KindId[];
   /** Reference kinds your design validly does without (a pretrained design needs no training machinery). */
   notNeeded: KindId[];
+  /** Reference kinds your design covers with another kind its problem profile accepts instead. */
+  alternatives: Alternative[];
   /** For requirements and framing: what your card lacks before it covers the stage. */
   cardGaps?: CardGap[];
   /** Labels of the reference's custom components in this stage (not scored). */
@@ -94,6 +100,12 @@ export interface StageComparison {
   status: 'match' | 'covered' | 'partial' | 'missing' | 'empty';
   /** One line on how the stage compares. */
   verdict: string;
+}
+
+/** A reference kind done another valid way: your kind stands in for it (the problem profile accepts either). */
+export interface Alternative {
+  reference: KindId;
+  yours: KindId;
 }
 
 /** One field of the requirements or ML objective card, both sides. */
@@ -147,7 +159,7 @@ export interface Comparison {
 }
 
 /** The compared kinds a node plays (see the module comment): its own and those it acts as, each with a stage; cards only once they cover their stage. */
-function comparedKinds(n: DiagramNode, coverage: Coverage): KindId[] {
+export function comparedKinds(n: DiagramNode, coverage: Coverage): KindId[] {
   if (n.kind === 'note' || n.kind === 'group') return [];
   if (n.kind === 'requirements') return coverage.stages.requirements ? ['requirements'] : [];
   if (n.kind === 'ml-objective') return coverage.stages.framing ? ['ml-objective'] : [];
@@ -162,7 +174,7 @@ export function kindsByStage(d: Diagram): Record<StageId, KindId[]> {
   return Object.fromEntries(STAGE_IDS.map((s) => [s, [...sets[s]].sort(byCatalogue)])) as Record<StageId, KindId[]>;
 }
 
-/** Kinds of your design that are extras: played by a node none of whose roles the reference has. */
+/** Kinds of your design that are extras: played by a node none of whose roles the reference has (or stands in for). */
 function extraKinds(d: Diagram, referenceKinds: ReadonlySet<KindId>): Set<KindId> {
   const coverage = stageCoverage(d);
   const extras = new Set<KindId>();
@@ -196,13 +208,25 @@ const list = (kinds: readonly KindId[], max = 3): string => {
   return kinds.length > max ? `${names.join(', ')} and ${kinds.length - max} more` : names.join(', ');
 };
 
-function verdictOf(s: Omit<StageComparison, 'verdict' | 'status'>): Pick<StageComparison, 'verdict' | 'status'> {
+/** "a video search design", "an ETA prediction design": the problem in running text. */
+function aDesign(problem: ProblemId): string {
+  const label = PROBLEM_LABELS[problem];
+  const name = /^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label;
+  return `${/^[aeiouAEIOU]/.test(name) ? 'an' : 'a'} ${name} design`;
+}
+
+function verdictOf(s: Omit<StageComparison, 'verdict' | 'status'>, problem: ProblemId): Pick<StageComparison, 'verdict' | 'status'> {
   if (s.cardGaps && s.cardGaps.length > 0) {
     const card = s.stage === 'requirements' ? 'Requirements' : 'ML objective';
     return { status: 'missing', verdict: `Your ${card} card does not cover this stage yet: it needs ${listGaps(s.cardGaps)}.` };
   }
   const ref = s.referenceKinds.length;
   const valid = s.notNeeded.length ? ` (${list(s.notNeeded)} not needed: your design trains nothing)` : '';
+  const instead = s.alternatives.length
+    ? `${s.alternatives.map((a) => `${kindInfo(a.yours).label} in place of ${kindInfo(a.reference).label}`).join(', ')} (${aDesign(problem)} may use either)`
+    : '';
+  const other = instead ? `; done another valid way: ${instead}` : '';
+  const covered = s.matched.length + s.alternatives.length;
   if (!ref && s.notNeeded.length) {
     return s.yourKinds.length
       ? { status: 'covered', verdict: `Covered another valid way: you use ${list(s.yourKinds)}${valid}.` }
@@ -210,19 +234,20 @@ function verdictOf(s: Omit<StageComparison, 'verdict' | 'status'>): Pick<StageCo
   }
   if (!ref && !s.yourKinds.length) return { status: 'empty', verdict: 'Neither design has components here.' };
   if (!ref) return { status: 'covered', verdict: `The reference has nothing here; you added ${list(s.extra)}.` };
-  if (!s.matched.length) {
+  if (!covered) {
     return s.yourKinds.length
       ? { status: 'missing', verdict: `Different choices: the reference uses ${list(s.missing)}; you have ${list(s.extra)}.` }
       : { status: 'missing', verdict: `Not covered: the reference uses ${list(s.missing)}.` };
   }
   if (!s.missing.length) {
+    if (instead && !s.matched.length) return { status: 'covered', verdict: `Covered another valid way: ${instead}${valid}.` };
     return s.extra.length
-      ? { status: 'covered', verdict: `Covers the reference, plus ${list(s.extra)}${valid}.` }
-      : s.notNeeded.length
-        ? { status: 'covered', verdict: `Covers the reference${valid}.` }
+      ? { status: 'covered', verdict: `Covers the reference, plus ${list(s.extra)}${valid}${other}.` }
+      : s.notNeeded.length || s.alternatives.length
+        ? { status: 'covered', verdict: `Covers the reference${valid}${other}.` }
         : { status: 'match', verdict: 'Matches the reference.' };
   }
-  return { status: 'partial', verdict: `${s.matched.length} of ${ref} covered; missing ${list(s.missing)}${valid}.` };
+  return { status: 'partial', verdict: `${covered} of ${ref} covered; missing ${list(s.missing)}${valid}${other}.` };
 }
 
 function gradeOf(total: number): string {
@@ -242,7 +267,7 @@ export function scoreOf(
   let referenceCount = 0;
   let extraCount = 0;
   for (const s of stages) {
-    covered += s.matched.length;
+    covered += s.matched.length + s.alternatives.length;
     referenceCount += s.referenceKinds.length;
     extraCount += s.extra.length;
   }
@@ -326,8 +351,10 @@ export function compareDiagrams(yours: Diagram, reference: Diagram): Comparison 
   const skip = new Set<KindId>(isPretrainedDesign(yours) ? TRAINING_MACHINERY : []);
   const rk = Object.fromEntries(STAGE_IDS.map((st) => [st, rkAll[st].filter((k) => !skip.has(k))])) as Record<StageId, KindId[]>;
   const referenceKinds = new Set(STAGE_IDS.flatMap((st) => rk[st]));
-  const extras = extraKinds(yours, referenceKinds);
-  const conn = compareConnections(yours, reference, skip);
+  const alternatives = alternativesOf(reference.problem, referenceKinds, new Set(STAGE_IDS.flatMap((st) => yk[st])));
+  const standsIn = new Set(alternatives.values());
+  const extras = extraKinds(yours, new Set([...referenceKinds, ...standsIn]));
+  const conn = compareConnections(yours, reference, skip, alternatives);
   const yourByStage = groupFindings(yourCheck.findings, yours);
   const refByStage = groupFindings(referenceCheck.findings, reference);
   const stages = STAGES.map(({ id }): StageComparison => {
@@ -338,15 +365,16 @@ export function compareDiagrams(yours: Diagram, reference: Diagram): Comparison 
       referenceKinds: rk[id],
       yourKinds: yk[id],
       matched: rk[id].filter((k) => mine.has(k)),
-      missing: rk[id].filter((k) => !mine.has(k)),
-      extra: yk[id].filter((k) => extras.has(k)),
+      missing: rk[id].filter((k) => !mine.has(k) && !alternatives.has(k)),
+      extra: yk[id].filter((k) => extras.has(k) && !standsIn.has(k)),
       notNeeded: rkAll[id].filter((k) => skip.has(k)),
+      alternatives: rk[id].filter((k) => alternatives.has(k)).map((k) => ({ reference: k, yours: alternatives.get(k)! })),
       ...(incomplete ? { cardGaps: incomplete.gaps } : {}),
       referenceCustom: reference.nodes.filter((n) => n.kind === 'custom' && actsAs(n).length === 0 && nodeStage(n) === id).map(nodeLabel),
       yourFindings: yourByStage.get(id) ?? [],
       referenceFindings: refByStage.get(id) ?? [],
     };
-    return { ...base, ...verdictOf(base) };
+    return { ...base, ...verdictOf(base, reference.problem) };
   });
   return {
     yourTitle: yours.title,
@@ -360,6 +388,22 @@ export function compareDiagrams(yours: Diagram, reference: Diagram): Comparison 
     referenceCheck,
     otherFindings: { yours: yourByStage.get(null) ?? [], reference: refByStage.get(null) ?? [] },
   };
+}
+
+/**
+ * Reference kinds your design covers another valid way: the reference's problem profile accepts
+ * either of a group's kinds, the reference uses one you lack, and you use another that the
+ * reference does not (so it stands in rather than duplicates). Reference kind -> your kind.
+ */
+export function alternativesOf(problem: ProblemId, referenceKinds: ReadonlySet<KindId>, yourKinds: ReadonlySet<KindId>): Map<KindId, KindId> {
+  const out = new Map<KindId, KindId>();
+  for (const group of problemProfile(problem).needs) {
+    if (group.length < 2) continue;
+    const instead = group.find((k) => yourKinds.has(k) && !referenceKinds.has(k));
+    if (!instead) continue;
+    for (const k of group) if (referenceKinds.has(k) && !yourKinds.has(k) && !out.has(k)) out.set(k, instead);
+  }
+  return out;
 }
 
 function groupFindings(findings: readonly Finding[], d: Diagram): Map<StageId | null, Finding[]> {
@@ -393,11 +437,16 @@ export function kindConnections(d: Diagram): [KindId, KindId][] {
   return [...out.values()];
 }
 
-/** Which reference connections your design joins within CONNECTION_HOPS hops (by the roles both ends play); connections to skipped kinds are not asked for. */
+/**
+ * Which reference connections your design joins within CONNECTION_HOPS hops (by the roles both ends
+ * play, a kind that stands in for a reference kind playing that kind too); connections to skipped
+ * kinds are not asked for.
+ */
 function compareConnections(
   yours: Diagram,
   reference: Diagram,
   skip: ReadonlySet<KindId>,
+  alternatives: ReadonlyMap<KindId, KindId> = new Map(),
 ): { covered: number; total: number; missing: [KindId, KindId][] } {
   const byId = new Map(yours.nodes.map((n) => [n.id, n]));
   const next = new Map<string, string[]>();
@@ -408,7 +457,13 @@ function compareConnections(
     next.set(e.source, list);
   }
   const joined = new Set<string>();
-  const roles = (n: DiagramNode) => (n.kind === 'note' || n.kind === 'group' ? [] : kindsOf(n).filter((k) => k !== 'custom' && k !== 'requirements' && k !== 'ml-objective'));
+  const standsFor = new Map<KindId, KindId[]>();
+  for (const [ref, mine] of alternatives) standsFor.set(mine, [...(standsFor.get(mine) ?? []), ref]);
+  const roles = (n: DiagramNode) => {
+    if (n.kind === 'note' || n.kind === 'group') return [];
+    const own = kindsOf(n).filter((k) => k !== 'custom' && k !== 'requirements' && k !== 'ml-objective');
+    return standsFor.size ? own.flatMap((k) => [k, ...(standsFor.get(k) ?? [])]) : own;
+  };
   for (const n of yours.nodes) {
     const from = roles(n);
     if (from.length === 0) continue;

@@ -10,7 +10,29 @@ export interface ReviewExtras {
   time?: { total: string; steps: { stage: string; used: string; suggested: number; over: boolean }[] };
   /** Follow-up questions an interviewer would ask about the components placed. */
   questions?: readonly string[];
+  /** Pictures of both designs: standalone SVG documents (the SVG export of each). */
+  pictures?: { yours: string; reference: string };
 }
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 of a text's UTF-8 bytes. */
+export function utf8Base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i];
+    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    out += BASE64[a >> 2] + BASE64[((a & 3) << 4) | (b >> 4)];
+    out += i + 1 < bytes.length ? BASE64[((b & 15) << 2) | (c >> 6)] : '=';
+    out += i + 2 < bytes.length ? BASE64[c & 63] : '=';
+  }
+  return out;
+}
+
+/** A Markdown image of an SVG document, inline as a data: URI (the notes stay one self-contained file). */
+const svgImage = (alt: string, svg: string) => `![${escapeMarkdownInline(alt)}](data:image/svg+xml;base64,${utf8Base64(svg)})`;
 
 const cell = (text: string | undefined): string => (text === undefined || text === '' ? '-' : escapeMarkdownInline(text));
 const kinds = (ks: readonly KindId[]): string => (ks.length ? ks.map((k) => escapeMarkdownInline(kindInfo(k).label)).join(', ') : '-');
@@ -38,6 +60,20 @@ export function comparisonToMarkdown(c: Comparison, extras: ReviewExtras = {}): 
       `; ${s.extraCount} the reference does without (-${s.extraCost})` +
       `; checker: ${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'} (-${s.findingsCost}).`,
     '',
+    ...(extras.pictures
+      ? [
+          '## The two designs',
+          '',
+          '### Yours',
+          '',
+          svgImage(c.yourTitle || 'Your design', extras.pictures.yours),
+          '',
+          '### Reference',
+          '',
+          svgImage(`Reference: ${c.referenceTitle}`, extras.pictures.reference),
+          '',
+        ]
+      : []),
     '## By stage',
     '',
     '| Stage | Verdict | Missing | Extra | Your findings |',

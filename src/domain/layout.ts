@@ -37,7 +37,7 @@ interface Laid {
 }
 
 /** The stage column a plain node goes in. */
-function columnOf(n: DiagramNode): number {
+export function columnOf(n: DiagramNode): number {
   if (n.kind === 'client-app') return 0;
   const s = nodeStage(n);
   return s ? COLUMN[s] : 4;

@@ -101,6 +101,12 @@ export interface DocumentSlice {
   setBrief(brief: string): void;
   /** Pastes a copied fragment with fresh ids, offset, and selects it; returns the pasted node ids. */
   paste(fragment: Fragment, offset: XY): string[];
+  /**
+   * Adds what `add` builds from the current diagram (components and their connections, e.g. from a
+   * reference answer; its code loads on first use, like tidyUp's layout) as one undo step, and
+   * selects the new components; returns their ids, or the refusal (shown as a notice; nothing changes then).
+   */
+  addComponents(add: (d: Diagram, fresh: (prefix: string, taken: (id: string) => boolean) => string) => Result<{ diagram: Diagram; nodeIds: string[] }, string>): Result<string[], string>;
   /** Moves nodes by a few pixels (arrow keys). */
   nudge(nodeIds: readonly string[], dx: number, dy: number): void;
   /** Arranges the diagram with a layout function (loaded on first use) as one undo step. */
@@ -487,6 +493,13 @@ const documentSlice =
         const r = pasteNodes(diagram, fragment, (prefix, taken) => uniqueId(newId, prefix, taken), offset);
         if (!r.nodeIds.length) return [];
         return commit(r.diagram, undefined, { nodes: r.nodeIds, edges: r.edgeIds }) ? r.nodeIds : [];
+      },
+
+      addComponents(add) {
+        const r = add(get().diagram, (prefix, taken) => uniqueId(newId, prefix, taken));
+        if (!r.ok) get().notify('error', r.error);
+        else if (!commit(r.value.diagram, undefined, { nodes: r.value.nodeIds, edges: [] })) return err('over the limits');
+        return r.ok ? ok(r.value.nodeIds) : r;
       },
 
       nudge(nodeIds, dx, dy) {

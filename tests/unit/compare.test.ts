@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KIND_IDS, type KindId } from '../../src/domain/catalogue';
 import { compareDiagrams, EXTRA_COST, findingStage, FREE_EXTRAS, kindConnections, kindsByStage } from '../../src/domain/compare';
-import { comparisonToMarkdown } from '../../src/domain/compareMarkdown';
+import { comparisonToMarkdown, utf8Base64 } from '../../src/domain/compareMarkdown';
+import { toSvg } from '../../src/domain/export/svg';
 import type { Finding } from '../../src/domain/checker/types';
 import type { Diagram } from '../../src/domain/diagram';
 import { parseDiagramText } from '../../src/domain/format/parse';
@@ -253,5 +254,22 @@ describe('comparisonToMarkdown', () => {
       const cells = line.split('|').length;
       expect([5, 6, 7]).toContain(cells);
     }
+  });
+
+  it('embeds a picture of each design, the SVG export of each, as a data: URI', () => {
+    const yours = diagram([['db', 'database', {}, 'Orders [EU] “ü”']], [], { title: 'Mine [draft]' });
+    const ref = complete();
+    const pictures = { yours: toSvg(yours).svg, reference: toSvg(ref).svg };
+    const md = comparisonToMarkdown(compareDiagrams(yours, ref), { pictures });
+    const images = [...md.matchAll(/^!\[(.*)\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)$/gm)];
+    expect(images.map((m) => m[1])).toEqual(['Mine &#91;draft&#93;', 'Reference: test']);
+    const decoded = images.map((m) => new TextDecoder().decode(Uint8Array.from(atob(m[2]), (ch) => ch.charCodeAt(0))));
+    expect(decoded).toEqual([pictures.yours, pictures.reference]);
+    expect(decoded[0]).toContain('Orders [EU] “ü”');
+    expect(md.indexOf('## The two designs')).toBeLessThan(md.indexOf('## By stage'));
+    expect(comparisonToMarkdown(compareDiagrams(yours, ref))).not.toContain('data:image');
+    expect(utf8Base64('')).toBe('');
+    expect(utf8Base64('ab')).toBe(btoa('ab'));
+    expect(utf8Base64('abcd')).toBe(btoa('abcd'));
   });
 });

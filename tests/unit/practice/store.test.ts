@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createDiagramStore, type IdGenerator } from '../../../src/store/diagramStore';
 import { loadTemplate, TEMPLATE_IDS } from '../../../src/io/templates';
 import { clockView } from '../../../src/domain/practiceClock';
+import { compareDiagrams } from '../../../src/domain/compare';
+import { addFromReference, compareContext } from '../../../src/domain/compareMatch';
 
 const counter = (): IdGenerator => {
   let i = 0;
@@ -78,5 +80,40 @@ describe('practice slice', () => {
     s.getState().closePractice();
     expect(s.getState().practice).toBeNull();
     expect(s.getState().findingsHidden).toBe(false);
+  });
+
+  it('adds a missing reference component with its connections as one undo step, and undo brings the score back', async () => {
+    const s = createDiagramStore({ newId: counter() });
+    const ref = await fraud();
+    s.getState().startPractice('fraud-detection', ref);
+    // Half of the reference drawn: every component of the first half, without zones.
+    const components = ref.nodes.filter((n) => n.kind !== 'group' && n.kind !== 'note' && n.kind !== 'requirements');
+    const kept = components.slice(0, Math.ceil(components.length / 2)).map(({ parent: _p, ...n }) => n);
+    const ids = new Set(kept.map((n) => n.id));
+    s.getState().paste({ nodes: kept, edges: ref.edges.filter((e) => ids.has(e.source) && ids.has(e.target)) }, { x: 0, y: 0 });
+    const before = s.getState().diagram;
+    const steps = s.getState().history.past.length;
+    const scoreBefore = compareDiagrams(before, ref).score.total;
+    // A missing component that connects to something already drawn.
+    const { plan } = compareContext(before, ref);
+    const linked = (id: string) => plan.edges.some((e) => ('ghost' in e.source && e.source.ghost === id && 'yours' in e.target) || ('ghost' in e.target && e.target.ghost === id && 'yours' in e.source));
+    const ghost = plan.ghosts.find((g) => linked(g.id))!;
+    expect(ghost).toBeDefined();
+    const r = s.getState().addComponents((d, fresh) => addFromReference(d, ref, [ghost.id], fresh));
+    expect(r.ok).toBe(true);
+    const after = s.getState().diagram;
+    expect(after.nodes).toHaveLength(before.nodes.length + 1);
+    expect(after.edges.length).toBeGreaterThan(before.edges.length);
+    expect(s.getState().selection.nodes).toEqual(r.ok ? r.value : []);
+    expect(s.getState().history.past.length).toBe(steps + 1);
+    expect(compareDiagrams(after, ref).score.total).toBeGreaterThan(scoreBefore);
+    s.getState().undo();
+    expect(s.getState().diagram).toBe(before);
+    expect(compareDiagrams(s.getState().diagram, ref).score.total).toBe(scoreBefore);
+    // A refusal changes nothing and records no step.
+    const refused = s.getState().addComponents((d, fresh) => addFromReference(d, ref, ['no-such-node'], fresh));
+    expect(refused).toEqual({ ok: false, error: 'Your design already has that: nothing to add.' });
+    expect(s.getState().diagram).toBe(before);
+    expect(s.getState().history.past.length).toBe(steps);
   });
 });
