@@ -17,6 +17,7 @@ import { Palette } from './ui/Palette';
 import { sidePanel } from './ui/sidePanelLoader';
 import { CompareSlot } from './ui/CompareSlot';
 import { PracticeSlot } from './ui/PracticeSlot';
+import { RoomBarSlot } from './ui/RoomSlots';
 
 /** The page: header, palette, canvas, and the side column (stage strip, inspector, findings). */
 export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
@@ -51,6 +52,7 @@ function Shell({ commands }: { commands: AppCommands }) {
         </FileDrop>
         <sidePanel.Component onReveal={reveal} />
         <CompareSlot />
+        <RoomBarSlot />
       </main>
       <Dialogs commands={commands} />
       <Notices />

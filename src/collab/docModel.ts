@@ -328,7 +328,7 @@ export class DiagramReader {
   }
 
   /** The diagram the document holds now, and every entry refused (a refused entry stays refused until a peer rewrites it). */
-  read(): { diagram: Diagram; refused: Refused[] } {
+  read(reuse?: Diagram): { diagram: Diagram; refused: Refused[] } {
     const refused: Refused[] = [];
     // Nodes: check the changed entries again.
     const dn = this.dirtyNodes;
@@ -376,7 +376,9 @@ export class DiagramReader {
       }
       byId.set(id, e.value);
     }
-    const prevNodes = new Map((this.last?.nodes ?? []).map((n) => [n.id, n]));
+    // Objects equal to those of `reuse` (the diagram on screen) are kept, so the canvas skips them.
+    const base = reuse ?? this.last;
+    const prevNodes = new Map((base?.nodes ?? []).map((n) => [n.id, n]));
     const nodes: DiagramNode[] = [];
     for (const n of repairParents(byId).values()) {
       // Keep the previous object when nothing changed (entries re-read after a change elsewhere in the same map).
@@ -384,7 +386,7 @@ export class DiagramReader {
       nodes.push(p && sameNode(p, n) ? p : n);
     }
 
-    const prevEdges = new Map((this.last?.edges ?? []).map((e) => [e.id, e]));
+    const prevEdges = new Map((base?.edges ?? []).map((e) => [e.id, e]));
     const edges: DiagramEdge[] = [];
     const seen = new Set<string>();
     const edgeIds = [...this.edgeCache.keys()].sort();
@@ -409,7 +411,7 @@ export class DiagramReader {
     const sup = readSuppressions(this.r.suppressions);
     refused.push(...sup.refused);
 
-    const last = this.last;
+    const last = base;
     const diagram: Diagram = {
       title: meta.title,
       problem: meta.problem,
@@ -433,7 +435,10 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 function sameNode(a: DiagramNode, b: DiagramNode): boolean {
-  return a.kind === b.kind && a.label === b.label && a.parent === b.parent && a.position.x === b.position.x && a.position.y === b.position.y && jsonEqual(a.props, b.props);
+  if (a.kind !== b.kind || a.label !== b.label || a.parent !== b.parent || a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
+  const ka = Object.keys(a.props);
+  if (ka.length !== Object.keys(b.props).length) return false;
+  return ka.every((k) => Object.prototype.hasOwnProperty.call(b.props, k) && jsonEqual(a.props[k], b.props[k]));
 }
 
 /**

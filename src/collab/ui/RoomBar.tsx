@@ -1,0 +1,72 @@
+import { ClipboardList, Link2, LogOut, Users } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { goToStep, pauseClock, resumeClock } from '../../domain/practiceClock';
+import { useDiagramStoreApi } from '../../store/useDiagramStore';
+import { StepTimer } from '../../ui/PracticeTimer';
+import { ROLE_LABELS } from '../links';
+import { InterviewerPanel } from './InterviewerPanel';
+import { useRoom, useRoomView } from './useRoom';
+import './room.css';
+
+/** The room's bar over the canvas: one's role, the shared timer, the invite links, the interviewer's notes, Leave. */
+export function RoomBar() {
+  const store = useDiagramStoreApi();
+  const room = useRoom();
+  const role = useRoomView((v) => v.link.role);
+  const clock = useRoomView((v) => v.clock);
+  const ended = useRoomView((v) => v.ended) ?? false;
+  const hasKeys = useRoomView((v) => v.keys !== null);
+  const panelOpen = useRoomView((v) => v.panelOpen);
+  const rubric = useRoomView((v) => v.rubric);
+  const [now, setNow] = useState(() => Date.now());
+  const running = !!clock && clock.runningSince !== null;
+  useEffect(() => {
+    setNow(Date.now());
+    if (!running) return;
+    const t = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(t);
+  }, [running, clock]);
+  if (!room || !role) return null;
+  return (
+    <>
+      <section className="room-bar" aria-label="Mock interview">
+        <span className="room-badge">
+          <Users size={13} aria-hidden /> Mock interview
+        </span>
+        <span className="room-role">You: {ROLE_LABELS[role].toLowerCase()}</span>
+        {clock && (
+          <StepTimer
+            clock={clock}
+            ended={ended}
+            now={now}
+            readOnly={role === 'observer'}
+            onStep={(i) => room.setClock((c, t) => goToStep(c, i, t))}
+            onPause={() => room.setClock((c, t) => pauseClock(c, t))}
+            onResume={() => room.setClock((c, t) => resumeClock(c, t))}
+          />
+        )}
+        {rubric && role === 'candidate' && (
+          <span className="room-rubric-chip" title="The interviewer shared the scored rubric; it is in the Markdown write-up (Export).">
+            Rubric shared
+          </span>
+        )}
+        <div className="room-actions">
+          {hasKeys && (
+            <button type="button" className="btn btn-small" onClick={() => store.getState().openDialog('room-links')}>
+              <Link2 size={14} aria-hidden /> Invite links
+            </button>
+          )}
+          {role === 'interviewer' && (
+            <button type="button" className="btn btn-small" aria-pressed={!!panelOpen} onClick={() => room.togglePanel()}>
+              <ClipboardList size={14} aria-hidden /> Interviewer notes
+            </button>
+          )}
+          <button type="button" className="btn btn-small" onClick={() => room.leave(`You left the mock interview. Your copy “${store.getState().diagram.title}” is in My designs.`)}>
+            <LogOut size={14} aria-hidden /> Leave
+          </button>
+        </div>
+      </section>
+      {role === 'interviewer' && panelOpen && <InterviewerPanel />}
+    </>
+  );
+}
