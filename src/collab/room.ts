@@ -208,6 +208,10 @@ export async function createRoom(): Promise<{ id: string; tokens: Record<RoomRol
     );
   }
   const body = (await res.json().catch(() => null)) as { id?: unknown; tokens?: Record<string, unknown>; error?: unknown } | null;
+  if (!body && !res.ok)
+    throw new Error(
+      `The sync server is not running (the page's server answered ${res.status}). Mock interviews need it: start the app with npm run dev or npm run serve (see the README). Everything else works without it.`,
+    );
   if (!res.ok || !body || typeof body.id !== 'string' || !body.tokens) {
     const why = typeof body?.error === 'string' ? body.error : `the server answered ${res.status}`;
     throw new Error(

@@ -66,7 +66,12 @@ export function RoomBar() {
           </button>
         </div>
       </section>
-      {role === 'interviewer' && panelOpen && <InterviewerPanel />}
     </>
   );
+}
+
+/** The interviewer's panel, while open. */
+export function RoomPanel() {
+  const open = useRoomView((v) => v.panelOpen && v.link.role === 'interviewer');
+  return open ? <InterviewerPanel /> : null;
 }

@@ -36,7 +36,7 @@ function ConnectionState() {
       title={status === 'connected' ? 'Every change is shared with the room.' : 'Your edits are kept in this browser and sent when the connection is back.'}
     >
       <Icon size={13} aria-hidden />
-      <span>{STATUS_TEXT[status]}</span>
+      <span className="room-status-text">{STATUS_TEXT[status]}</span>
       {status !== 'connected' && status !== 'connecting' && <span className="room-waiting">{waiting ? `edits kept, ${pending} waiting` : 'edits kept'}</span>}
     </span>
   );
