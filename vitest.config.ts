@@ -21,6 +21,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The sync server with Node clients: real server processes, real redis-server, real sockets.
+          name: 'server',
+          include: ['tests/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
