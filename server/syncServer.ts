@@ -21,6 +21,8 @@ export interface SyncServerOptions {
   debounceMs?: number;
   /** Instance name in logs. */
   name?: string;
+  /** Rooms one address may create per minute (30). */
+  roomsPerMinute?: number;
   log?: (line: string) => void;
 }
 
@@ -31,8 +33,6 @@ export interface SyncServer {
 
 /** Largest message a client may send: a 20 MB design's first sync and some room. */
 export const MAX_MESSAGE_BYTES = 24 * 1024 * 1024;
-/** Rooms one address may create per minute. */
-const ROOMS_PER_MINUTE = 30;
 
 class Refusal extends Error {
   constructor(readonly reason: string) {
@@ -113,7 +113,7 @@ export async function startSyncServer(o: SyncServerOptions): Promise<SyncServer>
       const who = req.socket.remoteAddress ?? '?';
       const now = Date.now();
       const recent = (created.get(who) ?? []).filter((t) => now - t < 60_000);
-      if (recent.length >= ROOMS_PER_MINUTE) {
+      if (recent.length >= (o.roomsPerMinute ?? 30)) {
         sendJson(res, 429, { error: 'Too many rooms created from here in the last minute; try again shortly.' });
         return true;
       }

@@ -53,7 +53,7 @@ export interface SyncProcess {
 }
 
 /** Starts `tsx server/main.ts` serving dist/ on 127.0.0.1:port (a free one by default). */
-export async function startSyncProcess(o: { port?: number; dbPath?: string; redisUrl?: string; name?: string; debounceMs?: number; serveApp?: boolean } = {}): Promise<SyncProcess> {
+export async function startSyncProcess(o: { port?: number; dbPath?: string; redisUrl?: string; name?: string; debounceMs?: number; serveApp?: boolean; env?: Record<string, string> } = {}): Promise<SyncProcess> {
   const port = o.port ?? (await freePort());
   const dbPath = o.dbPath ?? join(mkdtempSync(join(tmpdir(), 'mlsd-sync-')), 'rooms.sqlite');
   // One process (node with tsx's loader, not the tsx CLI, which runs a child): SIGKILL then really kills the server.
@@ -67,6 +67,7 @@ export async function startSyncProcess(o: { port?: number; dbPath?: string; redi
       SYNC_DEBOUNCE_MS: String(o.debounceMs ?? 200),
       ...(o.redisUrl ? { REDIS_URL: o.redisUrl } : {}),
       ...(o.name ? { SYNC_NAME: o.name } : {}),
+      ...o.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
