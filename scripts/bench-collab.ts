@@ -130,10 +130,12 @@ if (process.env.BENCH_COLLAB_JOB) {
   process.exit(0);
 }
 
-const server = await startSyncProcess({ serveApp: false, debounceMs: 2000, env: { SYNC_ROOMS_PER_MINUTE: String(ROOMS + 10) } });
+const server = await startSyncProcess({ serveApp: false, debounceMs: 2000, nodeArgs: ['--expose-gc'], env: { SYNC_ROOMS_PER_MINUTE: String(ROOMS + 10) } });
 const pid = server.proc.pid!;
 await sleep(1000);
+const health = async () => (await (await fetch(new URL('api/health', server.url))).json()) as { documents: number; connections: number; heapUsedMb: number };
 const rssStart = rssMb(pid);
+const heapStart = (await health()).heapUsedMb;
 const created: Room[] = [];
 for (let r = 0; r < ROOMS; r++) created.push(await createRoom(server.url));
 
@@ -147,6 +149,7 @@ await Promise.all(workers.map(next));
 await sleep(2000);
 let rssPeak = rssMb(pid);
 const cpu0 = cpuSeconds(pid);
+const workerCpu0 = workers.map((w) => cpuSeconds(w.pid!));
 const t0 = performance.now();
 const results = Promise.all(workers.map(next));
 for (const w of workers) w.send('go');
@@ -154,6 +157,7 @@ const sample = setInterval(() => (rssPeak = Math.max(rssPeak, rssMb(pid))), 1000
 await sleep(SECONDS * 1000);
 const wall = (performance.now() - t0) / 1000;
 const cpu = (cpuSeconds(pid) - cpu0) / wall;
+const clientCpu = workers.reduce((n, w, i) => n + cpuSeconds(w.pid!) - workerCpu0[i], 0) / wall;
 const done = await results;
 clearInterval(sample);
 const latencies = done.flatMap((d) => d.latencies ?? []);
@@ -163,6 +167,7 @@ const received = latencies.length;
 // The server stores each document (debounced) and unloads it once its last client has gone.
 await sleep(8000);
 const rssAfter = rssMb(pid);
+const after = await health();
 await server.stop();
 
 const result = {
@@ -178,16 +183,23 @@ const result = {
   convergenceP95Ms: Number(pct(latencies, 95).toFixed(1)),
   convergenceMaxMs: Number(Math.max(...latencies).toFixed(1)),
   serverCpuCores: Number(cpu.toFixed(2)),
+  simulatedClientsCpuCores: Number(clientCpu.toFixed(2)),
   serverRssStartMb: Number(rssStart.toFixed(0)),
   serverRssPeakMb: Number(rssPeak.toFixed(0)),
   serverRssAfterRoomsEmptyMb: Number(rssAfter.toFixed(0)),
+  serverHeapStartMb: heapStart,
+  serverHeapAfterRoomsEmptyMb: after.heapUsedMb,
+  documentsLoadedAfterRoomsEmpty: after.documents,
+  loadAverage: Number((await import('node:os')).loadavg()[0].toFixed(1)),
 };
 if (JSON_OUT) console.log(JSON.stringify(result, null, 2));
 else {
   console.log(`\n${ROOMS} rooms x ${CLIENTS} clients, ${RATE} edits/s each, ${result.seconds} s`);
   console.log(`  edits/s sent            ${result.editsPerSecond}   (delivered to peers: ${result.deliveriesPerSecond}/s, ${result.delivered})`);
   console.log(`  convergence p50 / p95   ${result.convergenceP50Ms} / ${result.convergenceP95Ms} ms   (max ${result.convergenceMaxMs})   target p95 < 200 ms: ${result.convergenceP95Ms < 200 ? 'met' : 'NOT met'}`);
-  console.log(`  server CPU              ${result.serverCpuCores} cores`);
+  console.log(`  server CPU              ${result.serverCpuCores} cores (the simulated clients: ${result.simulatedClientsCpuCores} cores)`);
   console.log(`  server RSS              start ${result.serverRssStartMb} MB, peak ${result.serverRssPeakMb} MB, after the rooms emptied ${result.serverRssAfterRoomsEmptyMb} MB`);
+  console.log(`  server heap used        start ${result.serverHeapStartMb} MB, after the rooms emptied ${result.serverHeapAfterRoomsEmptyMb} MB (${result.documentsLoadedAfterRoomsEmpty} documents still loaded)`);
+  console.log(`  machine load average    ${result.loadAverage} (2 cores; other work on the machine slows every figure)`);
 }
 process.exit(0);

@@ -53,11 +53,11 @@ export interface SyncProcess {
 }
 
 /** Starts `tsx server/main.ts` serving dist/ on 127.0.0.1:port (a free one by default). */
-export async function startSyncProcess(o: { port?: number; dbPath?: string; redisUrl?: string; name?: string; debounceMs?: number; serveApp?: boolean; env?: Record<string, string> } = {}): Promise<SyncProcess> {
+export async function startSyncProcess(o: { port?: number; dbPath?: string; redisUrl?: string; name?: string; debounceMs?: number; serveApp?: boolean; env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<SyncProcess> {
   const port = o.port ?? (await freePort());
   const dbPath = o.dbPath ?? join(mkdtempSync(join(tmpdir(), 'mlsd-sync-')), 'rooms.sqlite');
   // One process (node with tsx's loader, not the tsx CLI, which runs a child): SIGKILL then really kills the server.
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', ...(o.serveApp === false ? [] : ['--static', 'dist'])], {
+  const proc = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', 'server/main.ts', ...(o.serveApp === false ? [] : ['--static', 'dist'])], {
     cwd: root,
     env: {
       ...process.env,
