@@ -393,11 +393,16 @@ export async function openRoom(store: DiagramStore, link: RoomLink, o: OpenOptio
       room.leave();
     }
   });
+  // A writer whose change is refused reconnects and sends it again: say it once a minute, not each time.
+  const refusalsShown = new Map<string, number>();
   provider.on('stateless', ({ payload }: { payload: string }) => {
     try {
       const m = JSON.parse(payload) as { type?: unknown; message?: unknown };
-      if (m.type === 'refused' && typeof m.message === 'string')
-        store.getState().notify('error', `The server refused a change from another participant (${m.message.slice(0, 300)}). Your diagram is unchanged.`);
+      if (m.type !== 'refused' || typeof m.message !== 'string') return;
+      const text = m.message.slice(0, 300);
+      if (Date.now() - (refusalsShown.get(text) ?? -Infinity) < 60_000) return;
+      refusalsShown.set(text, Date.now());
+      store.getState().notify('error', `The server refused a change from another participant (${text}). Your diagram is unchanged.`);
     } catch {
       // not ours
     }
