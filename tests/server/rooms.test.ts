@@ -196,12 +196,12 @@ describe('two server processes with Redis', () => {
     node(a.doc, 'from-a', 'cache', 'A');
     node(b.doc, 'from-b', 'ranking', 'B');
     const keys = (c: typeof a) => [...c.doc.getMap('nodes').keys()].sort().join(',');
-    await until(() => keys(a) === 'from-a,from-b' && keys(b) === 'from-a,from-b', 10_000, 'convergence across processes');
+    await until(() => keys(a) === 'from-a,from-b' && keys(b) === 'from-a,from-b', 20_000, 'convergence across processes');
     // Concurrent writes of one key settle on one value on both.
     (a.doc.getMap('nodes').get('from-a') as Y.Map<unknown>).set('label', 'from A');
     (b.doc.getMap('nodes').get('from-a') as Y.Map<unknown>).set('label', 'from B');
     const label = (c: typeof a) => (c.doc.getMap('nodes').get('from-a') as Y.Map<unknown>).get('label');
-    await until(() => label(a) === label(b) && (label(a) === 'from A' || label(a) === 'from B'), 10_000, 'one label');
+    await until(() => label(a) === label(b) && (label(a) === 'from A' || label(a) === 'from B'), 20_000, 'one label');
     a.destroy();
     b.destroy();
   });
