@@ -18,6 +18,8 @@ export function RoomBar() {
   const hasKeys = useRoomView((v) => v.keys !== null);
   const panelOpen = useRoomView((v) => v.panelOpen);
   const rubric = useRoomView((v) => v.rubric);
+  const status = useRoomView((v) => v.status);
+  const pending = useRoomView((v) => v.pending) ?? 0;
   const [now, setNow] = useState(() => Date.now());
   const running = !!clock && clock.runningSince !== null;
   useEffect(() => {
@@ -34,6 +36,11 @@ export function RoomBar() {
           <Users size={13} aria-hidden /> Mock interview
         </span>
         <span className="room-role">You: {ROLE_LABELS[role].toLowerCase()}</span>
+        {(status === 'reconnecting' || status === 'offline') && (
+          <span className="room-away" title="Your edits are kept in this browser and sent when the server is back.">
+            {status === 'offline' ? 'Offline' : 'Reconnecting…'} edits kept{pending > 0 ? `, ${pending} waiting` : ''}
+          </span>
+        )}
         {clock && (
           <StepTimer
             clock={clock}

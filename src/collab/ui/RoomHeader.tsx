@@ -28,16 +28,24 @@ function ConnectionState() {
   const pending = useRoomView((v) => v.pending) ?? 0;
   const waiting = status !== 'connected' && pending > 0;
   const Icon = status === 'connected' ? Wifi : status === 'offline' || status === 'gone' || status === 'denied' ? CloudOff : LoaderCircle;
+  const kept = status !== 'connected' && status !== 'connecting' ? (waiting ? `edits kept, ${pending} waiting` : 'edits kept') : '';
+  const full = `${STATUS_TEXT[status]}${kept ? `, ${kept}` : ''}`;
   return (
     <span
       className="room-connection"
       data-status={status}
       role="status"
-      title={status === 'connected' ? 'Every change is shared with the room.' : 'Your edits are kept in this browser and sent when the connection is back.'}
+      aria-label={full}
+      title={`${full}. ${status === 'connected' ? 'Every change is shared with the room.' : 'Your edits are kept in this browser and sent when the connection is back.'}`}
     >
       <Icon size={13} aria-hidden />
       <span className="room-status-text">{STATUS_TEXT[status]}</span>
-      {status !== 'connected' && status !== 'connecting' && <span className="room-waiting">{waiting ? `edits kept, ${pending} waiting` : 'edits kept'}</span>}
+      {kept && <span className="room-waiting">{kept}</span>}
+      {waiting && (
+        <span className="room-waiting-count" aria-hidden>
+          {pending}
+        </span>
+      )}
     </span>
   );
 }
