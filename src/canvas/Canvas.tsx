@@ -32,7 +32,7 @@ import { StartPanelSlot } from '../ui/StartPanelSlot';
 import { isLarge } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
 import { reportLocalDrag, useRemoteDrags } from './liveDrag';
-import { RoomCanvasSlot } from './RoomCanvasSlot';
+import { RoomCanvasSlot } from '../ui/RoomSlots';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };

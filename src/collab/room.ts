@@ -191,6 +191,12 @@ const setActive = (r: Room | null) => {
 /** The room open in this page, if any. */
 export const activeRoom = (): Room | null => activeValue;
 
+/** Leaves the open room (the Leave command), saying where the design is kept. */
+export function leaveActiveRoom(): void {
+  activeValue?.leave(`You left the mock interview. Your copy “${activeStore?.getState().diagram.title ?? 'of the design'}” is in My designs.`);
+}
+let activeStore: DiagramStore | null = null;
+
 /** Calls back when a room opens or closes; returns an unsubscribe. */
 export function onActiveRoom(fn: () => void): () => void {
   activeListeners.add(fn);
@@ -242,6 +248,7 @@ export interface OpenOptions {
  */
 export async function openRoom(store: DiagramStore, link: RoomLink, o: OpenOptions = {}): Promise<Room> {
   activeValue?.leave();
+  activeStore = store;
   const saved = savedRooms()[link.roomId];
   const name = (o.name ?? savedName() ?? '').trim().slice(0, 40) || ROLE_LABELS[link.role];
   if (o.name) saveName(name);

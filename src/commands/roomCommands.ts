@@ -17,7 +17,7 @@ export function registerRoomCommands(r: AppCommands): void {
     id: 'leave-interview',
     name: 'Leave mock interview',
     group: 'File',
-    run: room.run((m, { store }) => m.activeRoom()?.leave(`You left the mock interview. Your copy “${store.getState().diagram.title}” is in My designs.`)),
+    run: room.run((m) => m.leaveActiveRoom()),
     enabled: ({ store }) => store.getState().room !== null,
   });
 }

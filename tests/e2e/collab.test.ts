@@ -145,7 +145,7 @@ describe('mock interviews: two browsers on one room', () => {
     await connected(o);
     await expect.poll(() => labels(o)).toEqual(['Feature store']);
     await palette(o, 'Cache').click();
-    await visible(o.getByText(/observing this interview/));
+    await visible(o.getByText(/You are observing/));
     expect(await labels(o)).toEqual(['Feature store']);
 
     // The interviewer scores and writes a note in the private panel; nothing of it shows on the candidate's side.

@@ -4,6 +4,7 @@ import { goToStep, pauseClock, resumeClock } from '../../domain/practiceClock';
 import { useDiagramStoreApi } from '../../store/useDiagramStore';
 import { StepTimer } from '../../ui/PracticeTimer';
 import { ROLE_LABELS } from '../links';
+import { leaveActiveRoom } from '../room';
 import { InterviewerPanel } from './InterviewerPanel';
 import { useRoom, useRoomView } from './useRoom';
 import './room.css';
@@ -68,7 +69,7 @@ export function RoomBar() {
               <ClipboardList size={14} aria-hidden /> Interviewer notes
             </button>
           )}
-          <button type="button" className="btn btn-small" onClick={() => room.leave(`You left the mock interview. Your copy “${store.getState().diagram.title}” is in My designs.`)}>
+          <button type="button" className="btn btn-small" onClick={() => leaveActiveRoom()}>
             <LogOut size={14} aria-hidden /> Leave
           </button>
         </div>
