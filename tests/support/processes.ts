@@ -98,8 +98,13 @@ export interface RedisProcess {
   stop(): Promise<void>;
 }
 
-/** Starts Debian's redis-server on a free port, without persistence, in a temporary folder. */
+/**
+ * Starts Debian's redis-server on a free port, without persistence, in a temporary folder. When the CI script has
+ * started one for the run (MLSD_TEST_REDIS_URL), that one is used and left for the script to stop.
+ */
 export async function startRedis(): Promise<RedisProcess> {
+  const shared = process.env.MLSD_TEST_REDIS_URL;
+  if (shared) return { url: shared, async stop() {} };
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'mlsd-redis-'));
   const bin = process.env.REDIS_SERVER ?? '/usr/bin/redis-server';
