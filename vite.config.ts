@@ -7,6 +7,10 @@ import { offlineChunks } from './scripts/pwaPrecache';
 
 const offline = offlineChunks();
 
+// `npm run dev` runs the sync server beside Vite (scripts/dev.mjs); the app talks to it through these paths.
+const syncTarget = `http://127.0.0.1:${process.env.SYNC_PORT ?? 1234}`;
+const syncProxy = { '/api': { target: syncTarget }, '/collab': { target: syncTarget, ws: true } };
+
 export default defineConfig({
   plugins: [
     react(),
@@ -74,6 +78,6 @@ export default defineConfig({
       },
     },
   },
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  server: { host: '127.0.0.1', port: 5173, proxy: syncProxy },
+  preview: { host: '127.0.0.1', port: 4173, proxy: syncProxy },
 });

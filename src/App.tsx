@@ -17,6 +17,7 @@ import { Palette } from './ui/Palette';
 import { sidePanel } from './ui/sidePanelLoader';
 import { CompareSlot } from './ui/CompareSlot';
 import { PracticeSlot } from './ui/PracticeSlot';
+import { RoomBarSlot, RoomPanelSlot } from './ui/RoomSlots';
 
 /** The page: header, palette, canvas, and the side column (stage strip, inspector, findings). */
 export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
@@ -43,7 +44,10 @@ function Shell({ commands }: { commands: AppCommands }) {
   return (
     <div className="app">
       <Header commands={commands} ctx={ctx} />
-      <PracticeSlot commands={commands} ctx={ctx} />
+      <div className="top-bars">
+        <PracticeSlot commands={commands} ctx={ctx} />
+        <RoomBarSlot />
+      </div>
       <main className="workspace">
         <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
         <FileDrop>
@@ -51,6 +55,7 @@ function Shell({ commands }: { commands: AppCommands }) {
         </FileDrop>
         <sidePanel.Component onReveal={reveal} />
         <CompareSlot />
+        <RoomPanelSlot />
       </main>
       <Dialogs commands={commands} />
       <Notices />

@@ -31,6 +31,8 @@ import { ZoneNode } from './ZoneNode';
 import { StartPanelSlot } from '../ui/StartPanelSlot';
 import { isLarge } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
+import { reportLocalDrag, useRemoteDrags } from './liveDrag';
+import { RoomCanvasSlot } from '../ui/RoomSlots';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
@@ -225,6 +227,17 @@ export function Canvas() {
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
   dragRef.current = drag;
+  // In a room: one's own drag frames go to the peers, theirs are shown (one's own win on a node both drag).
+  const remoteDrags = useRemoteDrags();
+  useEffect(() => reportLocalDrag(drag), [drag]);
+  const shownDrag = useMemo(() => {
+    if (!remoteDrags.size) return drag;
+    const m = new Map(remoteDrags);
+    for (const [id, p] of drag) m.set(id, p);
+    return m;
+  }, [drag, remoteDrags]);
+  const readOnly = useDiagramStore((s) => s.room?.role === 'observer');
+  const inRoom = useDiagramStore((s) => s.room !== null);
   const resizing = useRef(new Set<string>());
   const resizeRef = useRef<ReadonlyMap<string, Box>>(EMPTY);
   const measured = useRef(new Map<string, Measured>());
@@ -251,13 +264,13 @@ export function Canvas() {
       toFlowNodes(
         shownNodes,
         selectedNodes,
-        { drag, resize, measured: measured.current, dragStyle: drag.size ? dragStyleFor(flowStore.getState().transform[2]) : undefined },
+        { drag: shownDrag, resize, measured: measured.current, dragStyle: drag.size ? dragStyleFor(flowStore.getState().transform[2]) : undefined },
         nodeCache.current,
         badges,
       ),
     // measureVersion: the measured map is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shownNodes, selectedNodes, drag, resize, measureVersion, badges, flowStore],
+    [shownNodes, selectedNodes, shownDrag, drag, resize, measureVersion, badges, flowStore],
   );
   const editingEdge = useDiagramStore((s) => s.editingEdgeId);
   const edges = useMemo(
@@ -437,7 +450,9 @@ export function Canvas() {
         isValidConnection={isValidConnection}
         onReconnect={onReconnect}
         onEdgeDoubleClick={onEdgeDoubleClick}
-        edgesReconnectable={!far}
+        edgesReconnectable={!far && !readOnly}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
         autoPanOnNodeDrag={false}
         snapToGrid={snapToGrid}
         snapGrid={SNAP_GRID}
@@ -453,6 +468,7 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <CanvasChrome dragging={drag.size > 0} grid={detail !== 'tiny'} />
+        {inRoom && <RoomCanvasSlot />}
       </ReactFlow>
       </DetailContext.Provider>
       <StartPanelSlot />

@@ -2,12 +2,14 @@ import { fitComponents } from '../canvas/viewFit';
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
+import { canRedo, canUndo } from '../store/roomSlice';
 import { copyFragment } from '../domain/fragment';
 import { registerFileCommands } from './fileCommands';
 import { registerExportCommands } from './exportCommands';
 import { lazyActions } from './lazyActions';
 import { CommandRegistry } from './registry';
 import { registerPracticeCommands } from './practiceCommands';
+import { registerRoomCommands } from './roomCommands';
 
 /** What command handlers can reach. */
 export interface AppContext {
@@ -25,6 +27,7 @@ export function createAppCommands(): AppCommands {
   registerExportCommands(r);
   // Each feature registers its commands from its own module, one line here each.
   registerPracticeCommands(r);
+  registerRoomCommands(r);
   return r;
 }
 
@@ -44,7 +47,7 @@ function registerEditCommands(r: AppCommands): void {
     group: 'Edit',
     shortcuts: ['Mod+Z'],
     run: ({ store }) => store.getState().undo(),
-    enabled: ({ store }) => store.getState().history.past.length > 0,
+    enabled: ({ store }) => canUndo(store.getState()),
   });
   r.register({
     id: 'redo',
@@ -52,7 +55,7 @@ function registerEditCommands(r: AppCommands): void {
     group: 'Edit',
     shortcuts: ['Shift+Mod+Z', 'Mod+Y'],
     run: ({ store }) => store.getState().redo(),
-    enabled: ({ store }) => store.getState().history.future.length > 0,
+    enabled: ({ store }) => canRedo(store.getState()),
   });
   r.register({
     id: 'delete',

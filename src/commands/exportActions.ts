@@ -165,6 +165,9 @@ export function copyMermaid(store: DiagramStore, written: Promise<void>): Promis
 export function exportMarkdown(store: DiagramStore): void {
   download(store, 'the write-up', async (m, d, step) => {
     step('Checking the design…');
-    return { blob: new Blob([m.markdownText(d)], { type: 'text/markdown;charset=utf-8' }), name: exportFileName(d.title, '.md') };
+    // A scored rubric an interviewer shared in a room on this design goes into the write-up.
+    const shared = store.getState().roomRubric;
+    const rubric = shared && shared.designId === store.getState().designId ? shared.rubric : undefined;
+    return { blob: new Blob([m.markdownText(d, rubric)], { type: 'text/markdown;charset=utf-8' }), name: exportFileName(d.title, '.md') };
   });
 }

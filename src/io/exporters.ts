@@ -7,7 +7,7 @@
  */
 import { runChecks } from '../domain/checker/runChecks';
 import type { Diagram } from '../domain/diagram';
-import { toMarkdown } from '../domain/export/markdown';
+import { toMarkdown, type InterviewRubric } from '../domain/export/markdown';
 import { toMermaid } from '../domain/export/mermaid';
 import { rasterSize } from '../domain/export/raster';
 import { toSvg } from '../domain/export/svg';
@@ -137,7 +137,7 @@ export function mermaidText(d: Diagram): string {
 }
 
 /** The Markdown write-up of the diagram with the checker's current findings. */
-export function markdownText(d: Diagram): string {
+export function markdownText(d: Diagram, rubric?: InterviewRubric): string {
   const { findings, suppressed } = runChecks(d);
-  return toMarkdown(d, findings, { suppressed });
+  return toMarkdown(d, findings, { suppressed, ...(rubric ? { rubric } : {}) });
 }

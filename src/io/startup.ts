@@ -17,9 +17,33 @@ export async function startFiles(store: DiagramStore, options: PersistenceOption
     store.getState().setSaveStatus('failed', `Autosave could not start (${e instanceof Error ? e.message : String(e)}). Save a file (${options.saveKeys}) to keep your work.`);
   });
   if (hasShareHash(location.hash)) await openShareLink(store, location.hash);
+  else if (hasRoomHash(location.hash)) await joinRoomLink(store);
   window.addEventListener('hashchange', () => {
     if (hasShareHash(location.hash)) void openShareLink(store, location.hash);
+    else if (hasRoomHash(location.hash)) void joinRoomLink(store);
   });
+}
+
+/** True when a URL hash carries a mock-interview room link (`#room=...`). */
+export const hasRoomHash = (hash: string): boolean => /^#(?:.*&)?room=/.test(hash);
+
+/** Joins the room a link in the URL names (its code loads now); a broken link or an absent server says why. */
+export async function joinRoomLink(store: DiagramStore): Promise<void> {
+  const fail = (text: string) => store.getState().notify('error', text, { sticky: true });
+  try {
+    const [{ parseRoomHash }, room] = await Promise.all([import('../collab/links'), import('../collab/room')]);
+    const link = parseRoomHash(location.hash);
+    if (!link) {
+      history.replaceState(history.state, '', `${location.pathname}${location.search}`);
+      fail('This mock interview link is incomplete (it needs its room, role and key). Ask for the link again.');
+      return;
+    }
+    const open = room.activeRoom()?.view.getState().link;
+    if (open && open.roomId === link.roomId && open.role === link.role) return;
+    await room.openRoom(store, link);
+  } catch (e) {
+    fail(`The mock interview could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /**

@@ -25,6 +25,7 @@ import { err, ok, type Result } from '../domain/result';
 import { filesSlice, type FilesSlice } from './filesSlice';
 import * as hist from './history';
 import { practiceSlice, type PracticeSlice } from './practiceSlice';
+import { roomSlice, type RoomSlice } from './roomSlice';
 
 /** Makes fresh ids; injected so tests are deterministic and ids never collide with loaded ones. */
 export type IdGenerator = (prefix: string) => string;
@@ -191,7 +192,7 @@ export interface UiSlice {
   commitDrafts(): void;
 }
 
-export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & FilesSlice & PracticeSlice;
+export type DiagramState = DocumentSlice & SelectionSlice & UiSlice & PrefsSlice & FilesSlice & PracticeSlice & RoomSlice;
 export type DiagramStore = StoreApi<DiagramState>;
 
 type Slice<T> = StateCreator<DiagramState, [], [], T>;
@@ -259,9 +260,16 @@ const documentSlice =
   (newId: IdGenerator, newDesignId: () => string, now: () => number): Slice<DocumentSlice> =>
   (set, get) => {
     /** The one funnel for every change of the diagram: records history, clears the redo stack. */
+    let refusedAt = -Infinity;
     const commit = (proposed: Diagram, key?: string, selection?: Selection, design?: string): boolean => {
-      const { diagram, history, designId } = get();
+      const { diagram, history, designId, room } = get();
       if (proposed === diagram && design === undefined) return true;
+      // Observers of a mock-interview room cannot edit it.
+      if (room?.role === 'observer' && design === undefined) {
+        if (now() - refusedAt > 4000) get().notify('info', 'You are observing: the design is read-only.');
+        refusedAt = now();
+        return false;
+      }
       // Every state stays one the parser accepts: coordinates are held within range, and a change
       // that would pass a count or the size of a file is refused with a notice.
       const next = clampPositions(proposed);
@@ -271,6 +279,11 @@ const documentSlice =
           get().notify('error', problem);
           return false;
         }
+      }
+      if (room && design === undefined) {
+        // In a room the room's undo manager keeps the history (one's own changes only).
+        set({ diagram: next, ...(selection ? { selection } : {}) });
+        return true;
       }
       set({
         diagram: next,
@@ -650,11 +663,15 @@ const documentSlice =
       },
 
       undo() {
+        const { roomUndo } = get();
+        if (roomUndo) return roomUndo.undo();
         const { history, diagram, designId } = get();
         const r = hist.undo(history, { diagram, design: designId });
         if (r) set({ diagram: r.snapshot.diagram, designId: r.snapshot.design, history: r.history, selection: EMPTY_SELECTION });
       },
       redo() {
+        const { roomUndo } = get();
+        if (roomUndo) return roomUndo.redo();
         const { history, diagram, designId } = get();
         const r = hist.redo(history, { diagram, design: designId });
         if (r) set({ diagram: r.snapshot.diagram, designId: r.snapshot.design, history: r.history, selection: EMPTY_SELECTION });
@@ -752,6 +769,7 @@ export function createDiagramStore(options: StoreOptions = {}): DiagramStore {
     ...prefsSlice(options.prefs ?? DEFAULT_PREFS)(...a),
     ...filesSlice(...a),
     ...practiceSlice(newId, now)(...a),
+    ...roomSlice(...a),
   }));
   if (options.diagram) store.setState({ diagram: options.diagram });
   return store;

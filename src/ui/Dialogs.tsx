@@ -17,6 +17,8 @@ const DIALOGS: Record<string, ComponentType<DialogProps>> = {
   templates: lazyDialog(() => import('./TemplateGallery').then((m) => m.default), 'the template gallery'),
   import: lazyDialog(() => import('./ImportDialog').then((m) => m.ImportDialog), 'the import summary'),
   'import-mermaid': lazyDialog(() => import('./MermaidImportDialog').then((m) => m.MermaidImportDialog), 'the Mermaid import'),
+  'start-interview': lazyDialog(() => import('../collab/ui/StartInterviewDialog').then((m) => m.StartInterviewDialog), 'the mock interview code'),
+  'room-links': lazyDialog(() => import('../collab/ui/StartInterviewDialog').then((m) => m.StartInterviewDialog), 'the mock interview code'),
 };
 
 /** Shows the dialog the store names, if any. */

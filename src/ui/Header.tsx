@@ -6,6 +6,7 @@ import { formatShortcut } from '../commands/registry';
 import { IS_MAC } from '../commands/useShortcuts';
 import { ProblemSelect } from './ProblemSelect';
 import { SaveIndicator } from './SaveIndicator';
+import { RoomHeaderSlot } from './RoomSlots';
 import { TitleField } from './TitleField';
 import { useDiagramStore } from '../store/useDiagramStore';
 
@@ -26,6 +27,7 @@ export function CommandButton({
   const cmd = commands.get(id)!;
   // Re-render when the history or selection changes, so enabled states stay right.
   useDiagramStore((s) => s.history.past.length * 1000 + s.history.future.length + (s.selection.nodes.length + s.selection.edges.length) * 1e6);
+  useDiagramStore((s) => s.roomUndo);
   const enabled = !!ctx && (!cmd.enabled || cmd.enabled(ctx));
   const keys = cmd.shortcuts?.[0] ? formatShortcut(cmd.shortcuts[0], IS_MAC) : '';
   return (
@@ -58,7 +60,7 @@ function ThemeButton(props: Props) {
 }
 
 /** Command ids of the header menus; ids not registered (yet) are left out. */
-export const FILE_MENU = ['new-diagram', 'open-file', 'save-file', '-', 'import-file', 'import-mermaid', '-', 'my-designs', 'copy-share-link'] as const;
+export const FILE_MENU = ['new-diagram', 'open-file', 'save-file', '-', 'import-file', 'import-mermaid', '-', 'my-designs', 'copy-share-link', '-', 'start-interview', 'leave-interview'] as const;
 export const EXPORT_MENU = [
   'export-png',
   'export-png-transparent',
@@ -85,6 +87,7 @@ export function Header({ commands, ctx }: Props) {
       <TitleField />
       <ProblemSelect />
       <SaveIndicator commands={commands} ctx={ctx} />
+      <RoomHeaderSlot />
       <div className="toolbar" role="toolbar" aria-label="Main toolbar">
         <CommandButton commands={commands} ctx={ctx} id="undo" icon={Undo2} />
         <CommandButton commands={commands} ctx={ctx} id="redo" icon={Redo2} />

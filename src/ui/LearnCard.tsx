@@ -1,8 +1,24 @@
 import { ChevronDown, ChevronRight, GraduationCap } from 'lucide-react';
-import { lazy, Suspense, useState } from 'react';
+import { useState } from 'react';
 import type { KindId } from '../domain/catalogue';
+import { preloadable } from './preloadable';
 
-const ComponentCardBody = lazy(() => import('./ComponentCardBody'));
+// Its code loads when a card is first shown; if that fails (offline, server gone) the card says so and
+// offers a retry, instead of taking the page down with it.
+const ComponentCardBody = preloadable(
+  () => import('./ComponentCardBody').then((m) => m.default),
+  <p className="learn-loading">Loading notes…</p>,
+  {
+    failed: (_e, retry) => (
+      <p className="learn-loading">
+        The notes could not be loaded.{' '}
+        <button type="button" className="btn btn-small" onClick={retry}>
+          Try again
+        </button>
+      </p>
+    ),
+  },
+).Component;
 
 const KEY = 'mlsd-canvas:learn-card-open';
 
@@ -33,9 +49,7 @@ export function LearnCard({ kind }: { kind: KindId }) {
         About this component
       </button>
       {open && (
-        <Suspense fallback={<p className="learn-loading">Loading notes…</p>}>
-          <ComponentCardBody kind={kind} />
-        </Suspense>
+        <ComponentCardBody kind={kind} />
       )}
     </section>
   );

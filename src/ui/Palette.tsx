@@ -29,8 +29,9 @@ export function Palette({ onAdd, onDrop }: Props) {
   const [whats, setWhats] = useState<Partial<Record<KindId, string>> | null>(null);
   const warmUp = () => {
     if (whats) return;
-    void import('../domain/content/componentCards').then((m) =>
-      setWhats(Object.fromEntries(Object.values(m.COMPONENT_CARDS).map((c) => [c.kind, c.what]))),
+    import('../domain/content/componentCards').then(
+      (m) => setWhats(Object.fromEntries(Object.values(m.COMPONENT_CARDS).map((c) => [c.kind, c.what]))),
+      () => {}, // offline: tooltips show the names alone
     );
   };
   const drag = usePaletteDrag(onDrop);

@@ -1,4 +1,4 @@
-import { Eye, EyeOff, Flag, GitCompareArrows, Lightbulb, Timer, X } from 'lucide-react';
+import { Eye, EyeOff, Flag, GitCompareArrows, Lightbulb, Timer, Users, X } from 'lucide-react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { AppCommands, AppContext } from '../commands/appCommands';
@@ -18,6 +18,8 @@ export default function PracticeBar({ commands, ctx }: { commands: AppCommands; 
       findingsHidden: s.findingsHidden,
     })),
   );
+  // In a mock-interview room the timer is the room's shared one (on the room bar).
+  const inRoom = useDiagramStore((s) => s.room !== null);
   const [briefOpen, setBriefOpen] = useState(false);
   const [hintHiddenAt, setHintHiddenAt] = useState(-1);
   const run = (id: string) => commands.run(id, ctx);
@@ -48,6 +50,11 @@ export default function PracticeBar({ commands, ctx }: { commands: AppCommands; 
             {findingsHidden ? <Eye size={15} aria-hidden /> : <EyeOff size={15} aria-hidden />}
             {findingsHidden ? 'Check design' : 'Hide findings'}
           </button>
+          {!inRoom && !ended && (
+            <button type="button" className="btn" onClick={() => run('start-interview')}>
+              <Users size={15} aria-hidden /> Start mock interview
+            </button>
+          )}
           <button type="button" className="btn" onClick={() => run('compare-with-reference')}>
             <GitCompareArrows size={15} aria-hidden /> Compare with reference
           </button>
@@ -62,7 +69,7 @@ export default function PracticeBar({ commands, ctx }: { commands: AppCommands; 
           )}
         </div>
       </div>
-      <PracticeTimer />
+      {!inRoom && <PracticeTimer />}
       {hints.length > 0 && hintHiddenAt !== hints.length && (
         <PracticeHint hints={hints} onDismiss={() => setHintHiddenAt(hints.length)} />
       )}

@@ -1,7 +1,7 @@
 import { Pause, Play, SkipForward } from 'lucide-react';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { clockView, formatClock, INTERVIEW_MS, stepBudget } from '../domain/practiceClock';
+import { clockView, formatClock, INTERVIEW_MS, stepBudget, type PracticeClock } from '../domain/practiceClock';
 import { STAGES } from '../domain/stages';
 import { useDiagramStore, useDiagramStoreApi } from '../store/useDiagramStore';
 
@@ -48,6 +48,33 @@ export function PracticeTimer() {
   }, [store, view.stepOver, view.step, view.remaining, view.paused]);
 
   const act = store.getState();
+  return (
+    <StepTimer
+      clock={clock}
+      ended={ended}
+      now={now}
+      onStep={(i) => act.setPracticeStep(i)}
+      onPause={() => act.pausePractice()}
+      onResume={() => act.resumePractice()}
+    />
+  );
+}
+
+export interface StepTimerProps {
+  clock: PracticeClock;
+  ended: boolean;
+  /** The time to show the clock at. */
+  now: number;
+  /** Shows the clock without its buttons (a room's observer). */
+  readOnly?: boolean;
+  onStep(step: number): void;
+  onPause(): void;
+  onResume(): void;
+}
+
+/** The strip of the seven steps, the clock, pause and next step, for any clock (practice alone, or a room's shared one). */
+export function StepTimer({ clock, ended, now, readOnly = false, onStep, onPause, onResume }: StepTimerProps) {
+  const view = clockView(clock, Math.max(now, clock.runningSince ?? 0));
   const over = view.remaining < 0;
   return (
     <div className={`practice-timer${view.paused ? ' is-paused' : ''}`}>
@@ -65,8 +92,8 @@ export function PracticeTimer() {
                 aria-current={current ? 'step' : undefined}
                 aria-label={`Step ${s.step}, ${s.name}: ${formatClock(spent)} of ${s.minutes} minutes${current ? ', current step' : ''}`}
                 title={`${s.step}. ${s.name}: ${formatClock(spent)} of ${s.minutes}:00`}
-                disabled={ended}
-                onClick={() => act.setPracticeStep(i)}
+                disabled={ended || readOnly}
+                onClick={() => onStep(i)}
                 style={{ '--stage': s.color } as CSSProperties}
               >
                 <span className="strip-fill" style={{ width: `${Math.min(100, (100 * spent) / budget)}%` }} aria-hidden />
@@ -86,14 +113,14 @@ export function PracticeTimer() {
         {view.paused && !ended && <span className="clock-state">Paused</span>}
         {ended && <span className="clock-state">Ended</span>}
       </div>
-      {!ended && (
+      {!ended && !readOnly && (
         <>
           <button
             type="button"
             className="icon-btn"
             aria-label={view.paused ? 'Resume timer' : 'Pause timer'}
             title={view.paused ? 'Resume timer' : 'Pause timer'}
-            onClick={() => (view.paused ? act.resumePractice() : act.pausePractice())}
+            onClick={() => (view.paused ? onResume() : onPause())}
           >
             {view.paused ? <Play size={16} aria-hidden /> : <Pause size={16} aria-hidden />}
           </button>
@@ -103,7 +130,7 @@ export function PracticeTimer() {
             aria-label="Next step"
             title="Next step"
             disabled={view.step >= STAGES.length - 1}
-            onClick={() => act.setPracticeStep(view.step + 1)}
+            onClick={() => onStep(view.step + 1)}
           >
             <SkipForward size={16} aria-hidden />
           </button>

@@ -29,9 +29,16 @@ describe('bundle budget', () => {
     // it and lose its own chunk file, so each lazy part must still have one, and index.html must not list it.
     const initial = initialScripts().join(' ');
     const chunks = readdirSync(resolve(dist, 'assets'));
-    for (const lazy of ['exporters', 'exportActions', 'fileActions', 'runChecks', 'checkCache', 'MyDesignsDialog', 'CommandPalette', 'layout', 'startup', 'CanvasMiniMap']) {
+    for (const lazy of ['exporters', 'exportActions', 'fileActions', 'runChecks', 'checkCache', 'MyDesignsDialog', 'CommandPalette', 'layout', 'startup', 'CanvasMiniMap', 'slots', 'StartInterviewDialog']) {
       expect(chunks.some((f) => f.startsWith(`${lazy}-`) && f.endsWith('.js')), `${lazy} has its own chunk`).toBe(true);
       expect(initial, lazy).not.toContain(lazy);
     }
+  });
+
+  it('keeps the room code (Yjs, the Hocuspocus provider, y-indexeddb) out of the first load', () => {
+    const text = initialScripts().map((f) => readFileSync(resolve(dist, f), 'utf8')).join('\n');
+    for (const marker of ['mlsd-room:', 'provider_initiated', 'y-indexeddb', 'Unexpected content type']) expect(text, marker).not.toContain(marker);
+    const all = readdirSync(resolve(dist, 'assets')).filter((f) => f.endsWith('.js')).map((f) => readFileSync(resolve(dist, 'assets', f), 'utf8')).join('\n');
+    expect(all).toContain('mlsd-room:'); // it is in a lazy chunk
   });
 });

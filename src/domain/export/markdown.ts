@@ -117,7 +117,35 @@ function findingLine(f: Finding): string {
  * A Markdown write-up of the design for interview notes: brief, requirements, ML objective,
  * components stage by stage, zones, notes, data flow and the checker's findings.
  */
-export function toMarkdown(d: Diagram, findings: Finding[], opts: { suppressed?: SuppressedFinding[] } = {}): string {
+/** A mock interview's scored rubric: a score (1-4) and the interviewer's note per step, by step index. */
+export interface InterviewRubric {
+  scores: Record<number, number>;
+  notes: Record<number, string>;
+  sharedAt: number;
+}
+
+const SCORE_NAMES = ['', 'missing', 'weak', 'solid', 'strong'];
+
+/** The rubric as a Markdown section: one row per step with its score and note. */
+export function rubricMarkdown(r: InterviewRubric): string[] {
+  const out = ['## Interview rubric', '', '| Step | Score | Interviewer notes |', '| --- | --- | --- |'];
+  let total = 0;
+  let scored = 0;
+  STAGES.forEach((s, i) => {
+    const score = r.scores[i];
+    if (score) {
+      total += score;
+      scored++;
+    }
+    const note = r.notes[i] ? escapeMarkdownInline(r.notes[i]) : '';
+    out.push(`| ${s.step}. ${s.name} | ${score ? `${score} / 4 (${SCORE_NAMES[score]})` : '-'} | ${note} |`);
+  });
+  out.push('');
+  if (scored) out.push(`**Overall:** ${(total / scored).toFixed(1)} / 4 over ${scored} scored step${scored === 1 ? '' : 's'}.`, '');
+  return out;
+}
+
+export function toMarkdown(d: Diagram, findings: Finding[], opts: { suppressed?: SuppressedFinding[]; rubric?: InterviewRubric } = {}): string {
   const out: string[] = [];
   const title = cleanText(d.title ?? '').trim() || 'Untitled design';
   out.push(`# ${headingText(title)}`, '');
@@ -242,6 +270,7 @@ export function toMarkdown(d: Diagram, findings: Finding[], opts: { suppressed?:
     for (const { finding, reason } of suppressed) out.push(`${findingLine(finding)} — suppressed: ${escapeMarkdownInline(reason)}`);
     out.push('');
   }
+  if (opts.rubric) out.push(...rubricMarkdown(opts.rubric));
   return out.join('\n').replace(/\n+$/, '\n');
 }
 
