@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../layout';
+import type { TemplateDef } from '../builder';
 
 const OFF = 'offline';
 const ON = 'online';

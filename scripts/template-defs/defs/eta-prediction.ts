@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../../templates/layout';
+import type { TemplateDef } from '../builder';
 
 /** ETA prediction: routing-engine ETA + live traffic and supply features -> residual regression model. */
 export const etaPrediction: TemplateDef = {

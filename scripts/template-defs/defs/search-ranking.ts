@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../../templates/layout';
+import type { TemplateDef } from '../builder';
 
 /** Search ranking: query understanding -> lexical + embedding retrieval -> learning-to-rank -> business rules. */
 export const searchRanking: TemplateDef = {

@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../../templates/layout';
+import type { TemplateDef } from '../builder';
 
 /** RAG assistant: chunk -> embed -> index on change; query -> guardrails -> hybrid retrieval -> reranker -> LLM -> guardrails. */
 export const ragAssistant: TemplateDef = {

@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../../templates/layout';
+import type { TemplateDef } from '../builder';
 
 /** People you may know: friends-of-friends candidates, link prediction scored in a daily batch, online filters. */
 export const peopleYouMayKnow: TemplateDef = {

@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../../templates/layout';
+import type { TemplateDef } from '../builder';
 
 /** Street-view blurring: an offline-only batch system; detector on tiles -> recall-first policy -> blur -> publish. */
 export const streetViewBlurring: TemplateDef = {

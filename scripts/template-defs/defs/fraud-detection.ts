@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../../templates/layout';
+import type { TemplateDef } from '../builder';
 
 /** Fraud detection: streaming aggregates, GBDT + rules, delayed labels, shadow and champion/challenger. */
 export const fraudDetection: TemplateDef = {

@@ -1,4 +1,4 @@
-import type { TemplateDef } from '../../templates/layout';
+import type { TemplateDef } from '../builder';
 
 /** News feed: unseen posts -> multi-task ranker on streaming + batch features -> re-ranking and policy. */
 export const newsFeed: TemplateDef = {
