@@ -142,7 +142,7 @@ function cost(): { total: number; parts: Record<string, number> } {
     const s = { x: ox + it.box.x * zoom, y: oy + it.box.y * zoom, width: it.box.width * zoom, height: it.box.height * zoom };
     if (panels.some((p) => over(s, p))) parts.covered++;
   }
-  const total = parts.through * 1000 + parts.labels * 150 + parts.covered * 500 + parts.crossings * 25 + parts.backward * 30 + parts.length * 4 + parts.drift * 60;
+  const total = parts.through * 1000 + parts.labels * 150 + parts.covered * 500 + parts.crossings * 25 + parts.backward * 30 + parts.length * 4 + parts.drift * Number(opt("--drift") ?? 60);
   return { total, parts };
 }
 
