@@ -90,7 +90,7 @@ function cost(): { total: number; parts: Record<string, number> } {
   const chips: Box[] = [];
   for (const [s, t, , label] of def!.edges) {
     const curve = edgeCurve(box.get(s)!, box.get(t)!);
-    const pts = edgePoints(curve, 40);
+    const pts = edgePoints(curve);
     for (const it of items) if (it.id !== s && it.id !== t && anyInside(pts, it.box)) parts.through++;
     const dx = curve[3][0] - curve[0][0];
     const dy = curve[3][1] - curve[0][1];
