@@ -47,14 +47,14 @@ export const eventRecommendation: TemplateDef = {
     },
 
     // Offline
-    { id: 'lake', kind: 'data-warehouse', label: 'Data warehouse', zone: OFF, at: [1, 2.1], props: { tool: 'Snowflake', notes: 'Impressions with served features, registrations, events, the social graph.' } },
+    { id: 'lake', kind: 'data-warehouse', label: 'Data warehouse', zone: OFF, at: [1, 3.1], props: { tool: 'Snowflake', notes: 'Impressions with served features, registrations, events, the social graph.' } },
     { id: 'social', kind: 'database', label: 'Social graph', zone: OFF, at: [0, 2.1], props: { tool: 'Cassandra', notes: 'Friends, and follows of hosts.' } },
     {
-      id: 'examples', kind: 'batch-etl', label: 'Training examples', zone: OFF, at: [2, 2.1],
+      id: 'examples', kind: 'batch-etl', label: 'Training examples', zone: OFF, at: [2, 3.1],
       props: { tool: 'Spark', notes: 'Joins impressions with registrations until min(7 days, event start); an impression is final only after that.' },
     },
     {
-      id: 'featpipe', kind: 'feature-pipeline', label: 'Batch features', zone: OFF, at: [2, 3.1],
+      id: 'featpipe', kind: 'feature-pipeline', label: 'Batch features', zone: OFF, at: [2, 2.1],
       props: { tool: 'Spark', notes: 'User-category affinity, usual travel distance, price range; host quality and past sell-through.' },
     },
     { id: 'orch', kind: 'orchestrator', label: 'Training pipeline', zone: OFF, at: [3, 3.1], props: { tool: 'Airflow', notes: 'Daily retrain; drift alerts start one early.' } },
@@ -62,8 +62,8 @@ export const eventRecommendation: TemplateDef = {
       id: 'train', kind: 'training-job', label: 'Learning-to-rank training', zone: OFF, at: [3, 2.1],
       props: { tool: 'XGBoost', notes: 'GBDT on ~200 social, location, time and content features; candidate source as a feature.' },
     },
-    { id: 'eval', kind: 'offline-eval', label: 'Offline evaluation', zone: OFF, at: [4, 2.1], props: { tool: 'backtest', notes: 'Time-split: train on weeks 1-4, test on week 5; slices by city size and new users.' } },
-    { id: 'registry', kind: 'model-registry', label: 'Model registry', zone: OFF, at: [5, 2.1], props: { tool: 'MLflow Model Registry' } },
+    { id: 'eval', kind: 'offline-eval', label: 'Offline evaluation', zone: OFF, at: [4, 3.1], props: { tool: 'backtest', notes: 'Time-split: train on weeks 1-4, test on week 5; slices by city size and new users.' } },
+    { id: 'registry', kind: 'model-registry', label: 'Model registry', zone: OFF, at: [5, 3.1], props: { tool: 'MLflow Model Registry' } },
 
     // Online: request path
     { id: 'client', kind: 'client-app', label: 'Event app', zone: ON, at: [0, 6.2], props: { tool: 'iOS, Android, web', latencyMs: 40 } },
@@ -84,7 +84,7 @@ export const eventRecommendation: TemplateDef = {
       id: 'cgcold', kind: 'candidate-generation', label: 'Popular nearby (cold start)', zone: ON, at: [2, 5.2],
       props: { actsAs: ['cache'], tool: 'Redis sorted sets by city', latencyMs: 5, notes: 'Selling fast in the user\'s city and onboarding categories: the main source for new users.' },
     },
-    { id: 'fs', kind: 'feature-store', label: 'Feature store', zone: ON, at: [3, 5.2], props: { tool: 'Feast (Redis online)', latencyMs: 10, notes: 'One definition for training and serving; stream features land in seconds.' } },
+    { id: 'fs', kind: 'feature-store', label: 'Feature store', zone: ON, at: [3, 9.2], props: { tool: 'Feast (Redis online)', latencyMs: 10, notes: 'One definition for training and serving; stream features land in seconds.' } },
     {
       id: 'ranking', kind: 'ranking', label: 'LTR ranker', zone: ON, at: [3, 6.2],
       props: { fallback: 'Popularity order within the location and time filter', tool: 'GBDT', latencyMs: 40, notes: 'Scores ~2,500 candidates; includes the online feature fetch.' },
@@ -95,17 +95,17 @@ export const eventRecommendation: TemplateDef = {
     },
 
     // Online: streams and monitoring
-    { id: 'events', kind: 'event-log', label: 'Impressions and registrations', zone: ON, at: [0, 9.2], props: { tool: 'Kafka topic', notes: 'Impressions with position and request id; clicks, registrations, shares.' } },
+    { id: 'events', kind: 'event-log', label: 'Impressions and registrations', zone: ON, at: [0, 8.2], props: { tool: 'Kafka topic', notes: 'Impressions with position and request id; clicks, registrations, shares.' } },
     {
       id: 'stream', kind: 'stream-processor', label: 'Streaming features', zone: ON, at: [1, 9.2],
       props: { tool: 'Flink', notes: 'Friends registered per event, registrations in the last hour, seats left; fills the friends-going lists.' },
     },
-    { id: 'eventsdb', kind: 'database', label: 'Events and users', zone: ON, at: [0, 8.2], props: { tool: 'PostgreSQL', notes: 'Event venue, time, category, price, capacity; user home location.' } },
+    { id: 'eventsdb', kind: 'database', label: 'Events and users', zone: ON, at: [0, 9.2], props: { tool: 'PostgreSQL', notes: 'Event venue, time, category, price, capacity; user home location.' } },
     { id: 'indexer', kind: 'stream-processor', label: 'Event indexer (CDC)', zone: ON, at: [1, 8.2], props: { tool: 'Kafka Streams', notes: 'New and edited events searchable within a minute.' } },
-    { id: 'plog', kind: 'prediction-logging', label: 'Impression and feature logging', zone: ON, at: [5, 7.2], props: { logsFeatures: true, tool: 'feature and prediction logs' } },
-    { id: 'ab', kind: 'ab-test', label: 'A/B experiments', zone: ON, at: [5, 8.2], props: { tool: 'A/B test', notes: 'Registrations per user, guarded by host-side fairness (share of small hosts).' } },
+    { id: 'plog', kind: 'prediction-logging', label: 'Impression and feature logging', zone: ON, at: [4, 7.2], props: { logsFeatures: true, tool: 'feature and prediction logs' } },
+    { id: 'ab', kind: 'ab-test', label: 'A/B experiments', zone: ON, at: [5, 7.2], props: { tool: 'A/B test', notes: 'Registrations per user, guarded by host-side fairness (share of small hosts).' } },
     { id: 'dash', kind: 'monitoring-dashboard', label: 'Monitoring and alerts', zone: ON, at: [4, 8.2], props: { tool: 'Prometheus, Grafana', notes: 'Latency, empty-feed rate (small towns), CTR and registrations by city.' } },
-    { id: 'drift', kind: 'drift-detection', label: 'Drift detection', zone: ON, at: [5, 5.2], props: { tool: 'Evidently (PSI)', notes: 'Feature and score drift: seasons, holidays, a new city launch.' } },
+    { id: 'drift', kind: 'drift-detection', label: 'Drift detection', zone: ON, at: [5, 6.2], props: { tool: 'Evidently (PSI)', notes: 'Feature and score drift: seasons, holidays, a new city launch.' } },
   ],
   edges: [
     ['client', 'api', 'request'],
