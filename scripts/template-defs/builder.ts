@@ -9,6 +9,7 @@
  */
 import type { EdgeKind, NodeProps, ProblemId } from '../../src/domain/diagram';
 import type { KindId } from '../../src/domain/catalogue';
+import { noteHeight } from './geometry';
 
 /** Horizontal distance between two grid columns (a 168 px box and a 62 px lane for edges). */
 export const COL = 230;
@@ -83,7 +84,9 @@ export function buildTemplate(def: TemplateDef) {
     const x0 = Math.min(...xs) - MARGIN.left;
     const y0 = Math.min(...ys) - MARGIN.top;
     const width = Math.max(...xs) + BOX.width + MARGIN.right - x0;
-    const height = Math.max(...ys) + BOX.height + MARGIN.bottom - y0;
+    // A note is as tall as its text (geometry.ts), so a zone's bottom clears its lowest note too.
+    const bottoms = children.map((c) => abs.get(c.id)!.y + (c.kind === 'note' ? noteHeight(String(c.props?.text ?? '')) : BOX.height));
+    const height = Math.max(...bottoms) + MARGIN.bottom - y0;
     out.push({ id: z.id, kind: 'group', label: z.label, position: { x: x0, y: y0 }, props: { zone: z.zone, width, height } });
     for (const c of children) {
       const p = abs.get(c.id)!;
