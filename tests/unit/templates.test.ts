@@ -1,15 +1,30 @@
 /**
- * Every shipped template (templates/*.json) is a clean reference answer: it parses, is laid out
- * without overlaps, passes the checker with no finding at all and no suppression, and has its
- * requirements and ML objective filled (domain.md sections 6 and 7).
+ * Every shipped template (templates/*.json) is a clean reference answer: it is what its definition
+ * (scripts/template-defs/defs) builds, it parses, passes the checker with no finding at all and no
+ * suppression, has its requirements and ML objective filled with the structured fields, names a
+ * primary online metric and guardrails, has a fallback on the online path and maintained tools
+ * (domain.md sections 6 and 7), and is readable at fit view in a 1440 x 900 window: 50 % zoom or
+ * more, no overlap, children inside their zones, no edge through a component, no label on a
+ * component or on another label, nothing under the legend or the minimap.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDiagramText } from '../../src/domain/format/parse';
 import { runChecks } from '../../src/domain/checker/runChecks';
+import { ROLE, has, roleMask } from '../../src/domain/roles';
 import { ML_TASKS, type Diagram, type DiagramNode } from '../../src/domain/diagram';
-import { childrenOutsideZone, overlappingPairs } from '../../scripts/templates/geometry';
+import { templateJson } from '../../scripts/template-defs/builder';
+import { DEFS } from '../../scripts/template-defs/defs/index';
+import {
+  childrenOutsideZone,
+  coveredAtFit,
+  drawnBounds,
+  edgesThroughNodes,
+  fitViewport,
+  labelCollisions,
+  overlappingPairs,
+} from '../../scripts/template-defs/geometry';
 
 const DIR = join(__dirname, '..', '..', 'templates');
 
@@ -75,6 +90,10 @@ describe('templates', () => {
     expect(Object.keys(CASE_STUDIES).filter((id) => !ids.includes(id))).toEqual([]);
   });
 
+  it('has one definition per template file, and no definition without its file', () => {
+    expect(DEFS.map((d) => `${d.id}.json`).sort()).toEqual(files);
+  });
+
   describe.each(files)('%s', (file) => {
     const id = file.slice(0, -'.json'.length);
 
@@ -85,6 +104,27 @@ describe('templates', () => {
       expect(filled(diagram.title)).toBe(true);
       expect(filled(diagram.brief)).toBe(true);
       expect(diagram.nodes.length).toBeGreaterThanOrEqual(15);
+    });
+
+    it('is what its definition builds (run `npm run templates` after editing a definition)', () => {
+      const def = DEFS.find((d) => d.id === id);
+      expect(def, `no definition for ${id}`).toBeDefined();
+      expect(readFileSync(join(DIR, file), 'utf8')).toBe(templateJson(def!));
+    });
+
+    it('fits a 1440 x 900 window at 50 % zoom or more, with nothing under the legend or the minimap', () => {
+      const { diagram } = load(file);
+      const b = drawnBounds(diagram);
+      expect(fitViewport(diagram).zoom).toBeGreaterThanOrEqual(0.5);
+      expect(b.width).toBeLessThanOrEqual(1450);
+      expect(b.height).toBeLessThanOrEqual(1350);
+      expect(coveredAtFit(diagram)).toEqual([]);
+    });
+
+    it('draws no edge through a component and no label on a component or on another label', () => {
+      const { diagram } = load(file);
+      expect(edgesThroughNodes(diagram)).toEqual([]);
+      expect(labelCollisions(diagram)).toEqual([]);
     });
 
     it('names the problem of its case study', () => {
@@ -129,6 +169,36 @@ describe('templates', () => {
         expect(req[0].props.latencyBudgetMs).toBeGreaterThan(0);
         expect(req[0].props.realtime).toBe(true);
       }
+    });
+
+    it('fills the structured objective fields: label source, split, and positive rate, calibration and label delay where they apply', () => {
+      const { diagram } = load(file);
+      const card = diagram.nodes.find((n) => n.kind === 'ml-objective')!.props;
+      expect(['user-feedback', 'human-annotation', 'outcome', 'self-supervised', 'none']).toContain(card.labelSource);
+      expect(['random', 'time', 'user', 'group']).toContain(card.split);
+      const imbalanced = card.task === 'classification' || card.task === 'detection' || ['fraud', 'ad-click', 'content-moderation'].includes(diagram.problem);
+      if (imbalanced) {
+        expect(card.positiveRate, 'positive rate').toBeGreaterThan(0);
+        expect(card.positiveRate, 'positive rate').toBeLessThan(1);
+        expect(typeof card.calibrated, 'calibrated').toBe('boolean');
+      }
+      if (card.labelSource === 'outcome' || ['fraud', 'ad-click'].includes(diagram.problem)) expect(filled(card.labelDelay), 'label delay').toBe(true);
+    });
+
+    it('names a primary online metric and guardrails, and uses maintained tools', () => {
+      const { diagram } = load(file);
+      const card = diagram.nodes.find((n) => n.kind === 'ml-objective')!.props;
+      const parts = String(card.onlineMetric).split(/[,;+]|\band\b|\bplus\b|\bwith\b/).filter((p) => p.trim());
+      expect(parts.length).toBeGreaterThanOrEqual(2);
+      const retired = diagram.nodes.filter((n) => /torchserve|\btgi\b|text-generation-inference/i.test(String(n.props.tool ?? '')));
+      expect(retired.map((n) => n.id)).toEqual([]);
+    });
+
+    it('gives the online inference path a fallback', () => {
+      const { diagram } = load(file);
+      if (!isOnline(diagram)) return;
+      const onPath = requestPathNodes(diagram).filter((n) => has(roleMask(n), ROLE.inference));
+      expect(onPath.filter((n) => filled(n.props.fallback)).map((n) => n.id).length).toBeGreaterThan(0);
     });
 
     it('gives a latency to every node the request path calls, and every note a text', () => {

@@ -1,19 +1,23 @@
 /**
- * A small builder for the case-study templates: nodes are placed on a grid (columns 230 px
- * apart, rows 100 px apart), zones are sized from their children, and the result is a diagram
- * in the file format of domain.md section 7. The JSON in templates/ is the shipped artifact;
- * the definitions under scripts/templates/defs/ and scripts/templates-b/defs/ are how they were laid out.
+ * The builder of the case-study templates. A definition (defs/<id>.ts) places each component on a
+ * grid cell (columns 230 px apart, rows 100 px apart, fractions allowed), names its zone, and lists
+ * the edges as [source, target, kind, label?]; buildTemplate turns it into the file format of
+ * domain.md section 7: zones sized to their children, children positioned relative to their zone,
+ * each zone before its children. The definitions are the source: `npm run templates` writes
+ * templates/<id>.json, and tests/unit/templates.test.ts fails when a JSON is not what its
+ * definition builds.
  */
 import type { EdgeKind, NodeProps, ProblemId } from '../../src/domain/diagram';
 import type { KindId } from '../../src/domain/catalogue';
+import { noteHeight } from './geometry';
 
-/** Horizontal distance between two grid columns. */
+/** Horizontal distance between two grid columns (a 168 px box and a 62 px lane for edges). */
 export const COL = 230;
-/** Vertical distance between two grid rows. */
+/** Vertical distance between two grid rows (a 60 px box and a 40 px lane). */
 export const ROW = 100;
-/** Zone margins around its children: top leaves room for the zone label. */
+/** Zone margins around its children: the top leaves room for the zone's label. */
 export const MARGIN = { top: 52, right: 32, bottom: 32, left: 32 } as const;
-/** Nominal component box (NODE_SIZE). */
+/** Nominal component box (NODE_SIZE in src/domain/diagram.ts). */
 export const BOX = { width: 168, height: 60 } as const;
 
 export interface NodeDef {
@@ -31,6 +35,11 @@ export interface ZoneDef {
   id: string;
   label: string;
   zone: 'offline' | 'online';
+  /**
+   * Columns [first, last] the zone spans at least, so that zones stacked above each other line up
+   * even where one has no component in an outer column.
+   */
+  cols?: [number, number];
 }
 
 /** [source, target, kind, label?] */
@@ -55,7 +64,7 @@ interface OutNode {
   props: NodeProps;
 }
 
-/** The template as a file-format object: zones sized to their children, children relative to them. */
+/** The file-format object a definition describes (throws on a definition that names a missing node, zone or duplicate id). */
 export function buildTemplate(def: TemplateDef) {
   const abs = new Map(def.nodes.map((n) => [n.id, { x: Math.round(n.at[0] * COL), y: Math.round(n.at[1] * ROW) }]));
   const ids = new Set<string>();
@@ -63,6 +72,7 @@ export function buildTemplate(def: TemplateDef) {
     if (ids.has(n.id)) throw new Error(`${def.id}: duplicate id ${n.id}`);
     ids.add(n.id);
   }
+  for (const n of def.nodes) if (n.zone && !def.zones.some((z) => z.id === n.zone)) throw new Error(`${def.id}: ${n.id} in unknown zone ${n.zone}`);
   const out: OutNode[] = [];
   for (const n of def.nodes.filter((n) => !n.zone)) out.push(toOut(n, abs.get(n.id)!));
   for (const z of def.zones) {
@@ -70,17 +80,19 @@ export function buildTemplate(def: TemplateDef) {
     if (children.length === 0) throw new Error(`${def.id}: empty zone ${z.id}`);
     const xs = children.map((c) => abs.get(c.id)!.x);
     const ys = children.map((c) => abs.get(c.id)!.y);
+    if (z.cols) xs.push(Math.round(z.cols[0] * COL), Math.round(z.cols[1] * COL));
     const x0 = Math.min(...xs) - MARGIN.left;
     const y0 = Math.min(...ys) - MARGIN.top;
     const width = Math.max(...xs) + BOX.width + MARGIN.right - x0;
-    const height = Math.max(...ys) + BOX.height + MARGIN.bottom - y0;
+    // A note is as tall as its text (geometry.ts), so a zone's bottom clears its lowest note too.
+    const bottoms = children.map((c) => abs.get(c.id)!.y + (c.kind === 'note' ? noteHeight(String(c.props?.text ?? '')) : BOX.height));
+    const height = Math.max(...bottoms) + MARGIN.bottom - y0;
     out.push({ id: z.id, kind: 'group', label: z.label, position: { x: x0, y: y0 }, props: { zone: z.zone, width, height } });
     for (const c of children) {
       const p = abs.get(c.id)!;
       out.push(toOut(c, { x: p.x - x0, y: p.y - y0 }, z.id));
     }
   }
-  for (const n of def.nodes) if (n.zone && !def.zones.some((z) => z.id === n.zone)) throw new Error(`${def.id}: ${n.id} in unknown zone ${n.zone}`);
   const edgeIds = new Set<string>();
   const edges = def.edges.map(([source, target, kind, label]) => {
     if (!ids.has(source) || !ids.has(target)) throw new Error(`${def.id}: edge ${source} -> ${target} names a missing node`);
@@ -99,6 +111,11 @@ export function buildTemplate(def: TemplateDef) {
     nodes: out,
     edges,
   };
+}
+
+/** The JSON text of a template as it is committed in templates/<id>.json. */
+export function templateJson(def: TemplateDef): string {
+  return JSON.stringify(buildTemplate(def), null, 2) + '\n';
 }
 
 function toOut(n: NodeDef, position: { x: number; y: number }, parent?: string): OutNode {
