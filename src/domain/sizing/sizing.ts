@@ -163,13 +163,13 @@ export function indexMemory(i: { items: number; dimensions: number; bytesPerDime
       'Memory per replica',
       perReplica,
       fmtBytes(perReplica),
-      `${fmtInput(i.items)} items${src} x ${fmtInput(i.dimensions)} dimensions x ${fmtInput(i.bytesPerDimension)} B = ${fmtBytes(perReplica)} (raw vectors; an HNSW graph adds its links)`,
+      `${fmtInput(i.items)} items x ${fmtInput(i.dimensions)} dimensions x ${fmtInput(i.bytesPerDimension)} B = ${fmtBytes(perReplica)} (raw vectors; an HNSW graph adds its links${src ? `; ${itemsFrom}` : ''})`,
     ),
   ];
   if (replicas !== 1) figures.push(fig('memory-total', 'Memory in all', total, fmtBytes(total), `${fmtBytes(perReplica)} x ${fmtInput(replicas)} replicas = ${fmtBytes(total)}`));
   if (shards > 1) figures.push(fig('memory-per-shard', 'Memory per shard', perShard, fmtBytes(perShard), `${fmtBytes(perReplica)} / ${fmtInput(shards)} shards = ${fmtBytes(perShard)} per node`));
   figures.push(
-    fig('shards-needed', 'Shards needed', shardsNeeded, plural(shardsNeeded, 'shard'), `${fmtBytes(perReplica)} / ${fmtBytes(nodeMem)} per node (${R.indexNodeMemory.what.replace(/\.$/, '')}) = ${plural(shardsNeeded, 'shard')} at least`),
+    fig('shards-needed', 'Shards needed', shardsNeeded, plural(shardsNeeded, 'shard'), `${fmtBytes(perReplica)} / ${fmtBytes(nodeMem)} of RAM per index node = ${plural(shardsNeeded, 'shard')} at least`),
   );
   return { perReplica, perShard, total, shardsNeeded, figures };
 }

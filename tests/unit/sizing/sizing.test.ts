@@ -154,7 +154,7 @@ describe('per component', () => {
       ['llm', '~4 x 8 H100'],
       ['log', '45 TB'],
     ]);
-    expect(nodes[0].figures[0].how).toContain('catalogue size from the Requirements card; fp32 assumed');
+    expect(nodes[0].figures[0].how).toContain('links; catalogue size from the Requirements card; fp32 assumed)');
   });
 
   it('says what is missing instead of guessing', () => {
