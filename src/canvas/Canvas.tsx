@@ -33,6 +33,7 @@ import { isLarge } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
 import { reportLocalDrag, useRemoteDrags } from './liveDrag';
 import { RoomCanvasSlot } from '../ui/RoomSlots';
+import { nodeSizingLines } from './sizingLines';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const edgeTypes = { flow: FlowEdgeView };
@@ -259,6 +260,9 @@ export function Canvas() {
   }, [allChecks]);
   const badgeRef = useRef<ReadonlyMap<string, BadgeCounts>>(EMPTY);
   const badges = useMemo(() => (badgeRef.current = stableBadges(badgeRef.current, nodeFindingIndex(checks).counts)), [checks]);
+  // The sizing line of each sized component ("15.4 TB RAM"), recomputed when the diagram's nodes change
+  // (not on drag frames: positions stay in React Flow until the drag ends).
+  const sizingLines = useMemo(() => nodeSizingLines(dNodes), [dNodes]);
   const nodes = useMemo(
     () =>
       toFlowNodes(
@@ -267,10 +271,11 @@ export function Canvas() {
         { drag: shownDrag, resize, measured: measured.current, dragStyle: drag.size ? dragStyleFor(flowStore.getState().transform[2]) : undefined },
         nodeCache.current,
         badges,
+        sizingLines,
       ),
     // measureVersion: the measured map is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shownNodes, selectedNodes, shownDrag, drag, resize, measureVersion, badges, flowStore],
+    [shownNodes, selectedNodes, shownDrag, drag, resize, measureVersion, badges, sizingLines, flowStore],
   );
   const editingEdge = useDiagramStore((s) => s.editingEdgeId);
   const edges = useMemo(
