@@ -41,7 +41,8 @@ export function CapacityPanel({ onReveal }: { onReveal(nodeIds: readonly string[
                   onReveal([s.node.id]);
                 }}
               >
-                {nodeLabel(s.node)} <span className="muted">({kindInfo(s.node.kind).label})</span>
+                {nodeLabel(s.node)}
+                {s.node.label !== undefined && s.node.label !== kindInfo(s.node.kind).label && <span className="muted"> ({kindInfo(s.node.kind).label})</span>}
               </button>
               <Figures figures={s.figures} label={`Sizing of ${nodeLabel(s.node)}`} />
               <SizingStatus sizing={s} />

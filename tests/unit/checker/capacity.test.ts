@@ -35,7 +35,7 @@ describe('capacity-index-memory', () => {
   it('fires on 15.4 TB of vectors with no shards', () => {
     const f = findings(index({}), 'capacity-index-memory');
     expect(f).toEqual([expect.objectContaining({ severity: 'warning', nodeIds: ['ann'] })]);
-    expect(f[0].message).toContain('15.4 TB per node exceeds the 512 GB one index node holds');
+    expect(f[0].message).toContain('needs 15.4 TB of RAM per node, more than the 512 GB one index node holds');
     expect(f[0].message).toContain('30 shards');
   });
 
@@ -45,7 +45,7 @@ describe('capacity-index-memory', () => {
   });
 
   it('fires when the shards given are too few', () => {
-    expect(findings(index({ shards: 4 }), 'capacity-index-memory')[0].message).toContain('3.84 TB per node (4 shards)');
+    expect(findings(index({ shards: 4 }), 'capacity-index-memory')[0].message).toContain('needs 3.84 TB of RAM per node split over 4 shards');
   });
 });
 
