@@ -105,3 +105,12 @@ describe('capacity-latency-unset', () => {
     expect(findings(noBudget, 'capacity-latency-unset')).toEqual([]);
   });
 });
+
+describe('a Requirements card sized by DAU', () => {
+  it('has its QPS: DAU and requests per user per day count as the scale', () => {
+    const sized = diagram([['req', 'requirements', { goal: 'g', dau: 1e6, requestsPerUserPerDay: 10 }]]);
+    expect(findings(sized, 'requirements-incomplete')).toEqual([]);
+    const half = diagram([['req', 'requirements', { goal: 'g', dau: 1e6 }]]);
+    expect(findings(half, 'requirements-incomplete')[0].message).toContain('a scale or QPS');
+  });
+});
