@@ -331,7 +331,7 @@ export function sizeNode(node: DiagramNode, scale: DesignScale): NodeSizing | un
     const checks: CapacityCheck[] = [
       { id: 'memory', need: m.perShard, have: nodeMem, over, text: `${fmtBytes(m.perShard)} per node${shards && shards > 1 ? ` (${fmtInput(shards)} shards)` : ''} ${over ? 'exceeds' : 'fits in'} the ${fmtBytes(nodeMem)} one index node holds` },
     ];
-    const line = `${fmtBytes(m.perReplica)} RAM${shards && shards > 1 ? ` / ${fmtInput(shards)} shards` : ''}`;
+    const line = shards && shards > 1 ? `${fmtBytes(m.perReplica)} / ${fmtInput(shards)} shards` : `${fmtBytes(m.perReplica)} RAM`;
     return { node, kind: 'index', figures: m.figures, line, missing, checks };
   }
   if (plays(node, 'candidate-generation') || plays(node, 'ranking') || plays(node, 're-ranking')) {
