@@ -33,9 +33,10 @@ import { isLarge } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
 import { reportLocalDrag, useRemoteDrags } from './liveDrag';
 import { RoomCanvasSlot } from '../ui/RoomSlots';
-import { nodeSizingLines } from './sizingLines';
+import type { nodeSizingLines as SizingLinesFn } from './sizingLines';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
+const NO_LINES: ReadonlyMap<string, string> = new Map();
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
@@ -262,7 +263,16 @@ export function Canvas() {
   const badges = useMemo(() => (badgeRef.current = stableBadges(badgeRef.current, nodeFindingIndex(checks).counts)), [checks]);
   // The sizing line of each sized component ("15.4 TB RAM"), recomputed when the diagram's nodes change
   // (not on drag frames: positions stay in React Flow until the drag ends).
-  const sizingLines = useMemo(() => nodeSizingLines(dNodes), [dNodes]);
+  // The sizing code loads after the first paint (it is not needed to draw the design).
+  const [linesOf, setLinesOf] = useState<typeof SizingLinesFn | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./sizingLines').then((m) => live && setLinesOf(() => m.nodeSizingLines), () => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  const sizingLines = useMemo(() => (linesOf ? linesOf(dNodes) : NO_LINES), [linesOf, dNodes]);
   const nodes = useMemo(
     () =>
       toFlowNodes(

@@ -31,7 +31,11 @@ import { TermChips } from './TermChips';
 import { kindIconId, SpriteIcon } from './SpriteIcon';
 import { LearnCard } from './LearnCard';
 import { NodeFindings } from './NodeFindings';
-import { ComponentSizing, RequirementsSizing } from './SizingFields';
+import { preloadable } from './preloadable';
+
+// The sizing fields and their formulas load on first use, out of the first paint's budget.
+const ComponentSizing = preloadable(() => import('./SizingFields').then((m) => m.ComponentSizing)).Component;
+const RequirementsSizing = preloadable(() => import('./SizingFields').then((m) => m.RequirementsSizing)).Component;
 
 /** The inspector: edits the selected component or connection; shows the diagram when nothing is selected. */
 export function Inspector() {

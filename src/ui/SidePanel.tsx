@@ -23,7 +23,22 @@ export const findingsPanel = preloadable(
 );
 const FindingsPanel = findingsPanel.Component;
 import { Inspector } from './Inspector';
-import { CapacityPanel } from './CapacityPanel';
+
+/** The Capacity tab loads when first shown: the sizing formulas stay out of the first load. */
+const CapacityPanel = preloadable(
+  () => import('./CapacityPanel').then((m) => m.CapacityPanel),
+  <p className="muted findings-pending">Sizing the design…</p>,
+  {
+    failed: (error, retry) => (
+      <div className="findings-pending" role="alert">
+        <p>{loadFailureSentence('the capacity estimates', error)}</p>
+        <button type="button" className="btn" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    ),
+  },
+).Component;
 import { StageStrip } from './StageStrip';
 
 const TABS: readonly SidePanelTab[] = ['inspector', 'findings', 'capacity'];
