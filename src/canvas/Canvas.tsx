@@ -33,8 +33,10 @@ import { isLarge } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
 import { reportLocalDrag, useRemoteDrags } from './liveDrag';
 import { RoomCanvasSlot } from '../ui/RoomSlots';
+import type { nodeSizingLines as SizingLinesFn } from './sizingLines';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
+const NO_LINES: ReadonlyMap<string, string> = new Map();
 const edgeTypes = { flow: FlowEdgeView };
 const EMPTY = new Map();
 export const FIT_VIEW = { padding: 0.2, maxZoom: 1 };
@@ -259,6 +261,18 @@ export function Canvas() {
   }, [allChecks]);
   const badgeRef = useRef<ReadonlyMap<string, BadgeCounts>>(EMPTY);
   const badges = useMemo(() => (badgeRef.current = stableBadges(badgeRef.current, nodeFindingIndex(checks).counts)), [checks]);
+  // The sizing line of each sized component ("15.4 TB RAM"), recomputed when the diagram's nodes change
+  // (not on drag frames: positions stay in React Flow until the drag ends).
+  // The sizing code loads after the first paint (it is not needed to draw the design).
+  const [linesOf, setLinesOf] = useState<typeof SizingLinesFn | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./sizingLines').then((m) => live && setLinesOf(() => m.nodeSizingLines), () => {});
+    return () => {
+      live = false;
+    };
+  }, []);
+  const sizingLines = useMemo(() => (linesOf ? linesOf(dNodes) : NO_LINES), [linesOf, dNodes]);
   const nodes = useMemo(
     () =>
       toFlowNodes(
@@ -267,10 +281,11 @@ export function Canvas() {
         { drag: shownDrag, resize, measured: measured.current, dragStyle: drag.size ? dragStyleFor(flowStore.getState().transform[2]) : undefined },
         nodeCache.current,
         badges,
+        sizingLines,
       ),
     // measureVersion: the measured map is mutated in place
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [shownNodes, selectedNodes, shownDrag, drag, resize, measureVersion, badges, flowStore],
+    [shownNodes, selectedNodes, shownDrag, drag, resize, measureVersion, badges, sizingLines, flowStore],
   );
   const editingEdge = useDiagramStore((s) => s.editingEdgeId);
   const edges = useMemo(

@@ -101,6 +101,11 @@ function FullNode({ id, data, stage, style }: Parts & { id: string }) {
           </div>
         )}
         {sub && <div className="node-sub">{sub}</div>}
+        {data.sizing && (
+          <div className="node-sizing" title="Sizing estimate (see the Capacity tab)">
+            {data.sizing}
+          </div>
+        )}
       </div>
       {latency !== undefined && <span className="node-latency">{latency} ms</span>}
       {b && total > 0 && (

@@ -9,6 +9,8 @@ export type NodeData = {
   props: NodeProps;
   /** Unsuppressed findings naming the node, when there are any (from the canvas's one check subscription). */
   badge?: { error: number; warning: number; info: number };
+  /** The sizing line of a sized component ("15.4 TB RAM", "~4 x 8 H100"): derived from the whole design. */
+  sizing?: string;
 };
 export type ComponentFlowNode = Node<NodeData, 'component'>;
 export type ZoneFlowNode = Node<NodeData, 'zone'>;

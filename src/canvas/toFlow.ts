@@ -28,6 +28,7 @@ export interface BadgeCounts {
 
 interface NodeCacheEntry {
   badge: BadgeCounts | undefined;
+  sizing: string | undefined;
   source: DiagramNode;
   selected: boolean;
   pos: XY | undefined;
@@ -38,8 +39,9 @@ interface NodeCacheEntry {
 
 const dataCache = new WeakMap<DiagramNode, NodeData>();
 
-function dataOf(n: DiagramNode, badge: BadgeCounts | undefined): NodeData {
-  if (badge) return { kind: n.kind, props: n.props, ...(n.label !== undefined ? { label: n.label } : {}), badge };
+function dataOf(n: DiagramNode, badge: BadgeCounts | undefined, sizing: string | undefined): NodeData {
+  if (badge || sizing)
+    return { kind: n.kind, props: n.props, ...(n.label !== undefined ? { label: n.label } : {}), ...(badge ? { badge } : {}), ...(sizing ? { sizing } : {}) };
   let d = dataCache.get(n);
   if (!d) {
     d = { kind: n.kind, props: n.props, ...(n.label !== undefined ? { label: n.label } : {}) };
@@ -58,6 +60,7 @@ export function toFlowNodes(
   t: Transient,
   cache: Map<string, NodeCacheEntry>,
   badges: ReadonlyMap<string, BadgeCounts> = new Map(),
+  sizingLines: ReadonlyMap<string, string> = new Map(),
 ): FlowNode[] {
   const out: FlowNode[] = new Array(nodes.length);
   for (let i = 0; i < nodes.length; i++) {
@@ -67,8 +70,9 @@ export function toFlowNodes(
     const box = t.resize.get(n.id);
     const m = t.measured.get(n.id);
     const badge = badges.get(n.id);
+    const sizing = sizingLines.get(n.id);
     const hit = cache.get(n.id);
-    if (hit && hit.source === n && hit.selected === sel && hit.pos === pos && hit.box === box && hit.measured === m && hit.badge === badge) {
+    if (hit && hit.source === n && hit.selected === sel && hit.pos === pos && hit.box === box && hit.measured === m && hit.badge === badge && hit.sizing === sizing) {
       out[i] = hit.flow;
       continue;
     }
@@ -77,7 +81,7 @@ export function toFlowNodes(
       id: n.id,
       type,
       position: box ? { x: box.x, y: box.y } : (pos ?? n.position),
-      data: dataOf(n, badge),
+      data: dataOf(n, badge, sizing),
       selected: sel,
       // Its accessible name at every zoom: far out the label itself is drawn as a bar.
       ...(type === 'component' ? { ariaLabel: shown(nodeLabel(n)) } : {}),
@@ -93,7 +97,7 @@ export function toFlowNodes(
         : {}),
       ...(pos ? { dragging: true, ...(t.dragStyle ? { style: t.dragStyle } : {}) } : {}),
     } as FlowNode;
-    cache.set(n.id, { source: n, selected: sel, pos, box, measured: m, badge, flow });
+    cache.set(n.id, { source: n, selected: sel, pos, box, measured: m, badge, sizing, flow });
     out[i] = flow;
   }
   // The cache holds every node's id; more entries than nodes means some were deleted. (Checked by size,

@@ -31,13 +31,16 @@ export function isOnlineDesign(d: Pick<Diagram, 'nodes'>): boolean {
 }
 
 /**
- * What a Requirements card lacks: a goal, a scale or QPS, and in an online design a latency budget.
+ * What a Requirements card lacks: a goal, a scale or QPS (DAU with requests per user per day give one),
+ * and in an online design a latency budget.
  * `forCoverage` leaves out what the stage does not need (the latency budget).
  */
 export function requirementsGaps(card: DiagramNode, online: boolean, forCoverage = false): CardGap[] {
   const gaps: CardGap[] = [];
   if (!filled(card.props.goal)) gaps.push('goal');
-  if (!filled(card.props.scale) && !isNumber(card.props.qps)) gaps.push('scale');
+  // DAU and requests per user per day give the QPS (domain.md section 4, "Sizing").
+  const derivedQps = isNumber(card.props.dau) && isNumber(card.props.requestsPerUserPerDay);
+  if (!filled(card.props.scale) && !isNumber(card.props.qps) && !derivedQps) gaps.push('scale');
   if (!forCoverage && online && !isNumber(card.props.latencyBudgetMs)) gaps.push('latency budget');
   return gaps;
 }

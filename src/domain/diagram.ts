@@ -104,6 +104,35 @@ export interface NodeProps {
   positiveRate?: number;
   split?: Split;
   calibrated?: boolean;
+  // Sizing (domain.md section 4, revision 2); see src/domain/sizing.
+  dau?: number;
+  requestsPerUserPerDay?: number;
+  peakFactor?: number;
+  /** Items in the catalogue (requirements) or in the index (vector-db, search-index). */
+  items?: number;
+  dimensions?: number;
+  /** 4 fp32, 2 fp16, 1 int8, or the bytes of a PQ code per dimension. */
+  bytesPerDimension?: number;
+  replicas?: number;
+  shards?: number;
+  /** Candidates scored per request. */
+  candidates?: number;
+  costPerCandidateUs?: number;
+  promptTokens?: number;
+  outputTokens?: number;
+  /** Model size in billions of parameters. */
+  modelParamsB?: number;
+  /** GPU type: H100, A100, L4 ... */
+  gpu?: string;
+  gpus?: number;
+  eventsPerDay?: number;
+  bytesPerEvent?: number;
+  retentionDays?: number;
+  itemsPerDay?: number;
+  /** Share of items sent to review, 0-1. */
+  reviewShare?: number;
+  reviewsPerHour?: number;
+  reviewers?: number;
   [extra: string]: unknown;
 }
 

@@ -161,7 +161,7 @@ export interface PrefsSlice {
   setPrefs(patch: Partial<Prefs>): void;
 }
 /** The tab shown under the stage strip in the right-hand column. */
-export type SidePanelTab = 'inspector' | 'findings';
+export type SidePanelTab = 'inspector' | 'findings' | 'capacity';
 
 export interface UiSlice {
   sidePanel: SidePanelTab;

@@ -31,6 +31,11 @@ import { TermChips } from './TermChips';
 import { kindIconId, SpriteIcon } from './SpriteIcon';
 import { LearnCard } from './LearnCard';
 import { NodeFindings } from './NodeFindings';
+import { preloadable } from './preloadable';
+
+// The sizing fields and their formulas load on first use, out of the first paint's budget.
+const ComponentSizing = preloadable(() => import('./SizingFields').then((m) => m.ComponentSizing)).Component;
+const RequirementsSizing = preloadable(() => import('./SizingFields').then((m) => m.RequirementsSizing)).Component;
 
 /** The inspector: edits the selected component or connection; shows the diagram when nothing is selected. */
 export function Inspector() {
@@ -125,6 +130,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
             <NumberField label="Peak QPS" value={num('qps')} onChange={(v) => setProps({ qps: v }, 'qps')} />
             <NumberField label="Latency budget" unit="ms" value={num('latencyBudgetMs')} onChange={(v) => setProps({ latencyBudgetMs: v }, 'latencyBudgetMs')} />
             <CheckField label="Real-time (online) design" checked={p.realtime === true} onChange={(v) => setProps({ realtime: v || undefined }, 'realtime')} />
+            <RequirementsSizing node={node} setProps={setProps} />
           </>
         )}
         {node.kind === 'ml-objective' && <ObjectiveFields node={node} setProps={setProps} />}
@@ -142,6 +148,7 @@ function NodeInspector({ node }: { node: DiagramNode }) {
             />
             <NumberField label="Latency" unit="ms" value={num('latencyMs')} onChange={(v) => setProps({ latencyMs: v }, 'latencyMs')} />
             <RoleFields node={node} setProps={setProps} />
+            <ComponentSizing node={node} setProps={setProps} />
           </>
         )}
         {node.kind !== 'note' && (

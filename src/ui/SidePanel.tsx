@@ -23,14 +23,31 @@ export const findingsPanel = preloadable(
 );
 const FindingsPanel = findingsPanel.Component;
 import { Inspector } from './Inspector';
+
+/** The Capacity tab loads when first shown: the sizing formulas stay out of the first load. */
+const CapacityPanel = preloadable(
+  () => import('./CapacityPanel').then((m) => m.CapacityPanel),
+  <p className="muted findings-pending">Sizing the design…</p>,
+  {
+    failed: (error, retry) => (
+      <div className="findings-pending" role="alert">
+        <p>{loadFailureSentence('the capacity estimates', error)}</p>
+        <button type="button" className="btn" onClick={retry}>
+          Try again
+        </button>
+      </div>
+    ),
+  },
+).Component;
 import { StageStrip } from './StageStrip';
 
-const TABS: readonly SidePanelTab[] = ['inspector', 'findings'];
+const TABS: readonly SidePanelTab[] = ['inspector', 'findings', 'capacity'];
 
 /**
  * The right-hand column: the stage strip (always visible, so the check stays in sight while
- * editing), then two tabs, Inspector (the default) and Findings. Both stay mounted, so switching
- * keeps the findings' scroll position, open hints and a half-typed suppression reason.
+ * editing), then three tabs: Inspector (the default), Findings and Capacity. Inspector and Findings stay
+ * mounted, so switching keeps the findings' scroll position, open hints and a half-typed suppression
+ * reason; Capacity is drawn only while shown (it holds no state and would recompute on every edit).
  */
 export function SidePanel({ onReveal }: { onReveal(nodeIds: readonly string[]): void }) {
   const store = useDiagramStoreApi();
@@ -95,6 +112,17 @@ export function SidePanel({ onReveal }: { onReveal(nodeIds: readonly string[]): 
         >
           Findings {!hidden && <span className={`tab-count tab-count-${tone}`}>{findings.length}</span>}
         </button>
+        <button
+          type="button"
+          role="tab"
+          id="side-tab-capacity"
+          aria-selected={panel === 'capacity'}
+          aria-controls="side-panel-capacity"
+          tabIndex={panel === 'capacity' ? 0 : -1}
+          onClick={() => show('capacity')}
+        >
+          Capacity
+        </button>
       </div>
       <div
         className="side-tabpanel"
@@ -114,6 +142,15 @@ export function SidePanel({ onReveal }: { onReveal(nodeIds: readonly string[]): 
         ref={findingsBox}
       >
         <FindingsPanel onReveal={onReveal} />
+      </div>
+      <div
+        className="side-tabpanel"
+        role="tabpanel"
+        id="side-panel-capacity"
+        aria-labelledby="side-tab-capacity"
+        hidden={panel !== 'capacity'}
+      >
+        {panel === 'capacity' && <CapacityPanel onReveal={onReveal} />}
       </div>
     </aside>
   );

@@ -47,6 +47,11 @@ import { unguardedAutomation } from './rules/unguarded-automation';
 import { noFallback } from './rules/no-fallback';
 import { toolMisfit } from './rules/tool-misfit';
 import { toolRetired } from './rules/tool-retired';
+import { capacityRankingThroughput } from './rules/capacity-ranking-throughput';
+import { capacityIndexMemory } from './rules/capacity-index-memory';
+import { capacityGpus } from './rules/capacity-gpus';
+import { capacityReviewQueue } from './rules/capacity-review-queue';
+import { capacityLatencyUnset } from './rules/capacity-latency-unset';
 
 /** Every rule by id, in RULE_IDS order. */
 export const RULES: Readonly<Record<RuleId, Rule>> = {
@@ -77,6 +82,11 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'no-fallback': noFallback,
   'tool-misfit': toolMisfit,
   'tool-retired': toolRetired,
+  'capacity-ranking-throughput': capacityRankingThroughput,
+  'capacity-index-memory': capacityIndexMemory,
+  'capacity-gpus': capacityGpus,
+  'capacity-review-queue': capacityReviewQueue,
+  'capacity-latency-unset': capacityLatencyUnset,
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -30,6 +30,11 @@ export const RULE_IDS = [
   'no-fallback',
   'tool-misfit',
   'tool-retired',
+  'capacity-ranking-throughput',
+  'capacity-index-memory',
+  'capacity-gpus',
+  'capacity-review-queue',
+  'capacity-latency-unset',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

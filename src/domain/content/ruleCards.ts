@@ -430,6 +430,71 @@ const CARDS: Record<RuleId, CardBody> = {
       'Migrating a platform component safely',
     ],
   },
+  'capacity-ranking-throughput': {
+    title: 'Score only as many candidates as the hardware can',
+    failure:
+      'A scoring stage is asked for more candidates per second (peak QPS x candidates x cost per candidate) than its replicas ' +
+      'deliver, or for more time per request than its latency, so it queues, times out or costs a fortune.',
+    example:
+      'A feed sends 1,000 candidates per request to a heavy ranker at 500k QPS: 5 x 10^8 scores a second. Without a light ' +
+      'pre-ranker the ranker fleet would need thousands of GPUs and still miss the latency budget.',
+    strongAnswer:
+      'Write the arithmetic: QPS x candidates x cost. Use a cascade (retrieval for thousands, a pre-ranker for hundreds, the ' +
+      'heavy ranker for the last hundred), batch on the server, and size the replicas from the peak, not the average.',
+    study: ['Multi-stage ranking cascades', 'Pre-rankers and distillation', 'Peak vs average load', 'Batching on model servers'],
+  },
+  'capacity-index-memory': {
+    title: 'An index must fit the machines it runs on',
+    failure:
+      'An index holds more vectors than one machine\'s memory (items x dimensions x bytes per dimension) and is not sharded, so ' +
+      'it cannot be built or served as drawn.',
+    example:
+      'Exact re-scoring over 5 billion image vectors at 768 dimensions in fp32 needs about 15 TB of RAM per replica: thirty ' +
+      'large machines, not the one box on the diagram.',
+    strongAnswer:
+      'Compute the index size out loud, then shard it, compress it (fp16, int8, product quantisation), and keep full-precision ' +
+      'vectors on disk for re-scoring the top few hundred only.',
+    study: ['Product quantisation (PQ) and IVF', 'HNSW memory overhead', 'Sharding and replicas of ANN indexes', 'Two-stage retrieval with re-scoring'],
+  },
+  'capacity-gpus': {
+    title: 'Count the GPUs an LLM needs at the peak',
+    failure:
+      'An LLM server\'s prefill and decode tokens per second at the peak need more GPUs than the design gives it, so requests ' +
+      'queue and time-to-first-token explodes.',
+    example:
+      'A 70B model with 6,000-token prompts at 15 QPS prefills about 90,000 tokens a second: three to four 8 x H100 servers, ' +
+      'where the design drew one GPU box.',
+    strongAnswer:
+      'Size prefill (compute-bound, ~2 FLOPs per parameter per token) and decode (bandwidth-bound) separately, in whole model ' +
+      'replicas; cut prompt tokens (fewer, better chunks), cache prefixes, and consider a smaller or quantised model.',
+    study: ['Prefill vs decode', 'Tensor parallelism', 'KV cache and paged attention', 'Prompt caching', 'Quantisation (FP8, INT4)'],
+  },
+  'capacity-review-queue': {
+    title: 'Staff the review queue for what it receives',
+    failure:
+      'A human review queue receives more items a day (items x review share) than its reviewers can clear, so the backlog grows ' +
+      'without bound and reviews arrive too late to matter.',
+    example:
+      'A street-view pipeline processes 800 million tiles a month and sends 1 % for review: 8 million reviews a month, hundreds ' +
+      'of reviewers, where the design drew a small team.',
+    strongAnswer:
+      'Size the queue: items x review share / (reviews per hour x productive hours). Send only the uncertain band to people, ' +
+      'prioritise by reach or risk, sample the rest for quality, and watch the backlog.',
+    study: ['Human-in-the-loop review', 'Confidence thresholds and abstention', 'Queueing: arrival vs service rate', 'Active learning from reviews'],
+  },
+  'capacity-latency-unset': {
+    title: 'Give every step on the request path a latency',
+    failure:
+      'The design has a latency budget, but some component on the request path has no latency estimate, so the budget check ' +
+      'adds up less than the path really spends.',
+    example:
+      'A design budgets 200 ms and gives the ranker 40 ms, but the feature lookups, the ANN query and the re-ranker are left ' +
+      'blank; in production the path takes 350 ms.',
+    strongAnswer:
+      'Split the budget along the path: estimate each call (a cache hit ~1 ms, a feature fetch ~5-10 ms, an ANN query ~10 ms, ' +
+      'a ranker 20-50 ms), mark calls made together as parallel, and keep headroom for the tail.',
+    study: ['Latency budgets', 'Tail latency (p99)', 'Parallel fan-out', 'Timeouts per call'],
+  },
 };
 
 /** The rule card of every checker rule. */

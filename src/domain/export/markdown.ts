@@ -9,6 +9,7 @@ import {
   type Diagram,
   type DiagramNode,
 } from '../diagram';
+import { sizeDiagram, type Figure } from '../sizing/sizing';
 import { STAGES } from '../stages';
 import { cleanText, formatNumber } from './text';
 
@@ -48,13 +49,17 @@ const ENTITY: Record<string, string> = {
  * An `&` is written as `&amp;` only where it would begin a reference, so URLs keep their `&`.
  */
 export function escapeMarkdownInline(text: string): string {
-  const inline = cleanText(text)
+  // Safe at the start of a line or a list item too ("- ---" would be a rule, "- 1. x" a nested list).
+  return lineStart(escapeMidLine(text));
+}
+
+/** User text made safe inside a Markdown line, after other text on that line (no line-start escapes). */
+function escapeMidLine(text: string): string {
+  return cleanText(text)
     .trim()
     .replace(/[<>\\`*[\]|$~]|&(?=#?[A-Za-z0-9]+;)/g, (c) => ENTITY[c])
     .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, ENTITY._)
     .replace(/[ \t]*\n[ \t]*/g, '<br>');
-  // Safe at the start of a line or a list item too ("- ---" would be a rule, "- 1. x" a nested list).
-  return lineStart(inline);
 }
 
 /** Inline-escaped text that may also open a line: a leading #, >, list marker or ordered-list number is escaped. */
@@ -108,6 +113,25 @@ const SEVERITIES: { id: Severity; heading: string; one: string; many: string }[]
   { id: 'warning', heading: 'Warnings', one: 'warning', many: 'warnings' },
   { id: 'info', heading: 'Info', one: 'note', many: 'notes' },
 ];
+
+function figureLine(f: Figure): string {
+  return `- **${f.label}:** ${escapeMidLine(f.text)} (${escapeMidLine(f.how)})`;
+}
+
+/** The back-of-envelope sizing: the design's load, then each sized component's figures and how they were computed. */
+function capacitySection(out: string[], d: Diagram): void {
+  const { scale, nodes } = sizeDiagram(d);
+  if (scale.figures.length === 0 && nodes.length === 0) return;
+  out.push('## Capacity', '');
+  if (scale.figures.length) out.push(...scale.figures.map(figureLine), '');
+  for (const s of nodes) {
+    out.push(`### ${headingText(nodeLabel(s.node))}`, '');
+    const lines = s.figures.map(figureLine);
+    for (const c of s.checks) lines.push(`- ${c.over ? '**Short:**' : 'Fits:'} ${escapeMidLine(c.text)}`);
+    if (s.missing.length) lines.push(`- _Still needed: ${escapeMidLine(s.missing.join(', '))}._`);
+    out.push(...(lines.length ? lines : ['_No figures yet._']), '');
+  }
+}
 
 function findingLine(f: Finding): string {
   return `- ${lineStart(escapeMarkdownInline(f.message))} (\`${f.rule}\`)`;
@@ -170,6 +194,13 @@ export function toMarkdown(d: Diagram, findings: Finding[], opts: { suppressed?:
       ['Goal', value(n.props.goal)],
       ['Scale', value(n.props.scale)],
       ['QPS', value(n.props.qps)],
+      ['Daily active users', value(n.props.dau)],
+      ['Requests per user per day', value(n.props.requestsPerUserPerDay)],
+      ['Peak-to-average factor', value(n.props.peakFactor)],
+      ['Items in the catalogue', value(n.props.items)],
+      ['Events per day', value(n.props.eventsPerDay)],
+      ['Bytes per event', value(n.props.bytesPerEvent)],
+      ['Retention', typeof n.props.retentionDays === 'number' ? `${formatNumber(n.props.retentionDays)} days` : undefined],
       ['Latency budget', ms(n.props.latencyBudgetMs)],
       ['Real-time', value(n.props.realtime)],
     ],
@@ -217,6 +248,8 @@ export function toMarkdown(d: Diagram, findings: Finding[], opts: { suppressed?:
     }
     out.push('');
   }
+
+  capacitySection(out, d);
 
   // Zones with their direct members.
   const zones = nodes.filter((n) => n.kind === 'group');

@@ -328,6 +328,11 @@ function readProps(value: unknown, path: string): NodeProps {
         if (!Number.isFinite(v) || v < 0 || v > 1) refuse(at, `must be a number between 0 and 1, got ${v}`);
         props[key] = v === 0 ? 0 : v;
         break;
+      case 'amount':
+        if (typeof v !== 'number') refuse(at, `must be a number, got ${describeValue(v)}`);
+        if (!Number.isFinite(v) || v < 0) refuse(at, `must be a number of 0 or more, got ${v}`);
+        props[key] = v === 0 ? 0 : v;
+        break;
       case 'kinds':
         props[key] = readKindList(v, at);
         break;

@@ -7,7 +7,7 @@ export const FORMAT_ID = 'mlsd-canvas';
 export const DEFAULT_TITLE = 'Untitled design';
 
 /** How a known node property is checked: its JSON type, or the id list it must come from. */
-export type PropType = 'string' | 'number' | 'boolean' | 'stage' | 'zone' | 'task' | 'kinds' | 'labelSource' | 'split' | 'share';
+export type PropType = 'string' | 'number' | 'boolean' | 'stage' | 'zone' | 'task' | 'kinds' | 'labelSource' | 'split' | 'share' | 'amount';
 
 /** The known node properties in the order the serializer writes them (that of NodeProps). */
 export const KNOWN_PROPS: ReadonlyArray<readonly [key: string, type: PropType]> = [
@@ -39,6 +39,29 @@ export const KNOWN_PROPS: ReadonlyArray<readonly [key: string, type: PropType]> 
   ['positiveRate', 'share'],
   ['split', 'split'],
   ['calibrated', 'boolean'],
+  // Sizing (domain.md section 4, revision 2): amounts are finite and not negative.
+  ['dau', 'amount'],
+  ['requestsPerUserPerDay', 'amount'],
+  ['peakFactor', 'amount'],
+  ['items', 'amount'],
+  ['dimensions', 'amount'],
+  ['bytesPerDimension', 'amount'],
+  ['replicas', 'amount'],
+  ['shards', 'amount'],
+  ['candidates', 'amount'],
+  ['costPerCandidateUs', 'amount'],
+  ['promptTokens', 'amount'],
+  ['outputTokens', 'amount'],
+  ['modelParamsB', 'amount'],
+  ['gpu', 'string'],
+  ['gpus', 'amount'],
+  ['eventsPerDay', 'amount'],
+  ['bytesPerEvent', 'amount'],
+  ['retentionDays', 'amount'],
+  ['itemsPerDay', 'amount'],
+  ['reviewShare', 'share'],
+  ['reviewsPerHour', 'amount'],
+  ['reviewers', 'amount'],
 ];
 
 /** The type of each known node property, by key. */

@@ -195,6 +195,19 @@ describe('messages', () => {
         [['reg', 'ms', 'data'], ['app', 'ms', 'request']],
       ),
     ];
+    designs.push(
+      diagram(
+        [
+          ['req', 'requirements', { qps: 500_000, latencyBudgetMs: 200 }],
+          ['app', 'client-app'],
+          ['rank', 'ranking', { candidates: 1000, costPerCandidateUs: 10, replicas: 100, latencyMs: 5 }],
+          ['ann', 'vector-db', { items: 5e9, dimensions: 768, bytesPerDimension: 4, latencyMs: 10 }],
+          ['llm', 'llm-server', { promptTokens: 6000, modelParamsB: 70, gpu: 'H100', gpus: 8 }],
+          ['rev', 'human-review', { itemsPerDay: 26_666_667, reviewShare: 0.01, reviewsPerHour: 200, reviewers: 50 }],
+        ],
+        [['app', 'rank', 'request'], ['rank', 'ann', 'request'], ['rank', 'llm', 'request']],
+      ),
+    );
     const seen = new Set<string>();
     for (const d of designs) {
       for (const f of runChecks(d).findings) {

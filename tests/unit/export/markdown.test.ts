@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Finding } from '../../../src/domain/checker/types';
 import { kindInfo } from '../../../src/domain/catalogue';
-import { nodeLabel } from '../../../src/domain/diagram';
+import { nodeLabel, type Diagram } from '../../../src/domain/diagram';
 import { STAGES } from '../../../src/domain/stages';
 import { escapeMarkdownInline, toMarkdown } from '../../../src/domain/export/markdown';
 import { NASTY_LABELS, diagram, edge, loadTemplates, node } from './fixtures';
@@ -190,5 +190,29 @@ describe('toMarkdown', () => {
         if (typeof n.props.tool === 'string') expect(out, file).toContain(escapeMarkdownInline(n.props.tool));
       }
     }
+  });
+});
+
+describe('Capacity section', () => {
+  it('writes each sized component\'s figures with how they were computed, and what is short', () => {
+    const d: Diagram = {
+      title: 'Visual search',
+      problem: 'visual-search',
+      nodes: [
+        { id: 'req', kind: 'requirements', position: { x: 0, y: 0 }, props: { dau: 100e6, requestsPerUserPerDay: 20, peakFactor: 3 } },
+        { id: 'ann', kind: 'vector-db', label: 'Image index', position: { x: 0, y: 0 }, props: { items: 5e9, dimensions: 768 } },
+      ],
+      edges: [],
+      suppressions: [],
+    };
+    const md = toMarkdown(d, []);
+    const section = md.slice(md.indexOf('## Capacity'), md.indexOf('## Data flow'));
+    expect(section).toContain('- **Peak QPS:** 69.4K QPS (100,000,000 DAU x 20 requests per user per day / 86,400 s');
+    expect(section).toContain('### Image index');
+    expect(section).toContain('- **Memory per replica:** 15.4 TB (5,000,000,000 items x 768 dimensions x 4 B');
+    expect(section).toContain('**Short:** 15.4 TB per node exceeds the 512 GB one index node holds');
+    expect(md).toContain('- **Daily active users:** 100,000,000');
+    // A design without sizing has no Capacity section.
+    expect(toMarkdown({ ...d, nodes: [] }, [])).not.toContain('## Capacity');
   });
 });

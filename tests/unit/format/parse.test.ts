@@ -262,6 +262,30 @@ const cases: Case[] = [
     'nodes[2].props.positiveRate: must be a number between 0 and 1, got 12',
   ],
   [
+    'a negative sizing amount (revision 2)',
+    broken((f) => (f.nodes[1].props.replicas = -2)),
+    'nodes[1].props.replicas',
+    'nodes[1].props.replicas: must be a number of 0 or more, got -2',
+  ],
+  [
+    'a sizing amount written as text',
+    broken((f) => (f.nodes[3].props.dau = '100M')),
+    'nodes[3].props.dau',
+    'nodes[3].props.dau: must be a number, got a string',
+  ],
+  [
+    'a review share above 1',
+    broken((f) => (f.nodes[1].props.reviewShare = 5)),
+    'nodes[1].props.reviewShare',
+    'nodes[1].props.reviewShare: must be a number between 0 and 1, got 5',
+  ],
+  [
+    'a GPU type that is not text',
+    broken((f) => (f.nodes[1].props.gpu = 100)),
+    'nodes[1].props.gpu',
+    'nodes[1].props.gpu: must be a string, got a number',
+  ],
+  [
     'actsAs that is not a list',
     broken((f) => (f.nodes[2].props.actsAs = 're-ranking')),
     'nodes[2].props.actsAs',
