@@ -223,14 +223,14 @@ export function absolutePosition(node: DiagramNode, byId: ReadonlyMap<string, Di
 }
 
 /**
- * Every node's top-left corner in diagram (absolute) coordinates, in one linear pass: each node adds
- * its position to its parent's, computed once (a chain of 20,000 nested zones costs 20,000 steps, not
- * 200 million). A parent cycle (which no parsed diagram has) counts each member once, from the first met.
+ * A value per node computed from its parent's (undefined at the top level), in one linear pass: each node's value is
+ * computed once (a chain of 20,000 nested zones costs 20,000 steps, not 200 million). A parent cycle (which no parsed
+ * diagram has) counts each member once, from the first met, as if the cycle were the top level.
  */
-export function absolutePositions(nodes: readonly DiagramNode[]): Map<string, XY> {
+function foldOverParents<T>(nodes: readonly DiagramNode[], own: (node: DiagramNode, parentValue: T | undefined) => T): Map<string, T> {
   const byId = new Map<string, DiagramNode>();
   for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, n);
-  const out = new Map<string, XY>();
+  const out = new Map<string, T>();
   const chain: DiagramNode[] = [];
   const onChain = new Set<string>();
   for (const n of nodes) {
@@ -243,36 +243,23 @@ export function absolutePositions(nodes: readonly DiagramNode[]): Map<string, XY
       chain.push(cur);
       cur = cur.parent !== undefined ? byId.get(cur.parent) : undefined;
     }
-    let base: XY = cur && out.has(cur.id) ? out.get(cur.id)! : { x: 0, y: 0 };
+    let value = cur && out.has(cur.id) ? out.get(cur.id) : undefined;
     for (let i = chain.length - 1; i >= 0; i--) {
-      base = { x: base.x + chain[i].position.x, y: base.y + chain[i].position.y };
-      out.set(chain[i].id, base);
+      value = own(chain[i], value);
+      out.set(chain[i].id, value);
     }
   }
   return out;
 }
 
-/** How many zones each node sits in (0 at the top level), in one linear pass; a parent cycle counts each member once. */
+/** Every node's top-left corner in diagram (absolute) coordinates: its position plus its parent's corner. */
+export function absolutePositions(nodes: readonly DiagramNode[]): Map<string, XY> {
+  return foldOverParents<XY>(nodes, (n, p) => ({ x: (p?.x ?? 0) + n.position.x, y: (p?.y ?? 0) + n.position.y }));
+}
+
+/** How many zones each node sits in (0 at the top level); a parent cycle counts each member once. */
 export function nestingDepths(nodes: readonly DiagramNode[]): Map<string, number> {
-  const byId = new Map<string, DiagramNode>();
-  for (const n of nodes) if (!byId.has(n.id)) byId.set(n.id, n);
-  const out = new Map<string, number>();
-  const chain: DiagramNode[] = [];
-  const onChain = new Set<string>();
-  for (const n of nodes) {
-    if (out.has(n.id)) continue;
-    chain.length = 0;
-    onChain.clear();
-    let cur: DiagramNode | undefined = n;
-    while (cur && !out.has(cur.id) && !onChain.has(cur.id)) {
-      onChain.add(cur.id);
-      chain.push(cur);
-      cur = cur.parent !== undefined ? byId.get(cur.parent) : undefined;
-    }
-    let d = cur && out.has(cur.id) ? out.get(cur.id)! + 1 : 0;
-    for (let i = chain.length - 1; i >= 0; i--) out.set(chain[i].id, d++);
-  }
-  return out;
+  return foldOverParents<number>(nodes, (_n, p) => (p === undefined ? 0 : p + 1));
 }
 
 /** The ids of each zone's direct children (a node whose parent is missing is nobody's child). */
