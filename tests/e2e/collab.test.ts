@@ -44,7 +44,7 @@ const sorted = async (page: Page) => (await labels(page)).sort();
 
 /** Starts a mock interview from the open design through the File menu; returns the three invite links. */
 async function startInterview(page: Page, name: string, role: 'candidate' | 'interviewer') {
-  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: /Start mock interview/ }).click();
   const dialog = page.getByRole('dialog', { name: 'Start mock interview' });
   await dialog.getByLabel('Your name').fill(name);
@@ -252,7 +252,7 @@ describe('mock interviews: two browsers on one room', () => {
 
     // vite preview serves the app without a sync server.
     const alone = await open(baseUrl());
-    await alone.getByRole('button', { name: 'File' }).click();
+    await alone.getByRole('button', { name: 'File', exact: true }).click();
     await alone.getByRole('menuitem', { name: /Start mock interview/ }).click();
     await alone.getByRole('dialog', { name: 'Start mock interview' }).getByRole('button', { name: 'Start', exact: true }).click();
     await visible(alone.getByRole('alert').filter({ hasText: /npm run dev or npm run serve/ }));

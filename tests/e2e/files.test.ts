@@ -67,7 +67,7 @@ async function setTitle(page: Page, text: string) {
 }
 
 async function openMyDesigns(page: Page) {
-  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('button', { name: 'File', exact: true }).click();
   await page.getByRole('menuitem', { name: /My designs/ }).click();
   const dialog = page.getByRole('dialog', { name: 'My designs' });
   await dialog.getByRole('list', { name: 'Designs' }).waitFor();
@@ -106,7 +106,7 @@ describe('diagram files in Chromium', () => {
     const before = (await labels(page)).sort();
 
     // A blank design, then open the saved file: the same diagram comes back.
-    await page.getByRole('button', { name: 'File' }).click();
+    await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menuitem', { name: 'New design' }).click();
     await expect.poll(() => nodeCount(page)).toBe(0);
     await openFile(page, { name: download.suggestedFilename(), mimeType: 'application/json', buffer: Buffer.from(saved) });
@@ -210,7 +210,7 @@ describe('diagram files in Chromium', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl()).origin });
     await openFile(page, fileOf('shared.json', diagramFile('Shared design', ['event-log', 'feature-pipeline', 'feature-store', 'training-job'])));
     await expect.poll(() => nodeCount(page)).toBe(4);
-    await page.getByRole('button', { name: 'File' }).click();
+    await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Copy share link' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Share link copied' }).count()).toBe(1);
     const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -261,7 +261,7 @@ describe('diagram files in Chromium', () => {
     (big.nodes as { label: string }[]).forEach((n) => (n.label = `${word()} ${word()}`));
     await openFile(page, fileOf('wide.json', big));
     await expect.poll(() => title(page)).toBe('Wide design');
-    await page.getByRole('button', { name: 'File' }).click();
+    await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Copy share link' }).click();
     const dialog = page.getByRole('dialog', { name: 'Share link' });
     await dialog.waitFor();

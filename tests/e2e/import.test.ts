@@ -129,7 +129,7 @@ describe('imports and editable exports in Chromium', () => {
 
   it('imports pasted Mermaid text, and shows why text it cannot read is refused', async () => {
     const { context, page } = await openApp(browser);
-    await page.getByRole('button', { name: 'File' }).click();
+    await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Import Mermaid text…' }).click();
     const paste = page.getByRole('dialog', { name: 'Import Mermaid text' });
     const field = paste.getByRole('textbox');
@@ -175,7 +175,7 @@ describe('imports and editable exports in Chromium', () => {
     for (const item of ['Export PNG', 'Export SVG']) {
       const file = await exportFile(page, item);
       // Something else on screen first, so the drop has to bring the design back.
-      await page.getByRole('button', { name: 'File' }).click();
+      await page.getByRole('button', { name: 'File', exact: true }).click();
       await page.getByRole('menuitem', { name: 'New design' }).click();
       await expect.poll(() => nodeCount(page)).toBe(0);
       await dropFile(page, file.name, file.bytes, item === 'Export PNG' ? 'image/png' : 'image/svg+xml');

@@ -49,7 +49,7 @@ describe('the installable offline app', () => {
     expect(await page.evaluate(() => navigator.onLine)).toBe(false);
     // Parts that load on demand load from the precache: the side column, My designs, the templates, Mermaid's parser.
     await expect.poll(() => page.getByRole('region', { name: 'Design check' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'File' }).click();
+    await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menuitem', { name: /My designs/ }).click();
     const designs = page.getByRole('dialog', { name: 'My designs' });
     await expect.poll(() => designs.locator('.design-row').count()).toBe(1);
@@ -58,7 +58,7 @@ describe('the installable offline app', () => {
     const gallery = page.getByRole('dialog').filter({ hasText: 'Fraud detection' });
     await expect.poll(() => gallery.count(), { timeout: 10_000 }).toBe(1);
     await page.keyboard.press('Escape');
-    await page.getByRole('button', { name: 'File' }).click();
+    await page.getByRole('button', { name: 'File', exact: true }).click();
     await page.getByRole('menuitem', { name: 'Import Mermaid text…' }).click();
     const paste = page.getByRole('dialog', { name: 'Import Mermaid text' });
     await paste.getByRole('textbox').fill('flowchart LR\n  a[(Kafka)] --> b[Feature store]');
