@@ -2,6 +2,7 @@ import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import { nodeSize, NODE_SIZE, type Diagram, type DiagramNode, type XY } from './diagram';
 import { columnLayout, columnOf, LAYOUT_GAP, overlappingPairs } from './layoutColumns';
 import { isBetterLayout, layoutQuality, type LayoutQuality } from './layoutQuality';
+import { refineLayout } from './layoutRefine';
 
 export { columnOf, LAYOUT_GAP, overlappingPairs };
 
@@ -39,13 +40,29 @@ export interface TidyResult extends Layout {
 
 /** Containers with more items than this are laid out in plain stage columns (a layered layout would be slow). */
 const LAYERED_MAX_ITEMS = 600;
+/** How many layouts a refinement may measure: fewer on larger diagrams, so tidy up stays quick. */
+const refineBudget = (d: Diagram) => Math.max(1, Math.min(200, Math.floor(12_000 / Math.max(1, d.nodes.length + d.edges.length))));
+
 /** Layout variants tried; the best by layoutQuality wins. `maxAspect`: content wider than this many times its height is wrapped into bands. */
-const VARIANTS = [{ maxAspect: Infinity }, { maxAspect: 2.2 }, { maxAspect: 1.4 }] as const;
+const VARIANTS: readonly LayoutOptions[] = [
+  { maxAspect: Infinity },
+  { maxAspect: 2.2 },
+  { maxAspect: 1.4 },
+  { maxAspect: Infinity, stackZones: true },
+  { maxAspect: 2.2, stackZones: true },
+];
+
+interface LayoutOptions {
+  maxAspect: number;
+  /** Zones side by side in one rank (stacked top to bottom) rather than ranked by what flows between them. */
+  stackZones?: boolean;
+}
 
 interface Item {
   id: string;
   key: string;
   column: number;
+  zone?: boolean;
   width: number;
   height: number;
   order: number;
@@ -76,20 +93,48 @@ export function applyLayout(d: Diagram, l: Layout): Diagram {
  */
 export function tidyLayout(d: Diagram): TidyResult {
   const before = layoutQuality(d);
-  let best: { layout: Layout; q: LayoutQuality } | undefined;
-  const score = (q: LayoutQuality) => [q.overlaps + q.escapes, q.crossings + 3 * q.throughEdges, q.area];
-  const less = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  const candidates: { layout: Layout; q: LayoutQuality }[] = [];
+  const consider = (diagram: Diagram, q: LayoutQuality) => {
+    const positions = new Map<string, XY>();
+    const sizes = new Map<string, Size>();
+    diagram.nodes.forEach((n, i) => {
+      const was = d.nodes[i];
+      if (n.position.x !== was.position.x || n.position.y !== was.position.y) positions.set(n.id, n.position);
+      if (n.kind === 'group' && (n.props.width !== was.props.width || n.props.height !== was.props.height)) sizes.set(n.id, nodeSize(n));
+    });
+    candidates.push({ layout: { positions, sizes }, q });
+  };
   let widest = Infinity;
-  for (const v of VARIANTS) {
-    if (v.maxAspect >= widest) continue; // would wrap nothing: the same layout as the first
+  let stackable = true;
+  // Large diagrams get one layout: each layered layout of hundreds of components costs a few hundred ms.
+  const variants = d.nodes.length + d.edges.length > 300 ? VARIANTS.slice(0, 1) : VARIANTS;
+  for (const v of variants) {
+    if ((v.maxAspect >= widest && !v.stackZones) || (v.stackZones && !stackable)) continue; // would wrap nothing: the same layout as the first
     const layout = layeredLayout(d, v);
-    if (widest === Infinity) widest = layout.widest ?? 0;
-    const q = layoutQuality(applyLayout(d, layout));
-    if (!best || less(score(q), score(best.q)) < 0) best = { layout, q };
+    if (widest === Infinity) {
+      widest = layout.widest ?? 0;
+      stackable = layout.stackable ?? false;
+    }
+    const laid = applyLayout(d, layout);
+    const area = layoutQuality(laid).area;
+    const r = refineLayout(laid, area, refineBudget(d));
+    consider(r.diagram, r.quality);
     if (layout.plain) break; // the stage-column fallback has no variants
   }
-  const { layout, q: after } = best!;
-  if (isBetterLayout(after, before)) return { positions: layout.positions, sizes: layout.sizes, changed: true, before, after };
+  // The diagram as it is, with the components that edges run through moved aside.
+  if (before.throughEdges > 0 && d.nodes.length <= 400) {
+    const r = refineLayout(d, before.area, 2 * refineBudget(d));
+    consider(r.diagram, r.quality);
+  }
+  const rank = (q: LayoutQuality) => [isBetterLayout(q, before) ? 0 : 1, q.overlaps + q.escapes, 10 * q.throughEdges + q.crossings, q.area];
+  const less = (a: number[], b: number[]) => {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+    return 0;
+  };
+  let best = candidates[0];
+  for (const c of candidates) if (less(rank(c.q), rank(best.q)) < 0) best = c;
+  const after = best.q;
+  if (isBetterLayout(after, before)) return { ...best.layout, changed: true, before, after };
   return { positions: new Map(), sizes: new Map(), changed: false, before, after };
 }
 
@@ -98,7 +143,7 @@ export function tidyLayout(d: Diagram): TidyResult {
  * they improve it. Iterative: zones are laid out innermost first from an explicit list, so 20,000 nested
  * zones need no deep stack.
  */
-export function layeredLayout(d: Diagram, options: { maxAspect: number } = VARIANTS[0]): Layout & { plain?: boolean; widest?: number } {
+export function layeredLayout(d: Diagram, options: LayoutOptions = VARIANTS[0]): Layout & { plain?: boolean; widest?: number; stackable?: boolean } {
   const positions = new Map<string, XY>();
   const sizes = new Map<string, Size>();
   const byId = new Map<string, DiagramNode>();
@@ -181,6 +226,7 @@ export function layeredLayout(d: Diagram, options: { maxAspect: number } = VARIA
 
   // The widest aspect (width / height) of a container that could be wrapped, for tidyLayout's variants.
   let widest = 0;
+  let stackable = false;
   const noteAspect = (a: number) => {
     widest = Math.max(widest, a);
   };
@@ -203,13 +249,14 @@ export function layeredLayout(d: Diagram, options: { maxAspect: number } = VARIA
         const width = Math.max(inner.width + 2 * LAYOUT_GAP.zonePad, 220);
         const height = Math.max(inner.height + LAYOUT_GAP.zonePadTop + LAYOUT_GAP.zonePad, 140);
         sizes.set(k.id, { width, height });
-        items.push({ id: k.id, key, column: inner.minColumn, width, height, order: index.get(k.id)! });
+        items.push({ id: k.id, key, column: inner.minColumn, zone: true, width, height, order: index.get(k.id)! });
       } else {
         const { width, height } = nodeSize(k);
         items.push({ id: k.id, key, column: columnOf(k), width, height, order: index.get(k.id)! });
       }
     }
-    const local = layoutItems(items, [...(links.get(parentId)?.values() ?? [])], kindRank, options.maxAspect, ports.get(parentId), noteAspect);
+    if (items.length > 1 && items.some((it) => it.zone)) stackable = true;
+    const local = layoutItems(items, [...(links.get(parentId)?.values() ?? [])], kindRank, options, ports.get(parentId), noteAspect);
 
     let width = local.width;
     let height = local.height;
@@ -257,7 +304,7 @@ export function layeredLayout(d: Diagram, options: { maxAspect: number } = VARIA
       if (p) positions.set(n.id, { x: p.x + Math.round(ox), y: p.y + Math.round(oy) });
     }
   }
-  return { positions, sizes, widest };
+  return { positions, sizes, widest, stackable };
 }
 
 /**
@@ -350,7 +397,7 @@ function layoutItems(
   items: Item[],
   links: { a: string; b: string; weight: number }[],
   kindRank: (id: string) => number,
-  maxAspect: number,
+  options: LayoutOptions,
   ports: Map<string, { in: number; out: number }> | undefined,
   noteAspect: (aspect: number) => void,
 ): { at: Map<string, XY>; width: number; height: number } {
@@ -360,7 +407,12 @@ function layoutItems(
     at.set(items[0].id, { x: 0, y: 0 });
     return { at, width: items[0].width, height: items[0].height };
   }
+  const { maxAspect } = options;
   const { rank, edges } = rankItems(items, links);
+  if (options.stackZones && items.some((it) => it.zone)) {
+    // Zones share the first rank after the loose items that feed them; what they feed follows.
+    for (const it of items) if (it.zone) rank.set(it.id, 0);
+  }
   if (ports) {
     // Items that only talk to the outside of their zone go to its left (fed from outside) or right (feeding out) side.
     const hasOut = new Set(edges.map((e) => e.u));
@@ -422,7 +474,7 @@ function runDagre(
     if (rv <= ru) continue;
     g.setEdge(keyOf.get(e.u)!, keyOf.get(e.v)!, { weight: e.weight, minlen: 2 * (rv - ru) });
   }
-  dagreLayout(g);
+  dagreLayout(g, { disableOptimalOrderHeuristic: items.length > 60 });
   const at = new Map<string, XY>();
   let minX = Infinity;
   let minY = Infinity;

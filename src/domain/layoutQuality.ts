@@ -18,6 +18,8 @@ export interface LayoutQuality {
   bounds: Box;
   /** Its area in px². */
   area: number;
+  /** Ids of the components some edge passes through, and of that edge's ends (what a repair could move). */
+  hits: string[];
 }
 
 interface Seg {
@@ -194,12 +196,14 @@ export function layoutQuality(d: Diagram): LayoutQuality {
   };
   const widest = obstacles.reduce((m, o) => Math.max(m, o.b.width), 0);
   let throughEdges = 0;
+  const hits: string[] = [];
   for (const s of segs) {
     for (let i = firstAtOrAfter(s.minX - widest); i < obstacles.length && obstacles[i].b.x < s.maxX; i++) {
       const o = obstacles[i];
       if (o.id === s.s || o.id === s.t) continue;
       if (segmentHitsBox(s, o.b)) {
         throughEdges++;
+        if (hits.length < 64) hits.push(o.id, s.s, s.t);
         break;
       }
     }
@@ -216,7 +220,7 @@ export function layoutQuality(d: Diagram): LayoutQuality {
     maxY = Math.max(maxY, b.y + b.height);
   }
   const bounds = minX === Infinity ? { x: 0, y: 0, width: 0, height: 0 } : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-  return { crossings, throughEdges, overlaps, escapes, bounds, area: bounds.width * bounds.height };
+  return { crossings, throughEdges, overlaps, escapes, bounds, area: bounds.width * bounds.height, hits };
 }
 
 /**

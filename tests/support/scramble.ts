@@ -13,15 +13,15 @@ export function seededRandom(seed: number): () => number {
 }
 
 /**
- * A truly messy copy of a diagram: every top-level node is thrown somewhere in an area twice the
- * diagram's size, and every node inside a zone somewhere within and around its zone (so some stick
+ * A truly messy copy of a diagram: every top-level node is thrown somewhere in an area three times
+ * the diagram's width and height, and every node inside a zone somewhere within and around its zone (so some stick
  * out), all from a seeded generator. Zone sizes and edges are kept.
  */
 export function scramble(d: Diagram, seed = 1): Diagram {
   const rnd = seededRandom(seed);
   const box = nodesBounds(d.nodes);
-  const spreadW = Math.max(2400, box.width * 2);
-  const spreadH = Math.max(1600, box.height * 2);
+  const spreadW = Math.max(2400, box.width * 3);
+  const spreadH = Math.max(1600, box.height * 3);
   const byId = new Map(d.nodes.map((n) => [n.id, n]));
   return {
     ...d,
