@@ -43,6 +43,9 @@ const LAYERED_MAX_ITEMS = 600;
 /** How many layouts a refinement may measure: fewer on larger diagrams, so tidy up stays quick. */
 const refineBudget = (d: Diagram) => Math.max(1, Math.min(200, Math.floor(12_000 / Math.max(1, d.nodes.length + d.edges.length))));
 
+/** Wrapped bands break the left-to-right reading of stages: they win only with a clearly smaller box. */
+const WRAP_PENALTY = 1.3;
+
 /** Layout variants tried; the best by layoutQuality wins. `maxAspect`: content wider than this many times its height is wrapped into bands. */
 const VARIANTS: readonly LayoutOptions[] = [
   { maxAspect: Infinity },
@@ -93,8 +96,8 @@ export function applyLayout(d: Diagram, l: Layout): Diagram {
  */
 export function tidyLayout(d: Diagram): TidyResult {
   const before = layoutQuality(d);
-  const candidates: { layout: Layout; q: LayoutQuality }[] = [];
-  const consider = (diagram: Diagram, q: LayoutQuality) => {
+  const candidates: { layout: Layout; q: LayoutQuality; penalty: number }[] = [];
+  const consider = (diagram: Diagram, q: LayoutQuality, penalty = 1) => {
     const positions = new Map<string, XY>();
     const sizes = new Map<string, Size>();
     diagram.nodes.forEach((n, i) => {
@@ -102,14 +105,14 @@ export function tidyLayout(d: Diagram): TidyResult {
       if (n.position.x !== was.position.x || n.position.y !== was.position.y) positions.set(n.id, n.position);
       if (n.kind === 'group' && (n.props.width !== was.props.width || n.props.height !== was.props.height)) sizes.set(n.id, nodeSize(n));
     });
-    candidates.push({ layout: { positions, sizes }, q });
+    candidates.push({ layout: { positions, sizes }, q, penalty });
   };
   let widest = Infinity;
   let stackable = true;
   // Large diagrams get one layout: each layered layout of hundreds of components costs a few hundred ms.
   const variants = d.nodes.length + d.edges.length > 300 ? VARIANTS.slice(0, 1) : VARIANTS;
-  for (const v of variants) {
-    if ((v.maxAspect >= widest && !v.stackZones) || (v.stackZones && !stackable)) continue; // would wrap nothing: the same layout as the first
+  for (const [i, v] of variants.entries()) {
+    if (i > 0 && (v.maxAspect >= widest && !v.stackZones) || (v.stackZones && !stackable)) continue; // would wrap nothing: the same layout as the first
     const layout = layeredLayout(d, v);
     if (widest === Infinity) {
       widest = layout.widest ?? 0;
@@ -118,7 +121,7 @@ export function tidyLayout(d: Diagram): TidyResult {
     const laid = applyLayout(d, layout);
     const area = layoutQuality(laid).area;
     const r = refineLayout(laid, area, refineBudget(d));
-    consider(r.diagram, r.quality);
+    consider(r.diagram, r.quality, v.maxAspect === Infinity ? 1 : WRAP_PENALTY);
     if (layout.plain) break; // the stage-column fallback has no variants
   }
   // The diagram as it is, with the components that edges run through moved aside.
@@ -126,13 +129,18 @@ export function tidyLayout(d: Diagram): TidyResult {
     const r = refineLayout(d, before.area, 2 * refineBudget(d));
     consider(r.diagram, r.quality);
   }
-  const rank = (q: LayoutQuality) => [isBetterLayout(q, before) ? 0 : 1, q.overlaps + q.escapes, 10 * q.throughEdges + q.crossings, q.area];
+  const rank = ({ q, penalty }: { q: LayoutQuality; penalty: number }) => [
+    isBetterLayout(q, before) ? 0 : 1,
+    q.overlaps + q.escapes,
+    10 * q.throughEdges + q.crossings,
+    q.area * penalty,
+  ];
   const less = (a: number[], b: number[]) => {
     for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
     return 0;
   };
   let best = candidates[0];
-  for (const c of candidates) if (less(rank(c.q), rank(best.q)) < 0) best = c;
+  for (const c of candidates) if (less(rank(c), rank(best)) < 0) best = c;
   const after = best.q;
   if (isBetterLayout(after, before)) return { ...best.layout, changed: true, before, after };
   return { positions: new Map(), sizes: new Map(), changed: false, before, after };
