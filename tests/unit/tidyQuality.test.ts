@@ -11,6 +11,7 @@ import type { Diagram } from '../../src/domain/diagram';
 import { parseDiagramText } from '../../src/domain/format/parse';
 import { applyLayout, tidyLayout } from '../../src/domain/layout';
 import { layoutQuality, type LayoutQuality } from '../../src/domain/layoutQuality';
+import { createDiagramStore } from '../../src/store/diagramStore';
 import { scramble } from '../support/scramble';
 
 const DIR = resolve(import.meta.dirname, '../../templates');
@@ -53,12 +54,18 @@ describe('tidy up on the templates and scrambled copies', () => {
     expect(ids).toHaveLength(14);
   });
 
-  it.each(rows.map((r) => [r.name, r] as const))('%s: no overlap, no edge through a component, crossings and box no worse', (_name, r) => {
+  it.each(rows.map((r) => [r.name, r] as const))('%s: no overlap, crossings, edges through components and box no worse', (_name, r) => {
     expect(r.after.overlaps).toBe(0);
     expect(r.after.escapes).toBe(0);
-    expect(r.after.throughEdges).toBe(0);
+    expect(r.after.throughEdges).toBeLessThanOrEqual(r.before.throughEdges);
     expect(r.after.crossings).toBeLessThanOrEqual(r.before.crossings);
     expect(r.after.area).toBeLessThanOrEqual(r.before.area);
+  });
+
+  // NOT MET YET (see the table printed above): back edges (feedback, logs) and edges between the offline and
+  // online zones still run through a component in about half the tidied designs.
+  it.each(rows.map((r) => [r.name, r] as const))('%s: after tidy up no edge runs through a component', (_name, r) => {
+    expect(r.after.throughEdges).toBe(0);
   });
 
   it('rearranges every scrambled copy and clearly cuts its crossings and bounding box', () => {
@@ -80,5 +87,19 @@ describe('tidy up on the templates and scrambled copies', () => {
       expect(b.crossings + b.throughEdges, id).toBeLessThanOrEqual(a.crossings + a.throughEdges);
       expect(b.area, id).toBeLessThanOrEqual(a.area);
     }
+  }, 60_000); // fourteen tidy ups twice
+
+  it('the store applies a better layout as one undo step, and leaves a tidy design alone with an "Already tidy" notice', () => {
+    const messy = scramble(load('visual-search'), 17);
+    const s = createDiagramStore({ diagram: messy, newId: (p) => `${p}1` });
+    s.getState().tidyUp(tidyLayout);
+    const tidy = s.getState().diagram;
+    expect(tidy).not.toEqual(messy);
+    expect(layoutQuality(tidy).crossings).toBeLessThan(layoutQuality(messy).crossings);
+    s.getState().tidyUp(tidyLayout);
+    expect(s.getState().diagram).toBe(tidy);
+    expect(s.getState().notices.at(-1)?.text).toMatch(/^Already tidy/);
+    s.getState().undo();
+    expect(s.getState().diagram.nodes.map((n) => n.position)).toEqual(messy.nodes.map((n) => n.position));
   });
 });
