@@ -41,7 +41,11 @@ export interface TidyResult extends Layout {
 /** Containers with more items than this are laid out in plain stage columns (a layered layout would be slow). */
 const LAYERED_MAX_ITEMS = 600;
 /** How many layouts a refinement may measure: fewer on larger diagrams, so tidy up stays quick. */
-const refineBudget = (d: Diagram) => Math.max(1, Math.min(200, Math.floor(12_000 / Math.max(1, d.nodes.length + d.edges.length))));
+const refineBudget = (d: Diagram) => {
+  const size = d.nodes.length + d.edges.length;
+  // Past a few hundred, each measurement costs milliseconds (crossings grow with the square of the edges): no repair.
+  return size > 300 ? 1 : Math.min(200, Math.floor(12_000 / Math.max(1, size)));
+};
 
 /** Wrapped bands break the left-to-right reading of stages: they win only with a clearly smaller box. */
 const WRAP_PENALTY = 1.3;
@@ -125,7 +129,7 @@ export function tidyLayout(d: Diagram): TidyResult {
     if (layout.plain) break; // the stage-column fallback has no variants
   }
   // The diagram as it is, with the components that edges run through moved aside.
-  if (before.throughEdges > 0 && d.nodes.length <= 400) {
+  if (before.throughEdges > 0 && refineBudget(d) > 1) {
     const r = refineLayout(d, before.area, 2 * refineBudget(d));
     consider(r.diagram, r.quality);
   }
