@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ConnectionMode,
   Controls,
   ReactFlow,
   useStore as useFlowStore,
@@ -10,10 +11,11 @@ import {
   type ReactFlowState,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
 import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePositions, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type Diagram, type DiagramNode, type XY } from '../domain/diagram';
+import { absolutePositions, childrenOf, nodeLabel, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type Diagram, type DiagramNode, type XY } from '../domain/diagram';
 import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -34,6 +36,12 @@ import { DetailContext, detailAt } from './zoomLevel';
 import { reportLocalDrag, useRemoteDrags } from './liveDrag';
 import { RoomCanvasSlot } from '../ui/RoomSlots';
 import type { nodeSizingLines as SizingLinesFn } from './sizingLines';
+import { snapBox, type Guide } from '../domain/snapping';
+import type { KindId } from '../domain/catalogue';
+import { KindMenu } from './KindMenu';
+import { SnapGuides } from './SnapGuides';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useAddComponent } from './useAddComponent';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const NO_LINES: ReadonlyMap<string, string> = new Map();
@@ -137,6 +145,22 @@ const SNAP_GRID: [number, number] = [20, 20];
 /** How the view frames components shown from elsewhere (a finding): close enough to read, animated. */
 export const REVEAL_VIEW = { padding: 0.4, maxZoom: 1.25, duration: 350 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** A dragged component snaps to a neighbour's edge or centre within this many screen pixels. */
+const SNAP_PX = 7;
+/** A connection's end finds a handle this far away (screen pixels): a drop near one connects. */
+const CONNECTION_RADIUS = 32;
+const NO_GUIDES: Guide[] = [];
+
+/** Where a dropped connection ended: a component (by id), empty canvas, or somewhere that means nothing. */
+function dropTarget(clientX: number, clientY: number): { node: string } | 'canvas' | null {
+  const el = document.elementFromPoint(clientX, clientY);
+  if (!el || !el.closest('.canvas .react-flow__renderer')) return null;
+  const node = el.closest<HTMLElement>('.react-flow__node');
+  if (node && node.classList.contains('react-flow__node-component')) return { node: node.dataset.id ?? '' };
+  // Notes take no connections; a zone's empty inside is canvas (the new component goes in the zone).
+  if (node && !node.classList.contains('react-flow__node-zone')) return null;
+  return 'canvas';
+}
 
 
 /** Fits the view when another design is shown (opened, restored, undone back to), not on edits. */
@@ -226,6 +250,12 @@ export function Canvas() {
     [near, dEdges],
   );
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
+  const [guides, setGuides] = useState<Guide[]>(NO_GUIDES);
+  // The snapped place of each dragged node: where it lands when the drag ends (React Flow reports its own, unsnapped).
+  const snapped = useRef(new Map<string, XY>());
+  const [menu, setMenu] = useState<{ client: XY; flow: XY; from: string; outgoing: boolean } | null>(null);
+  const add = useAddComponent();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
   dragRef.current = drag;
@@ -239,6 +269,8 @@ export function Canvas() {
     return m;
   }, [drag, remoteDrags]);
   const readOnly = useDiagramStore((s) => s.room?.role === 'observer');
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   const inRoom = useDiagramStore((s) => s.room !== null);
   const resizing = useRef(new Set<string>());
   const resizeRef = useRef<ReadonlyMap<string, Box>>(EMPTY);
@@ -330,6 +362,45 @@ export function Canvas() {
     [store],
   );
 
+  /**
+   * The snap of a drag frame: the first dragged component's box (absolute) lined up with a neighbour's edge or
+   * centre within SNAP_PX on screen; the whole dragged selection moves by the same amount. None without a drag,
+   * with the grid on (the grid snaps instead), or in a large design (the neighbours are not all drawn).
+   */
+  const snapFor = useCallback(
+    (changes: NodeChange<FlowNode>[]): { dx: number; dy: number; guides: Guide[] } | null => {
+      const first = changes.find((c) => c.type === 'position' && c.dragging && c.position);
+      if (!first || first.type !== 'position' || !first.position || resizing.current.size) return null;
+      const { diagram, prefs } = store.getState();
+      if (prefs.snapToGrid || isLarge(diagram)) return null;
+      const dragged = new Set(changes.filter((c) => c.type === 'position' && c.dragging).map((c) => (c as { id: string }).id));
+      const all = diagram.nodes;
+      const byId = new Map(all.map((n) => [n.id, n]));
+      const me = byId.get(first.id);
+      if (!me) return null;
+      const at = absolutePositions(all);
+      const origin = me.parent ? (at.get(me.parent) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
+      const size = measured.current.get(me.id) ?? nodeSize(me);
+      const box = { x: origin.x + first.position.x, y: origin.y + first.position.y, width: size.width, height: size.height };
+      // Neighbours: every other component, note or zone, but not what moves along nor the zones it sits in.
+      const moving = new Set<string>();
+      const children = childrenOf(all);
+      for (const id of dragged) for (const d of withDescendants(all, id, children)) moving.add(d);
+      const ancestors = new Set<string>();
+      for (let p = me.parent; p !== undefined && !ancestors.has(p); p = byId.get(p)?.parent) ancestors.add(p);
+      const others = [];
+      for (const n of all) {
+        if (moving.has(n.id) || ancestors.has(n.id)) continue;
+        const p = at.get(n.id)!;
+        const m = n.kind === 'group' ? nodeSize(n) : (measured.current.get(n.id) ?? nodeSize(n));
+        others.push({ x: p.x, y: p.y, width: m.width, height: m.height });
+      }
+      const zoom = flowStore.getState().transform[2];
+      return snapBox(box, others, SNAP_PX / zoom, 900);
+    },
+    [store, flowStore],
+  );
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       let dragNext: Map<string, XY> | null = null;
@@ -337,6 +408,7 @@ export function Canvas() {
       const ended = new Map<string, XY>();
       let select: Set<string> | null = null;
       let measuredChanged = false;
+      const snap = snapFor(changes);
       for (const c of changes) {
         if (c.type === 'position') {
           if (resizing.current.size) {
@@ -350,9 +422,14 @@ export function Canvas() {
           }
           if (c.dragging) {
             dragNext ??= new Map(dragRef.current);
-            if (c.position) dragNext.set(c.id, c.position);
+            if (c.position) {
+              const p = snap ? { x: c.position.x + snap.dx, y: c.position.y + snap.dy } : c.position;
+              dragNext.set(c.id, p);
+              snapped.current.set(c.id, p);
+            }
           } else {
-            const pos = c.position ?? dragRef.current.get(c.id);
+            const pos = snapped.current.get(c.id) ?? c.position ?? dragRef.current.get(c.id);
+            snapped.current.delete(c.id);
             if (pos) ended.set(c.id, pos);
             dragNext ??= new Map(dragRef.current);
             dragNext.delete(c.id);
@@ -383,6 +460,8 @@ export function Canvas() {
       }
       if (ended.size) commitMoves(ended);
       if (dragNext) setDrag(dragNext.size ? dragNext : EMPTY);
+      if (snap) setGuides(snap.guides.length ? snap.guides : NO_GUIDES);
+      else if (ended.size || (dragNext && !dragNext.size)) setGuides(NO_GUIDES);
       if (resizeNext) {
         resizeRef.current = resizeNext;
         setResize(resizeNext.size ? resizeNext : EMPTY);
@@ -393,7 +472,7 @@ export function Canvas() {
         store.getState().setSelection({ nodes: [...select], edges: sel.edges });
       }
     },
-    [store, commitMoves],
+    [store, commitMoves, snapFor],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowEdge>[]) => {
@@ -417,6 +496,41 @@ export function Canvas() {
     },
     [store],
   );
+
+  /**
+   * A connection dropped anywhere but on a handle: on a component's body it connects to that component (in the
+   * direction the drag meant: from an out-handle it goes out, from an in-handle it comes in); on empty canvas a
+   * small menu of kinds opens there, and the chosen component is created where the connection ended, connected.
+   */
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || readOnlyRef.current) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const from = state.fromNode.id;
+      const outgoing = state.fromHandle?.type !== 'target';
+      const target = dropTarget(point.clientX, point.clientY);
+      if (!target) return;
+      if (target === 'canvas') {
+        setMenu({ client: { x: point.clientX, y: point.clientY }, flow: flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }), from, outgoing });
+        return;
+      }
+      if (target.node === from || !target.node) return;
+      const r = outgoing ? store.getState().connect(from, target.node) : store.getState().connect(target.node, from);
+      if (!r.ok) store.getState().notify('error', r.error);
+    },
+    [store, flow],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const pickKind = useCallback(
+    (kind: KindId) => {
+      if (!menu) return;
+      setMenu(null);
+      add.connectedAt(kind, menu.flow, menu.from, menu.outgoing);
+    },
+    [menu, add],
+  );
+  const menuFrom = menu ? store.getState().diagram.nodes.find((n) => n.id === menu.from) : undefined;
 
   // Every callback and object handed to React Flow keeps its identity across renders: the canvas
   // re-renders on every drag frame, and a new callback would re-render all edges each frame.
@@ -460,6 +574,9 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={CONNECTION_RADIUS}
         onNodeClick={inspect}
         onEdgeClick={inspect}
         isValidConnection={isValidConnection}
@@ -483,10 +600,15 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <CanvasChrome dragging={drag.size > 0} grid={detail !== 'tiny'} />
+        {guides.length > 0 && <SnapGuides guides={guides} />}
+        {!readOnly && drag.size === 0 && <SelectionToolbar />}
         {inRoom && <RoomCanvasSlot />}
       </ReactFlow>
       </DetailContext.Provider>
       <StartPanelSlot />
+      {menu && menuFrom && (
+        <KindMenu at={menu.client} fromLabel={nodeLabel(menuFrom)} outgoing={menu.outgoing} onPick={pickKind} onClose={closeMenu} />
+      )}
     </div>
   );
 }

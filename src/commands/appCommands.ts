@@ -10,6 +10,7 @@ import { lazyActions } from './lazyActions';
 import { CommandRegistry } from './registry';
 import { registerPracticeCommands } from './practiceCommands';
 import { registerRoomCommands } from './roomCommands';
+import { registerArrangeCommands } from './arrangeCommands';
 
 /** What command handlers can reach. */
 export interface AppContext {
@@ -28,6 +29,7 @@ export function createAppCommands(): AppCommands {
   // Each feature registers its commands from its own module, one line here each.
   registerPracticeCommands(r);
   registerRoomCommands(r);
+  registerArrangeCommands(r);
   return r;
 }
 
@@ -98,7 +100,7 @@ function registerEditCommands(r: AppCommands): void {
     shortcuts: ['Mod+D'],
     run: ({ store }) => {
       const { diagram, selection, paste } = store.getState();
-      paste(copyFragment(diagram, selection.nodes), { x: 32, y: 32 });
+      paste(copyFragment(diagram, selection.nodes));
     },
     enabled: ({ store }) => store.getState().selection.nodes.length > 0,
   });

@@ -26,6 +26,14 @@ export const UI_ICON_NAMES = [
   'loader-circle',
   'triangle-exclamation-point',
   'file-up',
+  'align-start-vertical',
+  'align-center-vertical',
+  'align-end-vertical',
+  'align-start-horizontal',
+  'align-center-horizontal',
+  'align-end-horizontal',
+  'align-horizontal-distribute-center',
+  'align-vertical-distribute-center',
 ] as const;
 
 export type UiIconName = (typeof UI_ICON_NAMES)[number];

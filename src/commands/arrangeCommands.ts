@@ -1,0 +1,37 @@
+import type { AlignMode, DistributeAxis } from '../domain/align';
+import type { AppCommands, AppContext } from './appCommands';
+import { alignSelection, arrangeableCount, distributeSelection } from './arrangeActions';
+
+/** The align and distribute commands of the Arrange group (in the command palette and the selection toolbar). */
+export const ALIGN_COMMANDS: readonly { id: string; name: string; mode: AlignMode }[] = [
+  { id: 'align-left', name: 'Align left edges', mode: 'left' },
+  { id: 'align-centre', name: 'Align centres (vertical line)', mode: 'centre' },
+  { id: 'align-right', name: 'Align right edges', mode: 'right' },
+  { id: 'align-top', name: 'Align top edges', mode: 'top' },
+  { id: 'align-middle', name: 'Align middles (horizontal line)', mode: 'middle' },
+  { id: 'align-bottom', name: 'Align bottom edges', mode: 'bottom' },
+];
+export const DISTRIBUTE_COMMANDS: readonly { id: string; name: string; axis: DistributeAxis }[] = [
+  { id: 'distribute-horizontally', name: 'Distribute horizontally', axis: 'horizontal' },
+  { id: 'distribute-vertically', name: 'Distribute vertically', axis: 'vertical' },
+];
+
+/** Registers align and distribute for a selection. */
+export function registerArrangeCommands(r: AppCommands): void {
+  for (const c of ALIGN_COMMANDS)
+    r.register({
+      id: c.id,
+      name: c.name,
+      group: 'Arrange',
+      run: ({ store }: AppContext) => alignSelection(store, c.mode),
+      enabled: ({ store }: AppContext) => arrangeableCount(store) >= 2,
+    });
+  for (const c of DISTRIBUTE_COMMANDS)
+    r.register({
+      id: c.id,
+      name: c.name,
+      group: 'Arrange',
+      run: ({ store }: AppContext) => distributeSelection(store, c.axis),
+      enabled: ({ store }: AppContext) => arrangeableCount(store) >= 3,
+    });
+}
