@@ -19,6 +19,8 @@ const ALIGN_ICONS: Record<string, UiIconName> = {
 
 /** At most this many selected components get the toolbar (React Flow measures the selection's box from each). */
 const MAX_SELECTED = 500;
+/** Above the legend and minimap panels: the toolbar shows only while a selection is made. */
+const TOOLBAR_STYLE = { zIndex: 8 };
 
 /** Align and distribute, over a selection of two or more components (distribute from three). */
 export function SelectionToolbar() {
@@ -26,7 +28,7 @@ export function SelectionToolbar() {
   const ids = useDiagramStore(useShallow((s) => (s.selection.nodes.length >= 2 && s.selection.nodes.length <= MAX_SELECTED ? s.selection.nodes : [])));
   if (ids.length < 2) return null;
   return (
-    <NodeToolbar nodeId={[...ids]} isVisible position={Position.Top} offset={14} className="selection-toolbar" aria-label="Arrange the selection">
+    <NodeToolbar nodeId={[...ids]} isVisible position={Position.Top} offset={14} style={TOOLBAR_STYLE} className="selection-toolbar" role="toolbar" aria-label="Arrange the selection">
       {ALIGN_COMMANDS.map((c) => (
         <button key={c.id} type="button" className="icon-btn" title={c.name} aria-label={c.name} onClick={() => alignSelection(store, c.mode)}>
           <SpriteIcon icon={ALIGN_ICONS[c.id]} size={16} strokeWidth={1.9} />

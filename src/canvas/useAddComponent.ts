@@ -51,8 +51,13 @@ export function useAddComponent(): AddComponent {
       const size = nodeSize(n);
       const a = flow.flowToScreenPosition(p);
       const b = flow.flowToScreenPosition({ x: p.x + size.width, y: p.y + size.height });
-      if (a.x >= r.left && a.y >= r.top && b.x <= r.right && b.y <= r.bottom) return;
-      void flow.setCenter(p.x + size.width / 2, p.y + size.height / 2, { zoom: flow.getZoom(), duration: 200 });
+      // The smallest pan that brings it in with a margin: the chain it extends stays in view as far as it can.
+      const M = 48;
+      const dx = a.x < r.left + M ? r.left + M - a.x : b.x > r.right - M ? r.right - M - b.x : 0;
+      const dy = a.y < r.top + M ? r.top + M - a.y : b.y > r.bottom - M ? r.bottom - M - b.y : 0;
+      if (!dx && !dy) return;
+      const v = flow.getViewport();
+      void flow.setViewport({ x: v.x + dx, y: v.y + dy, zoom: v.zoom }, { duration: 200 });
     },
     [store, flow],
   );

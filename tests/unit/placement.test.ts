@@ -10,7 +10,7 @@ const counter = (): IdGenerator => {
   let i = 0;
   return (prefix) => `${prefix}${++i}`;
 };
-const box = (x: number, y: number, width = NODE_SIZE.width, height = NODE_SIZE.height): Box => ({ x, y, width, height });
+const box = (x: number, y: number, width: number = NODE_SIZE.width, height: number = NODE_SIZE.height): Box => ({ x, y, width, height });
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 describe('placing new components', () => {
