@@ -253,6 +253,7 @@ export function Canvas() {
   const [guides, setGuides] = useState<Guide[]>(NO_GUIDES);
   // The snapped place of each dragged node: where it lands when the drag ends (React Flow reports its own, unsnapped).
   const snapped = useRef(new Map<string, XY>());
+  const snapCache = useRef<{ key: string; others: Box[]; origin: XY; size: { width: number; height: number } } | null>(null);
   const [menu, setMenu] = useState<{ client: XY; flow: XY; from: string; outgoing: boolean } | null>(null);
   const add = useAddComponent();
   const flow = useReactFlow<FlowNode, FlowEdge>();
@@ -373,28 +374,36 @@ export function Canvas() {
       if (!first || first.type !== 'position' || !first.position || resizing.current.size) return null;
       const { diagram, prefs } = store.getState();
       if (prefs.snapToGrid || isLarge(diagram)) return null;
-      const dragged = new Set(changes.filter((c) => c.type === 'position' && c.dragging).map((c) => (c as { id: string }).id));
-      const all = diagram.nodes;
-      const byId = new Map(all.map((n) => [n.id, n]));
-      const me = byId.get(first.id);
-      if (!me) return null;
-      const at = absolutePositions(all);
-      const origin = me.parent ? (at.get(me.parent) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
-      const size = measured.current.get(me.id) ?? nodeSize(me);
-      const box = { x: origin.x + first.position.x, y: origin.y + first.position.y, width: size.width, height: size.height };
-      // Neighbours: every other component, note or zone, but not what moves along nor the zones it sits in.
-      const moving = new Set<string>();
-      const children = childrenOf(all);
-      for (const id of dragged) for (const d of withDescendants(all, id, children)) moving.add(d);
-      const ancestors = new Set<string>();
-      for (let p = me.parent; p !== undefined && !ancestors.has(p); p = byId.get(p)?.parent) ancestors.add(p);
-      const others = [];
-      for (const n of all) {
-        if (moving.has(n.id) || ancestors.has(n.id)) continue;
-        const p = at.get(n.id)!;
-        const m = n.kind === 'group' ? nodeSize(n) : (measured.current.get(n.id) ?? nodeSize(n));
-        others.push({ x: p.x, y: p.y, width: m.width, height: m.height });
+      // The neighbours' boxes are gathered once per drag (not per frame): nothing else moves meanwhile.
+      const key = first.id;
+      let c = snapCache.current;
+      if (!c || c.key !== key) {
+        const dragged = new Set(changes.filter((x) => x.type === 'position' && x.dragging).map((x) => (x as { id: string }).id));
+        if (store.getState().selection.nodes.includes(first.id)) for (const id of store.getState().selection.nodes) dragged.add(id);
+        const all = diagram.nodes;
+        const byId = new Map(all.map((n) => [n.id, n]));
+        const me = byId.get(first.id);
+        if (!me) return null;
+        const at = absolutePositions(all);
+        // Neighbours: every other component, note or zone, but not what moves along nor the zones it sits in.
+        const moving = new Set<string>();
+        const children = childrenOf(all);
+        for (const id of dragged) for (const d of withDescendants(all, id, children)) moving.add(d);
+        const ancestors = new Set<string>();
+        for (let p = me.parent; p !== undefined && !ancestors.has(p); p = byId.get(p)?.parent) ancestors.add(p);
+        const others: Box[] = [];
+        for (const n of all) {
+          if (moving.has(n.id) || ancestors.has(n.id)) continue;
+          const p = at.get(n.id)!;
+          const m = n.kind === 'group' ? nodeSize(n) : (measured.current.get(n.id) ?? nodeSize(n));
+          others.push({ x: p.x, y: p.y, width: m.width, height: m.height });
+        }
+        const origin = me.parent ? (at.get(me.parent) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
+        const size = me.kind === 'group' ? nodeSize(me) : (measured.current.get(me.id) ?? nodeSize(me));
+        c = snapCache.current = { key, others, origin, size };
       }
+      const box = { x: c.origin.x + first.position.x, y: c.origin.y + first.position.y, width: c.size.width, height: c.size.height };
+      const others = c.others;
       const zoom = flowStore.getState().transform[2];
       return snapBox(box, others, SNAP_PX / zoom, 900);
     },
@@ -462,6 +471,7 @@ export function Canvas() {
       if (dragNext) setDrag(dragNext.size ? dragNext : EMPTY);
       if (snap) setGuides(snap.guides.length ? snap.guides : NO_GUIDES);
       else if (ended.size || (dragNext && !dragNext.size)) setGuides(NO_GUIDES);
+      if (ended.size) snapCache.current = null;
       if (resizeNext) {
         resizeRef.current = resizeNext;
         setResize(resizeNext.size ? resizeNext : EMPTY);

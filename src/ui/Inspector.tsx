@@ -469,7 +469,7 @@ function EmptyInspector() {
           <h3>How to build</h3>
           <ul>
             <li>Drag components from the palette, or focus one and press Enter.</li>
-            <li>Drag from a component's right handle to another's left handle to connect them.</li>
+            <li>Drag from a component's handle onto another to connect them, or onto empty canvas to add a connected one.</li>
             <li>Select anything to edit it here; Delete removes it.</li>
           </ul>
         </div>
