@@ -14,7 +14,7 @@ import {
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { absolutePositions, childrenOf, nodeLabel, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type Diagram, type DiagramNode, type XY } from '../domain/diagram';
 import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
@@ -36,11 +36,10 @@ import { DetailContext, detailAt } from './zoomLevel';
 import { reportLocalDrag, useRemoteDrags } from './liveDrag';
 import { RoomCanvasSlot } from '../ui/RoomSlots';
 import type { nodeSizingLines as SizingLinesFn } from './sizingLines';
-import { snapBox, type Guide } from '../domain/snapping';
+import type { Guide, snapBox as SnapBoxFn } from '../domain/snapping';
 import type { KindId } from '../domain/catalogue';
-import { KindMenu } from './KindMenu';
 import { SnapGuides } from './SnapGuides';
-import { SelectionToolbar } from './SelectionToolbar';
+import { SelectionToolbarSlot } from './SelectionToolbarSlot';
 import { useAddComponent } from './useAddComponent';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
@@ -150,6 +149,21 @@ const SNAP_PX = 7;
 /** A connection's end finds a handle this far away (screen pixels): a drop near one connects. */
 const CONNECTION_RADIUS = 32;
 const NO_GUIDES: Guide[] = [];
+/** The menu of kinds for a connection dropped on empty canvas: loaded when a connection starts, shown when one ends there. */
+const loadKindMenu = () => import('./KindMenu');
+const KindMenu = lazy(loadKindMenu);
+const preloadKindMenu = () => void loadKindMenu().catch(() => {});
+/** The snapping code: loaded with the first drag (its first frames go unsnapped), not with the page. */
+let snapBox: typeof SnapBoxFn | null = null;
+let snapLoading = false;
+function loadSnapping(): void {
+  if (snapBox || snapLoading) return;
+  snapLoading = true;
+  import('../domain/snapping').then(
+    (m) => void (snapBox = m.snapBox),
+    () => void (snapLoading = false),
+  );
+}
 
 /** Where a dropped connection ended: a component (by id), empty canvas, or somewhere that means nothing. */
 function dropTarget(clientX: number, clientY: number): { node: string } | 'canvas' | null {
@@ -374,6 +388,7 @@ export function Canvas() {
       if (!first || first.type !== 'position' || !first.position || resizing.current.size) return null;
       const { diagram, prefs } = store.getState();
       if (prefs.snapToGrid || isLarge(diagram)) return null;
+      if (!snapBox) return loadSnapping(), null;
       // The neighbours' boxes are gathered once per drag (not per frame): nothing else moves meanwhile.
       const key = first.id;
       let c = snapCache.current;
@@ -584,6 +599,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectStart={preloadKindMenu}
         onConnectEnd={onConnectEnd}
         connectionMode={ConnectionMode.Loose}
         connectionRadius={CONNECTION_RADIUS}
@@ -611,13 +627,15 @@ export function Canvas() {
       >
         <CanvasChrome dragging={drag.size > 0} grid={detail !== 'tiny'} />
         {guides.length > 0 && <SnapGuides guides={guides} />}
-        {!readOnly && drag.size === 0 && <SelectionToolbar />}
+        {!readOnly && drag.size === 0 && <SelectionToolbarSlot />}
         {inRoom && <RoomCanvasSlot />}
       </ReactFlow>
       </DetailContext.Provider>
       <StartPanelSlot />
       {menu && menuFrom && (
-        <KindMenu at={menu.client} fromLabel={nodeLabel(menuFrom)} outgoing={menu.outgoing} onPick={pickKind} onClose={closeMenu} />
+        <Suspense fallback={null}>
+          <KindMenu at={menu.client} fromLabel={nodeLabel(menuFrom)} outgoing={menu.outgoing} onPick={pickKind} onClose={closeMenu} />
+        </Suspense>
       )}
     </div>
   );

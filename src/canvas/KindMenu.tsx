@@ -22,7 +22,7 @@ interface Props {
  * (name or tool), arrows to move, Enter or a click to create that component there, connected; Esc or a click
  * elsewhere closes it and nothing changes.
  */
-export function KindMenu({ at, fromLabel, outgoing, onPick, onClose }: Props) {
+export default function KindMenu({ at, fromLabel, outgoing, onPick, onClose }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const ref = useRef<HTMLDivElement>(null);

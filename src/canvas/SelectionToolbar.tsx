@@ -1,4 +1,4 @@
-import { NodeToolbar, Position } from '@xyflow/react';
+import { useStore as useFlowStore, type ReactFlowState } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import { alignSelection, distributeSelection } from '../commands/arrangeActions';
 import { ALIGN_COMMANDS, DISTRIBUTE_COMMANDS } from '../commands/arrangeCommands';
@@ -18,17 +18,34 @@ const ALIGN_ICONS: Record<string, UiIconName> = {
 };
 
 /** At most this many selected components get the toolbar (React Flow measures the selection's box from each). */
-const MAX_SELECTED = 500;
-/** Above the legend and minimap panels: the toolbar shows only while a selection is made. */
-const TOOLBAR_STYLE = { zIndex: 8 };
+export const MAX_SELECTED = 500;
+
+/** The top centre of the selection's box on screen (in the canvas), from React Flow's measured nodes and the view, as a string that changes only when it does. */
+const boxOf = (ids: readonly string[]) => (s: ReactFlowState): string => {
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity;
+  for (const id of ids) {
+    const n = s.nodeLookup.get(id);
+    if (!n) continue;
+    const p = n.internals.positionAbsolute;
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x + (n.measured.width ?? 0));
+  }
+  const [tx, ty, z] = s.transform;
+  return x0 === Infinity ? '' : `${Math.round(((x0 + x1) / 2) * z + tx)} ${Math.round(y0 * z + ty)}`;
+};
 
 /** Align and distribute, over a selection of two or more components (distribute from three). */
-export function SelectionToolbar() {
+export default function SelectionToolbar() {
   const store = useDiagramStoreApi();
   const ids = useDiagramStore(useShallow((s) => (s.selection.nodes.length >= 2 && s.selection.nodes.length <= MAX_SELECTED ? s.selection.nodes : [])));
-  if (ids.length < 2) return null;
+  const at = useFlowStore(boxOf(ids));
+  if (ids.length < 2 || !at) return null;
+  const [left, top] = at.split(' ').map(Number);
+  // Over the canvas (above its legend and minimap), kept inside it when the selection's top is near its top edge.
+  const style = { left, top: Math.max(top, 56) };
   return (
-    <NodeToolbar nodeId={[...ids]} isVisible position={Position.Top} offset={14} style={TOOLBAR_STYLE} className="selection-toolbar" role="toolbar" aria-label="Arrange the selection">
+    <div style={style} className="selection-toolbar" role="toolbar" aria-label="Arrange the selection">
       {ALIGN_COMMANDS.map((c) => (
         <button key={c.id} type="button" className="icon-btn" title={c.name} aria-label={c.name} onClick={() => alignSelection(store, c.mode)}>
           <SpriteIcon icon={ALIGN_ICONS[c.id]} size={16} strokeWidth={1.9} />
@@ -48,6 +65,6 @@ export function SelectionToolbar() {
           <SpriteIcon icon={ALIGN_ICONS[c.id]} size={16} strokeWidth={1.9} />
         </button>
       ))}
-    </NodeToolbar>
+    </div>
   );
 }

@@ -1,6 +1,10 @@
 import type { AlignMode, DistributeAxis } from '../domain/align';
 import type { AppCommands, AppContext } from './appCommands';
-import { alignSelection, arrangeableCount, distributeSelection } from './arrangeActions';
+import { lazyActions } from './lazyActions';
+
+// The align code loads on first use (with the selection toolbar, or on a run from the command palette).
+const arrange = lazyActions(() => import('./arrangeActions'), 'the align code');
+const selected = ({ store }: AppContext) => store.getState().selection.nodes.length;
 
 /** The align and distribute commands of the Arrange group (in the command palette and the selection toolbar). */
 export const ALIGN_COMMANDS: readonly { id: string; name: string; mode: AlignMode }[] = [
@@ -23,15 +27,15 @@ export function registerArrangeCommands(r: AppCommands): void {
       id: c.id,
       name: c.name,
       group: 'Arrange',
-      run: ({ store }: AppContext) => alignSelection(store, c.mode),
-      enabled: ({ store }: AppContext) => arrangeableCount(store) >= 2,
+      run: arrange.run((m, { store }) => m.alignSelection(store, c.mode)),
+      enabled: (ctx: AppContext) => selected(ctx) >= 2,
     });
   for (const c of DISTRIBUTE_COMMANDS)
     r.register({
       id: c.id,
       name: c.name,
       group: 'Arrange',
-      run: ({ store }: AppContext) => distributeSelection(store, c.axis),
-      enabled: ({ store }: AppContext) => arrangeableCount(store) >= 3,
+      run: arrange.run((m, { store }) => m.distributeSelection(store, c.axis)),
+      enabled: (ctx: AppContext) => selected(ctx) >= 3,
     });
 }
