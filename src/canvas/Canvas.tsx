@@ -31,7 +31,7 @@ import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
 import { StartPanelSlot } from '../ui/StartPanelSlot';
-import { isLarge } from './viewFit';
+import { isLarge, REVEAL_VIEW } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
 import { reportLocalDrag, useRemoteDrags } from './liveDrag';
 import { RoomCanvasSlot } from '../ui/RoomSlots';
@@ -39,7 +39,6 @@ import type { nodeSizingLines as SizingLinesFn } from './sizingLines';
 import type { Guide, snapBox as SnapBoxFn } from '../domain/snapping';
 import type { KindId } from '../domain/catalogue';
 import { SnapGuides } from './SnapGuides';
-import { SelectionToolbarSlot } from './SelectionToolbarSlot';
 import { useAddComponent } from './useAddComponent';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
@@ -53,12 +52,22 @@ const CanvasChrome = memo(function CanvasChrome({ dragging, grid }: { dragging: 
     <>
       {grid && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />}
       <Controls position="bottom-left" showInteractive={false} />
-      <miniMap.Component paused={dragging} />
+      <SizedMiniMap paused={dragging} />
       <Legend />
       <HandleBoundsRepair />
     </>
   );
 });
+
+/** Below this canvas size the minimap would cover too much of it (a quarter at 1024 x 768 before): it hides itself. */
+const MINIMAP_MIN = { width: 640, height: 480 };
+const roomForMiniMap = (s: ReactFlowState) => s.width >= MINIMAP_MIN.width && s.height >= MINIMAP_MIN.height;
+
+/** The minimap, on canvases large enough for it. */
+function SizedMiniMap({ paused }: { paused: boolean }) {
+  const room = useFlowStore(roomForMiniMap);
+  return room ? <miniMap.Component paused={paused} /> : null;
+}
 
 /** Ids of measured nodes whose handle bounds React Flow has lost (none, nearly always). */
 function lostHandleBounds(s: ReactFlowState): string {
@@ -141,8 +150,7 @@ const dragStyleFor = (zoom: number) => ({ '--drag-catch': `${(-DRAG_CATCH_PX / z
 const detailOf = (s: { transform: [number, number, number] }) => detailAt(s.transform[2]);
 const PRO_OPTIONS = { hideAttribution: true };
 const SNAP_GRID: [number, number] = [20, 20];
-/** How the view frames components shown from elsewhere (a finding): close enough to read, animated. */
-export const REVEAL_VIEW = { padding: 0.4, maxZoom: 1.25, duration: 350 };
+export { REVEAL_VIEW };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** A dragged component snaps to a neighbour's edge or centre within this many screen pixels. */
 const SNAP_PX = 7;
@@ -153,6 +161,7 @@ const NO_GUIDES: Guide[] = [];
 const loadKindMenu = () => import('./KindMenu');
 const KindMenu = lazy(loadKindMenu);
 const preloadKindMenu = () => void loadKindMenu().catch(() => {});
+const FindBox = lazy(() => import('./FindBox'));
 /** The snapping code: loaded with the first drag (its first frames go unsnapped), not with the page. */
 let snapBox: typeof SnapBoxFn | null = null;
 let snapLoading = false;
@@ -284,6 +293,7 @@ export function Canvas() {
     return m;
   }, [drag, remoteDrags]);
   const readOnly = useDiagramStore((s) => s.room?.role === 'observer');
+  const findOpen = useDiagramStore((s) => s.findOpen);
   const readOnlyRef = useRef(readOnly);
   readOnlyRef.current = readOnly;
   const inRoom = useDiagramStore((s) => s.room !== null);
@@ -627,11 +637,15 @@ export function Canvas() {
       >
         <CanvasChrome dragging={drag.size > 0} grid={detail !== 'tiny'} />
         {guides.length > 0 && <SnapGuides guides={guides} />}
-        {!readOnly && drag.size === 0 && <SelectionToolbarSlot />}
         {inRoom && <RoomCanvasSlot />}
       </ReactFlow>
       </DetailContext.Provider>
       <StartPanelSlot />
+      {findOpen && (
+        <Suspense fallback={null}>
+          <FindBox />
+        </Suspense>
+      )}
       {menu && menuFrom && (
         <Suspense fallback={null}>
           <KindMenu at={menu.client} fromLabel={nodeLabel(menuFrom)} outgoing={menu.outgoing} onPick={pickKind} onClose={closeMenu} />

@@ -164,6 +164,9 @@ export type ThemePref = 'system' | 'light' | 'dark';
 export interface Prefs {
   snapToGrid: boolean;
   theme: ThemePref;
+  /** The palette (left) and the side column (right) are shown; folded to a thin strip otherwise. */
+  paletteOpen: boolean;
+  sideOpen: boolean;
 }
 
 export interface PrefsSlice {
@@ -175,6 +178,12 @@ export type SidePanelTab = 'inspector' | 'findings' | 'capacity';
 
 export interface UiSlice {
   sidePanel: SidePanelTab;
+  /** Focus mode (screen sharing): palette and side column hidden, the canvas takes the page. Not remembered. */
+  focusMode: boolean;
+  setFocusMode(on: boolean): void;
+  /** The find box over the canvas (Ctrl/Cmd+F) is open. */
+  findOpen: boolean;
+  setFindOpen(open: boolean): void;
   showSidePanel(tab: SidePanelTab): void;
   /** The open modal dialog, by id (e.g. "my-designs", "shortcuts"), or null. */
   dialog: string | null;
@@ -728,6 +737,10 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
   return {
     sidePanel: 'inspector',
     showSidePanel: (sidePanel) => set({ sidePanel }),
+    focusMode: false,
+    setFocusMode: (focusMode) => set({ focusMode }),
+    findOpen: false,
+    setFindOpen: (findOpen) => set({ findOpen }),
     dialog: null,
     editingEdgeId: null,
     setEditingEdge: (id) => set({ editingEdgeId: id }),
@@ -771,7 +784,7 @@ const prefsSlice =
     setPrefs: (patch) => set({ prefs: { ...get().prefs, ...patch } }),
   });
 
-export const DEFAULT_PREFS: Prefs = { snapToGrid: false, theme: 'system' };
+export const DEFAULT_PREFS: Prefs = { snapToGrid: false, theme: 'system', paletteOpen: true, sideOpen: true };
 
 export interface StoreOptions {
   prefs?: Prefs;

@@ -34,6 +34,8 @@ export const UI_ICON_NAMES = [
   'align-end-horizontal',
   'align-horizontal-distribute-center',
   'align-vertical-distribute-center',
+  'chevron-left',
+  'focus',
 ] as const;
 
 export type UiIconName = (typeof UI_ICON_NAMES)[number];

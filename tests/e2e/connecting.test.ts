@@ -190,7 +190,7 @@ describe('placing', () => {
     await context.close();
   });
 
-  it('aligns and distributes a selection from its toolbar', async () => {
+  it('aligns and distributes a selection from the Inspector', async () => {
     const { context, page } = await openApp(browser);
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
     const spots = [
@@ -205,7 +205,7 @@ describe('placing', () => {
     await nodeOf(page, 'model-server').click({ modifiers: ['Shift'] });
     const bar = page.getByRole('toolbar', { name: 'Arrange the selection' });
     await expect.poll(() => bar.isVisible()).toBe(true);
-    await screenshot(page, 'selection-toolbar');
+    await screenshot(page, 'arrange-buttons');
     await bar.getByRole('button', { name: 'Align top edges' }).click();
     await expect.poll(async () => new Set((await boxes(page)).map((b) => Math.round(b.y))).size).toBe(1);
     await bar.getByRole('button', { name: 'Distribute horizontally' }).click();
