@@ -18,6 +18,8 @@ import { sidePanel } from './ui/sidePanelLoader';
 import { CompareSlot } from './ui/CompareSlot';
 import { PracticeSlot } from './ui/PracticeSlot';
 import { RoomBarSlot, RoomPanelSlot } from './ui/RoomSlots';
+import { FoldedStrip, usePanels } from './ui/PanelFold';
+import { FocusExit } from './ui/FocusExit';
 
 /** The page: header, palette, canvas, and the side column (stage strip, inspector, findings). */
 export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
@@ -41,6 +43,7 @@ function Shell({ commands }: { commands: AppCommands }) {
     (ids: readonly string[]) => fitComponents(flow, store.getState().diagram, REVEAL_VIEW, ids),
     [flow, store],
   );
+  const panels = usePanels();
   return (
     <div className="app">
       <Header commands={commands} ctx={ctx} />
@@ -48,12 +51,13 @@ function Shell({ commands }: { commands: AppCommands }) {
         <PracticeSlot commands={commands} ctx={ctx} />
         <RoomBarSlot />
       </div>
-      <main className="workspace">
-        <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
+      <main className="workspace" data-palette={panels.palette} data-side={panels.side}>
+        {panels.palette === 'open' ? <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} /> : panels.palette === 'folded' ? <FoldedStrip which="palette" /> : null}
         <FileDrop>
           <Canvas />
+          {panels.focus && <FocusExit />}
         </FileDrop>
-        <sidePanel.Component onReveal={reveal} />
+        {panels.side === 'open' ? <sidePanel.Component onReveal={reveal} /> : panels.side === 'folded' ? <FoldedStrip which="side" /> : null}
         <CompareSlot />
         <RoomPanelSlot />
       </main>

@@ -1,6 +1,7 @@
 import { ArrowRight, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { ArrangeButtons } from './ArrangeButtons';
 import { kindInfo, type KindId } from '../domain/catalogue';
 import { KIND_TOOLS } from '../domain/kindTools';
 import {
@@ -426,6 +427,12 @@ function MultiInspector() {
           {sel.nodes.length} component{sel.nodes.length === 1 ? '' : 's'} and {sel.edges.length} connection
           {sel.edges.length === 1 ? '' : 's'} selected.
         </p>
+        {sel.nodes.length >= 2 && (
+          <>
+            <h3 className="inspector-sub">Arrange</h3>
+            <ArrangeButtons count={sel.nodes.length} />
+          </>
+        )}
         <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteElements(sel.nodes, sel.edges)}>
           <Trash2 size={15} aria-hidden /> Delete selection
         </button>
@@ -469,7 +476,7 @@ function EmptyInspector() {
           <h3>How to build</h3>
           <ul>
             <li>Drag components from the palette, or focus one and press Enter.</li>
-            <li>Drag from a component's right handle to another's left handle to connect them.</li>
+            <li>Drag from a component's handle onto another to connect them, or onto empty canvas to add a connected one.</li>
             <li>Select anything to edit it here; Delete removes it.</li>
           </ul>
         </div>

@@ -5,6 +5,7 @@ import { STAGES } from '../domain/stages';
 import { kindIconId, SpriteIcon } from './SpriteIcon';
 import { KIND_TOOLS } from '../domain/kindTools';
 import { usePaletteDrag } from './usePaletteDrag';
+import { FoldButton } from './PanelFold';
 
 const GROUPS: { id: PaletteGroup; title: string; color?: string }[] = [
   ...STAGES.map((s) => ({ id: s.id as PaletteGroup, title: `${s.step}. ${s.name}`, color: s.color })),
@@ -78,6 +79,7 @@ export function Palette({ onAdd, onDrop }: Props) {
     <section className="palette panel" aria-label="Components" onPointerEnter={warmUp} onFocus={warmUp}>
       <div className="panel-head">
         <h2 className="panel-title">Components</h2>
+        <FoldButton which="palette" />
       </div>
       <label className="search">
         <Search size={15} aria-hidden />
