@@ -1,6 +1,6 @@
 import { fitComponents } from './canvas/viewFit';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { BenchReady } from './canvas/BenchReady';
 import { Canvas, REVEAL_VIEW } from './canvas/Canvas';
 import type { FlowEdge, FlowNode } from './canvas/flowTypes';
@@ -8,7 +8,7 @@ import { useAddComponent } from './canvas/useAddComponent';
 import type { AppCommands, AppContext } from './commands/appCommands';
 import { useShortcuts } from './commands/useShortcuts';
 import type { DiagramStore } from './store/diagramStore';
-import { DiagramStoreContext, useDiagramStoreApi } from './store/useDiagramStore';
+import { DiagramStoreContext, useDiagramStore, useDiagramStoreApi } from './store/useDiagramStore';
 import { Dialogs } from './ui/Dialogs';
 import { FileDrop } from './ui/FileDrop';
 import { Header } from './ui/Header';
@@ -38,6 +38,11 @@ function Shell({ commands }: { commands: AppCommands }) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const ctx = useMemo<AppContext>(() => ({ store, flow }), [store, flow]);
   useShortcuts(commands, ctx);
+  // The browser tab names the design (several tabs, or a shared screen, tell designs apart by it).
+  const title = useDiagramStore((s) => s.diagram.title);
+  useEffect(() => {
+    document.title = title.trim() ? `${title.trim()} — mlsd-canvas` : 'mlsd-canvas';
+  }, [title]);
   const add = useAddComponent();
   const reveal = useCallback(
     (ids: readonly string[]) => fitComponents(flow, store.getState().diagram, REVEAL_VIEW, ids),

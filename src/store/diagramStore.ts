@@ -750,8 +750,10 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
     notify(kind, text, options) {
       const id = next++;
       const all = get().notices;
-      // Sticky notices stay until acted on; of the others only the newest few are kept.
-      const passing = all.filter((n) => !n.sticky).slice(-3);
+      // Sticky notices stay until acted on. Of the others, a new one replaces any of its kind (the newest "Connected."
+      // or "Opened the reference…" says all there is: four of them stacked over the canvas said it four times), and
+      // at most three stay in all.
+      const passing = all.filter((n) => !n.sticky && n.kind !== kind).slice(-2);
       set({ notices: [...all.filter((n) => n.sticky || passing.includes(n)), { id, kind, text, ...options }] });
       return id;
     },

@@ -10,7 +10,6 @@ import {
   LABEL_SOURCES,
   ML_TASKS,
   SPLITS,
-  PROBLEM_IDS,
   PROBLEM_LABELS,
   nodeLabel,
   nodeStage,
@@ -18,7 +17,6 @@ import {
   type DiagramNode,
   type LabelSource,
   type NodeProps,
-  type ProblemId,
 } from '../domain/diagram';
 import { describeGroup, problemProfile } from '../domain/profiles';
 import { actsAs } from '../domain/roles';
@@ -453,12 +451,10 @@ function EmptyInspector() {
       </div>
       <div className="inspector-body">
         <div className="field-group">
-          <SelectField
-            label="Problem"
-            value={problem}
-            options={PROBLEM_IDS.map((id) => ({ value: id, label: PROBLEM_LABELS[id] }))}
-            onChange={(v) => v && store.getState().setProblem(v as ProblemId)}
-          />
+          {/* The problem is picked in the header (one select, always in sight); here it is explained. */}
+          <p className="design-problem">
+            Problem: <strong>{PROBLEM_LABELS[problem]}</strong> <span className="muted">(pick it in the header)</span>
+          </p>
           <p className="field-hint">
             {needs.length
               ? `The check also asks for: ${needs.map((g) => describeGroup(g)).join('; ')}.`
