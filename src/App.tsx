@@ -1,6 +1,6 @@
 import { fitComponents } from './canvas/viewFit';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { BenchReady } from './canvas/BenchReady';
 import { Canvas, REVEAL_VIEW } from './canvas/Canvas';
 import type { FlowEdge, FlowNode } from './canvas/flowTypes';
@@ -8,7 +8,7 @@ import { useAddComponent } from './canvas/useAddComponent';
 import type { AppCommands, AppContext } from './commands/appCommands';
 import { useShortcuts } from './commands/useShortcuts';
 import type { DiagramStore } from './store/diagramStore';
-import { DiagramStoreContext, useDiagramStoreApi } from './store/useDiagramStore';
+import { DiagramStoreContext, useDiagramStore, useDiagramStoreApi } from './store/useDiagramStore';
 import { Dialogs } from './ui/Dialogs';
 import { FileDrop } from './ui/FileDrop';
 import { Header } from './ui/Header';
@@ -18,6 +18,8 @@ import { sidePanel } from './ui/sidePanelLoader';
 import { CompareSlot } from './ui/CompareSlot';
 import { PracticeSlot } from './ui/PracticeSlot';
 import { RoomBarSlot, RoomPanelSlot } from './ui/RoomSlots';
+import { FoldedStrip, usePanels } from './ui/PanelFold';
+import { FocusExit } from './ui/FocusExit';
 
 /** The page: header, palette, canvas, and the side column (stage strip, inspector, findings). */
 export function App({ store, commands, bench = false }: { store: DiagramStore; commands: AppCommands; bench?: boolean }) {
@@ -36,11 +38,17 @@ function Shell({ commands }: { commands: AppCommands }) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const ctx = useMemo<AppContext>(() => ({ store, flow }), [store, flow]);
   useShortcuts(commands, ctx);
+  // The browser tab names the design (several tabs, or a shared screen, tell designs apart by it).
+  const title = useDiagramStore((s) => s.diagram.title);
+  useEffect(() => {
+    document.title = title.trim() ? `${title.trim()} — mlsd-canvas` : 'mlsd-canvas';
+  }, [title]);
   const add = useAddComponent();
   const reveal = useCallback(
     (ids: readonly string[]) => fitComponents(flow, store.getState().diagram, REVEAL_VIEW, ids),
     [flow, store],
   );
+  const panels = usePanels();
   return (
     <div className="app">
       <Header commands={commands} ctx={ctx} />
@@ -48,12 +56,13 @@ function Shell({ commands }: { commands: AppCommands }) {
         <PracticeSlot commands={commands} ctx={ctx} />
         <RoomBarSlot />
       </div>
-      <main className="workspace">
-        <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} />
+      <main className="workspace" data-palette={panels.palette} data-side={panels.side}>
+        {panels.palette === 'open' ? <Palette onAdd={add.atCentre} onDrop={add.atClientPoint} /> : panels.palette === 'folded' ? <FoldedStrip which="palette" /> : null}
         <FileDrop>
           <Canvas />
+          {panels.focus && <FocusExit />}
         </FileDrop>
-        <sidePanel.Component onReveal={reveal} />
+        {panels.side === 'open' ? <sidePanel.Component onReveal={reveal} /> : panels.side === 'folded' ? <FoldedStrip which="side" /> : null}
         <CompareSlot />
         <RoomPanelSlot />
       </main>

@@ -49,6 +49,9 @@ function start(benchStart?: Diagram) {
     // The exact file size for the store's guard near the 20 MB limit.
     void import('./domain/format/serialize').then((m) => setExactFileSize(m.fileByteLength)).catch(() => {});
     void miniMap.preload().catch(() => {});
+    // The find box (Ctrl/Cmd+F) and the kind menu: ready before the first use, so no typed key is lost.
+    void import('./canvas/FindBox').catch(() => {});
+    void import('./canvas/KindMenu').catch(() => {});
     // A failed load shows in the column itself (with a retry), not as an unhandled rejection.
     sidePanel
       .preload()

@@ -267,3 +267,45 @@ export function coveredAtFit(diagram: Diagram, win: { width: number; height: num
     })
     .map((n) => n.id);
 }
+
+/**
+ * The chip a sized component's sizing line is drawn in ("15.4 TB RAM", src/styles.css .node-sizing): 10 px bold
+ * text, hung over the box's bottom edge 8 px from its right side, 18 px tall, 9 px of it below the box, at most
+ * the box's width less 24 px (a longer line is cut with an ellipsis).
+ */
+export function sizingChip(node: Box, line: string): Box & { cut: boolean } {
+  const natural = 6 * line.length + 14;
+  const max = node.width - 24;
+  const width = Math.min(natural, max);
+  return { x: node.x + node.width - 8 - width, y: node.y + node.height - 9, width, height: 18, cut: natural > max };
+}
+
+/**
+ * Sizing lines that are cut short, or that an edge, an edge label, another component or another sizing line
+ * covers. `lines` are the lines by node id (src/canvas/sizingLines.ts computes them as the canvas does).
+ */
+export function sizingCollisions(diagram: Diagram, lines: ReadonlyMap<string, string>): string[] {
+  const box = boxes(diagram);
+  const items = diagram.nodes.filter((n) => n.kind !== 'group');
+  const out: string[] = [];
+  const chips: { id: string; chip: Box }[] = [];
+  for (const [id, line] of lines) {
+    const b = box.get(id);
+    if (!b) continue;
+    const chip = sizingChip(b, line);
+    if (chip.cut) out.push(`sizing line "${line}" of ${id} is too long for its box`);
+    chips.push({ id, chip });
+  }
+  const all = [...curves(diagram)];
+  for (const { id, chip } of chips) {
+    const under = items.filter((n) => n.id !== id && overlaps(chip, box.get(n.id)!)).map((n) => n.id);
+    if (under.length) out.push(`sizing line of ${id} lies on ${under.join(', ')}`);
+    for (const [e, curve] of all) {
+      if (edgePoints(curve).some(([x, y]) => x > chip.x && x < chip.x + chip.width && y > chip.y && y < chip.y + chip.height)) out.push(`edge ${e.id} passes through the sizing line of ${id}`);
+      if (e.label && overlaps(chip, labelChip(curve, e.label))) out.push(`label "${e.label}" of ${e.id} lies on the sizing line of ${id}`);
+    }
+  }
+  for (let i = 0; i < chips.length; i++)
+    for (let j = i + 1; j < chips.length; j++) if (overlaps(chips[i].chip, chips[j].chip)) out.push(`sizing lines of ${chips[i].id} and ${chips[j].id} overlap`);
+  return out;
+}

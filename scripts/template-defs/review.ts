@@ -3,7 +3,7 @@
  * `npm run templates:review [-- id ...]`. Per template: the checker's findings, the stages covered,
  * the request path's latency against the budget, and the layout measures of geometry.ts (fit zoom in a
  * 1440 x 900 window, drawn size, overlaps, children outside zones, edges through components, label
- * collisions, edge crossings, components under the legend or minimap). Exits 1 when a template has a
+ * collisions, sizing lines cut short or covered, edge crossings, components under the legend or minimap). Exits 1 when a template has a
  * finding or a layout problem that the template tests would reject.
  */
 import { parseDiagram } from '../../src/domain/format/parse';
@@ -20,7 +20,9 @@ import {
   fitViewport,
   labelCollisions,
   overlappingPairs,
+  sizingCollisions,
 } from './geometry';
+import { nodeSizingLines } from '../../src/canvas/sizingLines';
 
 /** The costliest request path (as latency-over-budget counts it), for the report. */
 function requestPath(d: Diagram): { total: number; path: string[] } {
@@ -69,6 +71,7 @@ for (const def of DEFS) {
   for (const m of childrenOutsideZone(d)) problems.push(m);
   for (const x of edgesThroughNodes(d)) problems.push(`edge ${x.edge} passes through ${x.through.join(', ')}`);
   for (const m of labelCollisions(d)) problems.push(m);
+  for (const m of sizingCollisions(d, nodeSizingLines(d.nodes))) problems.push(m);
   for (const id of coveredAtFit(d)) problems.push(`${id} is under the legend or the minimap at fit view`);
   if (fit.zoom < 0.5) problems.push(`fits at ${(fit.zoom * 100).toFixed(0)} % zoom (< 50 %)`);
   const req = d.nodes.find((n) => n.kind === 'requirements');

@@ -1,6 +1,7 @@
 import {
   Background,
   BackgroundVariant,
+  ConnectionMode,
   Controls,
   ReactFlow,
   useStore as useFlowStore,
@@ -10,10 +11,11 @@ import {
   type ReactFlowState,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import { absolutePositions, childrenOf, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type Diagram, type DiagramNode, type XY } from '../domain/diagram';
+import { lazy, memo, Suspense, useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { absolutePositions, childrenOf, nodeLabel, nodeSize, nodesBounds, withDescendants, zoneAt, type Box, type Diagram, type DiagramNode, type XY } from '../domain/diagram';
 import { findingKey } from '../domain/checker/keys';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import type { NodeMove } from '../store/diagramStore';
@@ -29,11 +31,15 @@ import { NoteNode } from './NoteNode';
 import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
 import { StartPanelSlot } from '../ui/StartPanelSlot';
-import { isLarge } from './viewFit';
+import { isLarge, REVEAL_VIEW } from './viewFit';
 import { DetailContext, detailAt } from './zoomLevel';
 import { reportLocalDrag, useRemoteDrags } from './liveDrag';
 import { RoomCanvasSlot } from '../ui/RoomSlots';
 import type { nodeSizingLines as SizingLinesFn } from './sizingLines';
+import type { Guide, snapBox as SnapBoxFn } from '../domain/snapping';
+import type { KindId } from '../domain/catalogue';
+import { SnapGuides } from './SnapGuides';
+import { useAddComponent } from './useAddComponent';
 
 const nodeTypes = { component: ComponentNode, zone: ZoneNode, note: NoteNode };
 const NO_LINES: ReadonlyMap<string, string> = new Map();
@@ -46,12 +52,22 @@ const CanvasChrome = memo(function CanvasChrome({ dragging, grid }: { dragging: 
     <>
       {grid && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />}
       <Controls position="bottom-left" showInteractive={false} />
-      <miniMap.Component paused={dragging} />
+      <SizedMiniMap paused={dragging} />
       <Legend />
       <HandleBoundsRepair />
     </>
   );
 });
+
+/** Below this canvas size the minimap would cover too much of it (a quarter at 1024 x 768 before): it hides itself. */
+const MINIMAP_MIN = { width: 640, height: 480 };
+const roomForMiniMap = (s: ReactFlowState) => s.width >= MINIMAP_MIN.width && s.height >= MINIMAP_MIN.height;
+
+/** The minimap, on canvases large enough for it. */
+function SizedMiniMap({ paused }: { paused: boolean }) {
+  const room = useFlowStore(roomForMiniMap);
+  return room ? <miniMap.Component paused={paused} /> : null;
+}
 
 /** Ids of measured nodes whose handle bounds React Flow has lost (none, nearly always). */
 function lostHandleBounds(s: ReactFlowState): string {
@@ -134,9 +150,40 @@ const dragStyleFor = (zoom: number) => ({ '--drag-catch': `${(-DRAG_CATCH_PX / z
 const detailOf = (s: { transform: [number, number, number] }) => detailAt(s.transform[2]);
 const PRO_OPTIONS = { hideAttribution: true };
 const SNAP_GRID: [number, number] = [20, 20];
-/** How the view frames components shown from elsewhere (a finding): close enough to read, animated. */
-export const REVEAL_VIEW = { padding: 0.4, maxZoom: 1.25, duration: 350 };
+export { REVEAL_VIEW };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** A dragged component snaps to a neighbour's edge or centre within this many screen pixels. */
+const SNAP_PX = 7;
+/** A connection's end finds a handle this far away (screen pixels): a drop near one connects. */
+const CONNECTION_RADIUS = 32;
+const NO_GUIDES: Guide[] = [];
+/** The menu of kinds for a connection dropped on empty canvas: loaded when a connection starts, shown when one ends there. */
+const loadKindMenu = () => import('./KindMenu');
+const KindMenu = lazy(loadKindMenu);
+const preloadKindMenu = () => void loadKindMenu().catch(() => {});
+const FindBox = lazy(() => import('./FindBox'));
+/** The snapping code: loaded with the first drag (its first frames go unsnapped), not with the page. */
+let snapBox: typeof SnapBoxFn | null = null;
+let snapLoading = false;
+function loadSnapping(): void {
+  if (snapBox || snapLoading) return;
+  snapLoading = true;
+  import('../domain/snapping').then(
+    (m) => void (snapBox = m.snapBox),
+    () => void (snapLoading = false),
+  );
+}
+
+/** Where a dropped connection ended: a component (by id), empty canvas, or somewhere that means nothing. */
+function dropTarget(clientX: number, clientY: number): { node: string } | 'canvas' | null {
+  const el = document.elementFromPoint(clientX, clientY);
+  if (!el || !el.closest('.canvas .react-flow__renderer')) return null;
+  const node = el.closest<HTMLElement>('.react-flow__node');
+  if (node && node.classList.contains('react-flow__node-component')) return { node: node.dataset.id ?? '' };
+  // Notes take no connections; a zone's empty inside is canvas (the new component goes in the zone).
+  if (node && !node.classList.contains('react-flow__node-zone')) return null;
+  return 'canvas';
+}
 
 
 /** Fits the view when another design is shown (opened, restored, undone back to), not on edits. */
@@ -226,6 +273,13 @@ export function Canvas() {
     [near, dEdges],
   );
   const [drag, setDrag] = useState<ReadonlyMap<string, XY>>(EMPTY);
+  const [guides, setGuides] = useState<Guide[]>(NO_GUIDES);
+  // The snapped place of each dragged node: where it lands when the drag ends (React Flow reports its own, unsnapped).
+  const snapped = useRef(new Map<string, XY>());
+  const snapCache = useRef<{ key: string; others: Box[]; origin: XY; size: { width: number; height: number } } | null>(null);
+  const [menu, setMenu] = useState<{ client: XY; flow: XY; from: string; outgoing: boolean } | null>(null);
+  const add = useAddComponent();
+  const flow = useReactFlow<FlowNode, FlowEdge>();
   const [resize, setResize] = useState<ReadonlyMap<string, Box>>(EMPTY);
   const dragRef = useRef(drag);
   dragRef.current = drag;
@@ -239,6 +293,9 @@ export function Canvas() {
     return m;
   }, [drag, remoteDrags]);
   const readOnly = useDiagramStore((s) => s.room?.role === 'observer');
+  const findOpen = useDiagramStore((s) => s.findOpen);
+  const readOnlyRef = useRef(readOnly);
+  readOnlyRef.current = readOnly;
   const inRoom = useDiagramStore((s) => s.room !== null);
   const resizing = useRef(new Set<string>());
   const resizeRef = useRef<ReadonlyMap<string, Box>>(EMPTY);
@@ -330,6 +387,54 @@ export function Canvas() {
     [store],
   );
 
+  /**
+   * The snap of a drag frame: the first dragged component's box (absolute) lined up with a neighbour's edge or
+   * centre within SNAP_PX on screen; the whole dragged selection moves by the same amount. None without a drag,
+   * with the grid on (the grid snaps instead), or in a large design (the neighbours are not all drawn).
+   */
+  const snapFor = useCallback(
+    (changes: NodeChange<FlowNode>[]): { dx: number; dy: number; guides: Guide[] } | null => {
+      const first = changes.find((c) => c.type === 'position' && c.dragging && c.position);
+      if (!first || first.type !== 'position' || !first.position || resizing.current.size) return null;
+      const { diagram, prefs } = store.getState();
+      if (prefs.snapToGrid || isLarge(diagram)) return null;
+      if (!snapBox) return loadSnapping(), null;
+      // The neighbours' boxes are gathered once per drag (not per frame): nothing else moves meanwhile.
+      const key = first.id;
+      let c = snapCache.current;
+      if (!c || c.key !== key) {
+        const dragged = new Set(changes.filter((x) => x.type === 'position' && x.dragging).map((x) => (x as { id: string }).id));
+        if (store.getState().selection.nodes.includes(first.id)) for (const id of store.getState().selection.nodes) dragged.add(id);
+        const all = diagram.nodes;
+        const byId = new Map(all.map((n) => [n.id, n]));
+        const me = byId.get(first.id);
+        if (!me) return null;
+        const at = absolutePositions(all);
+        // Neighbours: every other component, note or zone, but not what moves along nor the zones it sits in.
+        const moving = new Set<string>();
+        const children = childrenOf(all);
+        for (const id of dragged) for (const d of withDescendants(all, id, children)) moving.add(d);
+        const ancestors = new Set<string>();
+        for (let p = me.parent; p !== undefined && !ancestors.has(p); p = byId.get(p)?.parent) ancestors.add(p);
+        const others: Box[] = [];
+        for (const n of all) {
+          if (moving.has(n.id) || ancestors.has(n.id)) continue;
+          const p = at.get(n.id)!;
+          const m = n.kind === 'group' ? nodeSize(n) : (measured.current.get(n.id) ?? nodeSize(n));
+          others.push({ x: p.x, y: p.y, width: m.width, height: m.height });
+        }
+        const origin = me.parent ? (at.get(me.parent) ?? { x: 0, y: 0 }) : { x: 0, y: 0 };
+        const size = me.kind === 'group' ? nodeSize(me) : (measured.current.get(me.id) ?? nodeSize(me));
+        c = snapCache.current = { key, others, origin, size };
+      }
+      const box = { x: c.origin.x + first.position.x, y: c.origin.y + first.position.y, width: c.size.width, height: c.size.height };
+      const others = c.others;
+      const zoom = flowStore.getState().transform[2];
+      return snapBox(box, others, SNAP_PX / zoom, 900);
+    },
+    [store, flowStore],
+  );
+
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
       let dragNext: Map<string, XY> | null = null;
@@ -337,6 +442,7 @@ export function Canvas() {
       const ended = new Map<string, XY>();
       let select: Set<string> | null = null;
       let measuredChanged = false;
+      const snap = snapFor(changes);
       for (const c of changes) {
         if (c.type === 'position') {
           if (resizing.current.size) {
@@ -350,9 +456,14 @@ export function Canvas() {
           }
           if (c.dragging) {
             dragNext ??= new Map(dragRef.current);
-            if (c.position) dragNext.set(c.id, c.position);
+            if (c.position) {
+              const p = snap ? { x: c.position.x + snap.dx, y: c.position.y + snap.dy } : c.position;
+              dragNext.set(c.id, p);
+              snapped.current.set(c.id, p);
+            }
           } else {
-            const pos = c.position ?? dragRef.current.get(c.id);
+            const pos = snapped.current.get(c.id) ?? c.position ?? dragRef.current.get(c.id);
+            snapped.current.delete(c.id);
             if (pos) ended.set(c.id, pos);
             dragNext ??= new Map(dragRef.current);
             dragNext.delete(c.id);
@@ -383,6 +494,9 @@ export function Canvas() {
       }
       if (ended.size) commitMoves(ended);
       if (dragNext) setDrag(dragNext.size ? dragNext : EMPTY);
+      if (snap) setGuides(snap.guides.length ? snap.guides : NO_GUIDES);
+      else if (ended.size || (dragNext && !dragNext.size)) setGuides(NO_GUIDES);
+      if (ended.size) snapCache.current = null;
       if (resizeNext) {
         resizeRef.current = resizeNext;
         setResize(resizeNext.size ? resizeNext : EMPTY);
@@ -393,7 +507,7 @@ export function Canvas() {
         store.getState().setSelection({ nodes: [...select], edges: sel.edges });
       }
     },
-    [store, commitMoves],
+    [store, commitMoves, snapFor],
   );
   const onEdgesChange = useCallback(
     (changes: EdgeChange<FlowEdge>[]) => {
@@ -417,6 +531,41 @@ export function Canvas() {
     },
     [store],
   );
+
+  /**
+   * A connection dropped anywhere but on a handle: on a component's body it connects to that component (in the
+   * direction the drag meant: from an out-handle it goes out, from an in-handle it comes in); on empty canvas a
+   * small menu of kinds opens there, and the chosen component is created where the connection ended, connected.
+   */
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode || readOnlyRef.current) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const from = state.fromNode.id;
+      const outgoing = state.fromHandle?.type !== 'target';
+      const target = dropTarget(point.clientX, point.clientY);
+      if (!target) return;
+      if (target === 'canvas') {
+        setMenu({ client: { x: point.clientX, y: point.clientY }, flow: flow.screenToFlowPosition({ x: point.clientX, y: point.clientY }), from, outgoing });
+        return;
+      }
+      if (target.node === from || !target.node) return;
+      const r = outgoing ? store.getState().connect(from, target.node) : store.getState().connect(target.node, from);
+      if (!r.ok) store.getState().notify('error', r.error);
+    },
+    [store, flow],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const pickKind = useCallback(
+    (kind: KindId) => {
+      if (!menu) return;
+      setMenu(null);
+      add.connectedAt(kind, menu.flow, menu.from, menu.outgoing);
+    },
+    [menu, add],
+  );
+  const menuFrom = menu ? store.getState().diagram.nodes.find((n) => n.id === menu.from) : undefined;
 
   // Every callback and object handed to React Flow keeps its identity across renders: the canvas
   // re-renders on every drag frame, and a new callback would re-render all edges each frame.
@@ -460,6 +609,10 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectStart={preloadKindMenu}
+        onConnectEnd={onConnectEnd}
+        connectionMode={ConnectionMode.Loose}
+        connectionRadius={CONNECTION_RADIUS}
         onNodeClick={inspect}
         onEdgeClick={inspect}
         isValidConnection={isValidConnection}
@@ -483,10 +636,21 @@ export function Canvas() {
         proOptions={PRO_OPTIONS}
       >
         <CanvasChrome dragging={drag.size > 0} grid={detail !== 'tiny'} />
+        {guides.length > 0 && <SnapGuides guides={guides} />}
         {inRoom && <RoomCanvasSlot />}
       </ReactFlow>
       </DetailContext.Provider>
       <StartPanelSlot />
+      {findOpen && (
+        <Suspense fallback={null}>
+          <FindBox />
+        </Suspense>
+      )}
+      {menu && menuFrom && (
+        <Suspense fallback={null}>
+          <KindMenu at={menu.client} fromLabel={nodeLabel(menuFrom)} outgoing={menu.outgoing} onPick={pickKind} onClose={closeMenu} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { EDGE_KINDS, EDGE_KIND_INFO } from '../domain/diagram';
 import { STAGES } from '../domain/stages';
 import { EDGE_STYLES } from './edgeStyles';
+import { ChevronDown, ChevronRight } from '../ui/uiIcons';
 
 const KEY = 'mlsd-canvas:legend-open';
 
@@ -26,6 +27,7 @@ export function Legend() {
   return (
     <Panel position="top-right" className="legend" aria-label="Legend">
       <button type="button" className="legend-toggle" aria-expanded={open} onClick={toggle}>
+        {open ? <ChevronDown size={13} aria-hidden /> : <ChevronRight size={13} aria-hidden />}
         Legend
       </button>
       {open && (

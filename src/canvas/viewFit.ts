@@ -11,6 +11,9 @@ import type { FlowEdge, FlowNode } from './flowTypes';
  */
 export const CULL_ABOVE = { nodes: 1_000, edges: 2_000 } as const;
 
+/** How the view frames components shown from elsewhere (a finding, a find, zoom to selection): close enough to read, animated. */
+export const REVEAL_VIEW = { padding: 0.4, maxZoom: 1.25, duration: 350 };
+
 /** True when the canvas shows this design through its own culling. */
 export const isLarge = (d: Pick<Diagram, 'nodes' | 'edges'>): boolean => d.nodes.length > CULL_ABOVE.nodes || d.edges.length > CULL_ABOVE.edges;
 

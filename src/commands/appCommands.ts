@@ -1,4 +1,5 @@
-import { fitComponents } from '../canvas/viewFit';
+import { fitComponents, REVEAL_VIEW } from '../canvas/viewFit';
+
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from '../canvas/flowTypes';
 import type { DiagramStore } from '../store/diagramStore';
@@ -10,6 +11,7 @@ import { lazyActions } from './lazyActions';
 import { CommandRegistry } from './registry';
 import { registerPracticeCommands } from './practiceCommands';
 import { registerRoomCommands } from './roomCommands';
+import { registerArrangeCommands } from './arrangeCommands';
 
 /** What command handlers can reach. */
 export interface AppContext {
@@ -28,6 +30,7 @@ export function createAppCommands(): AppCommands {
   // Each feature registers its commands from its own module, one line here each.
   registerPracticeCommands(r);
   registerRoomCommands(r);
+  registerArrangeCommands(r);
   return r;
 }
 
@@ -98,7 +101,7 @@ function registerEditCommands(r: AppCommands): void {
     shortcuts: ['Mod+D'],
     run: ({ store }) => {
       const { diagram, selection, paste } = store.getState();
-      paste(copyFragment(diagram, selection.nodes), { x: 32, y: 32 });
+      paste(copyFragment(diagram, selection.nodes));
     },
     enabled: ({ store }) => store.getState().selection.nodes.length > 0,
   });
@@ -174,8 +177,9 @@ function registerEditCommands(r: AppCommands): void {
     name: 'Clear selection',
     group: 'Edit',
     shortcuts: ['Escape'],
-    run: ({ store }) => store.getState().setSelection({ nodes: [], edges: [] }),
-    enabled: hasSelection,
+    // Esc first leaves focus mode, then clears the selection.
+    run: ({ store }) => (store.getState().focusMode ? store.getState().setFocusMode(false) : store.getState().setSelection({ nodes: [], edges: [] })),
+    enabled: (ctx) => ctx.store.getState().focusMode || hasSelection(ctx),
   });
   r.register({
     id: 'fit-view',
@@ -183,6 +187,52 @@ function registerEditCommands(r: AppCommands): void {
     group: 'View',
     shortcuts: ['Shift+1'],
     run: ({ flow, store }) => fitComponents(flow, store.getState().diagram, { padding: 0.2, duration: 200, maxZoom: 1.2 }),
+  });
+  r.register({
+    id: 'zoom-selection',
+    name: 'Zoom to selection',
+    group: 'View',
+    shortcuts: ['Shift+2'],
+    run: ({ flow, store }) => {
+      const { diagram, selection } = store.getState();
+      if (!selection.nodes.length) return void store.getState().notify('info', 'Nothing selected: select components to zoom to them (Shift+1 fits the whole design).');
+      fitComponents(flow, diagram, REVEAL_VIEW, selection.nodes);
+    },
+  });
+  r.register({
+    id: 'find',
+    name: 'Find components',
+    group: 'View',
+    shortcuts: ['Mod+F'],
+    global: true,
+    run: ({ store }) => {
+      // A second Ctrl+F while the box is open goes back to its text.
+      if (store.getState().findOpen) document.querySelector<HTMLInputElement>('.find-box input')?.select();
+      else store.getState().setFindOpen(true);
+    },
+  });
+  r.register({
+    id: 'focus-mode',
+    name: 'Focus mode (hide the panels)',
+    group: 'View',
+    shortcuts: ['Shift+F'],
+    run: ({ store, flow }) => {
+      store.getState().setFocusMode(!store.getState().focusMode);
+      // The canvas changes size: frame the design again once it has.
+      requestAnimationFrame(() => requestAnimationFrame(() => fitComponents(flow, store.getState().diagram, { padding: 0.15, duration: 200, maxZoom: 1 })));
+    },
+  });
+  r.register({
+    id: 'toggle-palette',
+    name: 'Show or hide the palette',
+    group: 'View',
+    run: ({ store }) => store.getState().setPrefs({ paletteOpen: !store.getState().prefs.paletteOpen }),
+  });
+  r.register({
+    id: 'toggle-side',
+    name: 'Show or hide the side panel',
+    group: 'View',
+    run: ({ store }) => store.getState().setPrefs({ sideOpen: !store.getState().prefs.sideOpen }),
   });
   r.register({
     id: 'zoom-in',

@@ -4,14 +4,10 @@ import type { DiagramStore } from '../store/diagramStore';
 
 /** Copy, cut and paste through the clipboard (the system's, and the tab's own), loaded on first use. */
 
-/** Pastes since the last copy: each one lands a step further from the original. */
-let pasteCount = 0;
-
 /** Copies the selected components (with zone contents and the edges between them). */
 export async function copySelection(store: DiagramStore): Promise<void> {
   const { diagram, selection } = store.getState();
   await writeFragment(copyFragment(diagram, selection.nodes));
-  pasteCount = 0;
 }
 
 /** Copies the selection, then deletes it. */
@@ -21,13 +17,12 @@ export async function cutSelection(store: DiagramStore): Promise<void> {
   deleteElements(selection.nodes, selection.edges);
 }
 
-/** Pastes what was copied, offset from the original, and selects it. */
+/** Pastes what was copied beside the original (each further paste beside the last), and selects it. */
 export async function pasteClipboard(store: DiagramStore): Promise<void> {
   const f = await readFragment();
   if (!f || !f.nodes.length) {
     store.getState().notify('info', 'Nothing to paste: copy components first.');
     return;
   }
-  pasteCount++;
-  store.getState().paste(f, { x: 32 * pasteCount, y: 32 * pasteCount });
+  store.getState().paste(f);
 }

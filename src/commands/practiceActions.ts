@@ -12,7 +12,7 @@ export function openReference(store: DiagramStore, reference: Diagram): void {
   s.closeComparison();
   s.closeDialog();
   // The canvas fits the view to a newly opened design.
-  openAsNewDesign(store, reference, `Opened the reference answer “${reference.title}”.${wasPractising ? ' Practice ended.' : ''}`);
+  openAsNewDesign(store, reference, `Opened the reference answer “${reference.title}”.${wasPractising ? ' Practice ended.' : ''}`, { look: true });
 }
 
 /** Starts practising a case study as a new design: a blank canvas with its brief, an empty requirements card and the timer. */

@@ -18,6 +18,8 @@ export interface Command<Ctx = unknown> {
 
 export interface KeyLike {
   key: string;
+  /** The physical key ("Digit2"): Shift+2 gives "@" as its key on a US layout, another symbol elsewhere. */
+  code?: string;
   ctrlKey: boolean;
   metaKey: boolean;
   shiftKey: boolean;
@@ -45,7 +47,9 @@ const SHIFTED_SYMBOLS = new Set(['?', '+', '!', '@', '#', '$', '%', '^', '&', '*
 export function matchesShortcut(e: KeyLike, shortcut: string, isMac = false): boolean {
   const s = parseShortcut(shortcut);
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key.toLowerCase();
-  if (key !== s.key) return false;
+  // A digit with Shift is matched by its physical key, whatever symbol the layout puts on it.
+  const digit = /^[0-9]$/.test(s.key) && s.shift && e.code === `Digit${s.key}`;
+  if (key !== s.key && !digit) return false;
   const mod = isMac ? e.metaKey : e.ctrlKey;
   const otherMod = isMac ? e.ctrlKey : e.metaKey;
   if (mod !== s.mod || otherMod) return false;

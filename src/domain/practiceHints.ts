@@ -119,7 +119,8 @@ function gapHint(d: Diagram, reference: Diagram, given: readonly Hint[]): Hint |
         kind: 'component',
         stage: stage.id,
         about: kind,
-        text: `${stage.name}: the reference uses ${noun} (${kindInfo(kind).label}). ${componentCard(kind).what}`,
+        // The kind's name in brackets only when the noun does not already say it ("an ML objective (ML objective)").
+        text: `${stage.name}: the reference uses ${noun}${noun.toLowerCase().includes(kindInfo(kind).label.toLowerCase()) ? '' : ` (${kindInfo(kind).label})`}. ${componentCard(kind).what}`,
       };
     }
   }

@@ -401,9 +401,29 @@ export async function startPersistence(store: DiagramStore, options: Persistence
     }
   };
   rememberOpen(state().designId);
+  /**
+   * A template or a share link looked at and left unchanged goes out of My designs again (it opens again from
+   * where it came): looking at one template three times leaves one entry, not three. Its undo history stays, so
+   * undo can bring it back (and autosave then stores it again).
+   */
+  async function dropLook(id: string) {
+    if (state().designId === id) return;
+    await scheduler.flush();
+    if (state().designId === id || !knownRev.has(id)) return;
+    pending.delete(id);
+    const records = await db.remove(id).catch(() => null);
+    knownRev.delete(id);
+    lastWritten.delete(id);
+    if (records) post({ type: 'deleted', id });
+    changed();
+  }
   store.subscribe((s, prev) => {
     if (stopped) return;
-    if (s.designId !== prev.designId) rememberOpen(s.designId);
+    if (s.designId !== prev.designId) {
+      rememberOpen(s.designId);
+      const look = prev.pristine;
+      if (look && look.id === prev.designId && look.diagram === prev.diagram) void dropLook(look.id);
+    }
     if (s.diagram === prev.diagram && s.designId === prev.designId) return;
     if (lastWritten.get(s.designId) === s.diagram || (!knownRev.has(s.designId) && isBlankDiagram(s.diagram))) {
       pending.delete(s.designId); // already stored, or blank and not worth storing yet

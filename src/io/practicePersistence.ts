@@ -4,6 +4,8 @@ import type { DiagramState, DiagramStore } from '../store/diagramStore';
 import { loadTemplate } from './templates';
 
 const KEY = 'mlsd-canvas:practice';
+/** A page back within this time of closing was reloaded, not left: its running timer keeps running. */
+export const RELOAD_GRACE_MS = 5 * 60_000;
 
 /** What is kept of a practice session between visits (the reference is loaded again from its template). */
 interface SavedPractice {
@@ -48,8 +50,9 @@ function write(s: DiagramState, now: number): void {
 
 /**
  * Keeps the practice session in this browser, so that a reload (or a return later) on the practice
- * design resumes it: same case study, step times and hints, with the timer paused where the page
- * closed. The design itself comes back through autosave.
+ * design resumes it: same case study, step times and hints; a running timer runs on through a reload
+ * (back within RELOAD_GRACE_MS), and waits where the page closed after a longer absence. The design itself
+ * comes back through autosave.
  */
 export function bindPracticePersistence(store: DiagramStore, now: () => number = Date.now): () => void {
   let restoring = false;
@@ -62,8 +65,13 @@ export function bindPracticePersistence(store: DiagramStore, now: () => number =
     const s = store.getState();
     if (!r.ok || s.practice || s.designId !== saved.designId) return;
     const { findingsHidden, savedAt, ...session } = saved;
-    s.restorePractice({ ...session, reference: r.value, clock: pauseClock(session.clock, savedAt) }, findingsHidden);
-    if (!session.ended) s.notify('info', `Practice on “${session.title}” is back where you left it; the timer is paused.`);
+    // A reload is part of the interview: a running timer runs on (the seconds of the reload count, as they
+    // would on a clock on the wall). Back after a longer absence, the timer waits where the page closed.
+    const running = session.clock.runningSince !== null && !session.ended;
+    const keepRunning = running && now() - savedAt <= RELOAD_GRACE_MS;
+    s.restorePractice({ ...session, reference: r.value, clock: keepRunning ? session.clock : pauseClock(session.clock, savedAt) }, findingsHidden);
+    if (!session.ended)
+      s.notify('info', keepRunning ? `Practice on “${session.title}” is back; the timer kept running.` : `Practice on “${session.title}” is back where you left it; the timer is paused.`);
   };
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.practice !== prev.practice || s.findingsHidden !== prev.findingsHidden) {

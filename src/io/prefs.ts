@@ -2,13 +2,15 @@ import { DEFAULT_PREFS, type Prefs, type DiagramStore } from '../store/diagramSt
 
 const KEY = 'mlsd-canvas:prefs';
 
-/** Preferences saved in this browser (theme, snap to grid); defaults when absent or unreadable. */
+/** Preferences saved in this browser (theme, snap to grid, which panels are folded); defaults when absent or unreadable. */
 export function loadPrefs(): Prefs {
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<Prefs>;
     return {
       snapToGrid: typeof raw.snapToGrid === 'boolean' ? raw.snapToGrid : DEFAULT_PREFS.snapToGrid,
       theme: raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'system' ? raw.theme : DEFAULT_PREFS.theme,
+      paletteOpen: typeof raw.paletteOpen === 'boolean' ? raw.paletteOpen : DEFAULT_PREFS.paletteOpen,
+      sideOpen: typeof raw.sideOpen === 'boolean' ? raw.sideOpen : DEFAULT_PREFS.sideOpen,
     };
   } catch {
     return DEFAULT_PREFS;

@@ -59,5 +59,5 @@ export async function openShareLink(store: DiagramStore, hash: string): Promise<
     store.getState().notify('error', `${r.error.message} Your own designs are untouched.`, { sticky: true });
     return;
   }
-  openAsNewDesign(store, r.value, `Opened the shared design “${r.value.title}”.`);
+  openAsNewDesign(store, r.value, `Opened the shared design “${r.value.title}”.`, { look: true });
 }

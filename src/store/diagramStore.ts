@@ -6,6 +6,7 @@ import {
   absolutePosition,
   absolutePositions,
   emptyDiagram,
+  nodesBounds,
   sortParentsFirst,
   DEFAULT_ZONE_SIZE,
   type Diagram,
@@ -20,6 +21,7 @@ import { suppresses } from '../domain/checker/keys';
 import type { Finding, FindingFix, RuleId } from '../domain/checker/types';
 import { isCalled, proposeEdgeKind } from '../domain/roles';
 import { fitWithinLimits, pasteFragment as pasteNodes, type Fragment } from '../domain/fragment';
+import { obstacleBoxes, pasteOffset } from '../domain/placement';
 import type { tidyLayout } from '../domain/layout';
 import { err, ok, type Result } from '../domain/result';
 import { filesSlice, type FilesSlice } from './filesSlice';
@@ -70,6 +72,11 @@ export interface AddNodeInput {
   parent?: string;
   label?: string;
   props?: NodeProps;
+  /**
+   * Connects the new component with an existing one in the same undo step: `from` -> new when `outgoing`
+   * (the default), new -> `from` otherwise, with the kind the two propose.
+   */
+  connect?: { from: string; outgoing?: boolean };
 }
 
 export interface NodeMove {
@@ -100,8 +107,11 @@ export interface DocumentSlice {
   setTitle(title: string): void;
   setProblem(problem: ProblemId): void;
   setBrief(brief: string): void;
-  /** Pastes a copied fragment with fresh ids, offset, and selects it; returns the pasted node ids. */
-  paste(fragment: Fragment, offset: XY): string[];
+  /**
+   * Pastes a copied fragment with fresh ids and selects it; returns the pasted node ids. Without an offset the copy
+   * lands beside where it was copied from (to the right, or the nearest free place), never on top of anything.
+   */
+  paste(fragment: Fragment, offset?: XY): string[];
   /**
    * Adds what `add` builds from the current diagram (components and their connections, e.g. from a
    * reference answer; its code loads on first use, like tidyUp's layout) as one undo step, and
@@ -154,6 +164,9 @@ export type ThemePref = 'system' | 'light' | 'dark';
 export interface Prefs {
   snapToGrid: boolean;
   theme: ThemePref;
+  /** The palette (left) and the side column (right) are shown; folded to a thin strip otherwise. */
+  paletteOpen: boolean;
+  sideOpen: boolean;
 }
 
 export interface PrefsSlice {
@@ -165,6 +178,12 @@ export type SidePanelTab = 'inspector' | 'findings' | 'capacity';
 
 export interface UiSlice {
   sidePanel: SidePanelTab;
+  /** Focus mode (screen sharing): palette and side column hidden, the canvas takes the page. Not remembered. */
+  focusMode: boolean;
+  setFocusMode(on: boolean): void;
+  /** The find box over the canvas (Ctrl/Cmd+F) is open. */
+  findOpen: boolean;
+  setFindOpen(open: boolean): void;
   showSidePanel(tab: SidePanelTab): void;
   /** The open modal dialog, by id (e.g. "my-designs", "shortcuts"), or null. */
   dialog: string | null;
@@ -324,7 +343,16 @@ const documentSlice =
           ...(parentNode && parentNode.kind === 'group' ? { parent: parentNode.id } : {}),
           props,
         };
-        return commit({ ...diagram, nodes: [...diagram.nodes, node] }, undefined, { nodes: [id], edges: [] }) ? id : '';
+        const other = input.connect ? nodes.get(input.connect.from) : undefined;
+        let edges = diagram.edges;
+        if (other && other.kind !== 'group' && other.kind !== 'note' && node.kind !== 'group' && node.kind !== 'note') {
+          const outgoing = input.connect!.outgoing !== false;
+          const [s, t] = outgoing ? [other, node] : [node, other];
+          const edgeIds = new Set(diagram.edges.map((e) => e.id));
+          const edge: DiagramEdge = { id: uniqueId(newId, 'e', (x) => edgeIds.has(x)), source: s.id, target: t.id, kind: proposeEdgeKind(s, t, isCalled(diagram, s.id)) };
+          edges = [...diagram.edges, edge];
+        }
+        return commit({ ...diagram, nodes: [...diagram.nodes, node], edges }, undefined, { nodes: [id], edges: [] }) ? id : '';
       },
 
       connect(source, target, kind) {
@@ -503,7 +531,13 @@ const documentSlice =
           );
           return [];
         }
-        const r = pasteNodes(diagram, fragment, (prefix, taken) => uniqueId(newId, prefix, taken), offset);
+        const by =
+          offset ??
+          pasteOffset(
+            obstacleBoxes(diagram.nodes, { withZones: fragment.nodes.some((n) => n.kind === 'group') }),
+            nodesBounds(fragment.nodes),
+          );
+        const r = pasteNodes(diagram, fragment, (prefix, taken) => uniqueId(newId, prefix, taken), by);
         if (!r.nodeIds.length) return [];
         return commit(r.diagram, undefined, { nodes: r.nodeIds, edges: r.edgeIds }) ? r.nodeIds : [];
       },
@@ -709,6 +743,10 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
   return {
     sidePanel: 'inspector',
     showSidePanel: (sidePanel) => set({ sidePanel }),
+    focusMode: false,
+    setFocusMode: (focusMode) => set({ focusMode }),
+    findOpen: false,
+    setFindOpen: (findOpen) => set({ findOpen }),
     dialog: null,
     editingEdgeId: null,
     setEditingEdge: (id) => set({ editingEdgeId: id }),
@@ -718,8 +756,10 @@ const uiSlice: Slice<UiSlice> = (set, get) => {
     notify(kind, text, options) {
       const id = next++;
       const all = get().notices;
-      // Sticky notices stay until acted on; of the others only the newest few are kept.
-      const passing = all.filter((n) => !n.sticky).slice(-3);
+      // Sticky notices stay until acted on. Of the others, a new one replaces any of its kind (the newest "Connected."
+      // or "Opened the reference…" says all there is: four of them stacked over the canvas said it four times), and
+      // at most three stay in all.
+      const passing = all.filter((n) => !n.sticky && n.kind !== kind).slice(-2);
       set({ notices: [...all.filter((n) => n.sticky || passing.includes(n)), { id, kind, text, ...options }] });
       return id;
     },
@@ -752,7 +792,7 @@ const prefsSlice =
     setPrefs: (patch) => set({ prefs: { ...get().prefs, ...patch } }),
   });
 
-export const DEFAULT_PREFS: Prefs = { snapToGrid: false, theme: 'system' };
+export const DEFAULT_PREFS: Prefs = { snapToGrid: false, theme: 'system', paletteOpen: true, sideOpen: true };
 
 export interface StoreOptions {
   prefs?: Prefs;

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand/vanilla';
-import type { ProblemId } from '../domain/diagram';
+import type { Diagram, ProblemId } from '../domain/diagram';
 import type { Imported } from '../domain/import/sketch';
 import type { Result } from '../domain/result';
 import type { DiagramState } from './diagramStore';
@@ -71,6 +71,12 @@ export interface ImportPreview {
 }
 
 export interface FilesSlice {
+  /**
+   * A design opened from a template or a share link, with the diagram it was opened with: until the user changes
+   * it, it is only a look (leaving it unchanged takes it out of My designs again; reopening adds no copy).
+   */
+  pristine: { id: string; diagram: Diagram } | null;
+  setPristine(p: { id: string; diagram: Diagram } | null): void;
   saveStatus: SaveStatus;
   /** What went wrong and what to do, when saveStatus is 'failed' or 'conflict'. */
   saveProblem: string | null;
@@ -88,6 +94,8 @@ export interface FilesSlice {
 
 /** Storage status, the design library handle and the share-link dialog's data. */
 export const filesSlice: StateCreator<DiagramState, [], [], FilesSlice> = (set, get) => ({
+  pristine: null,
+  setPristine: (pristine) => set({ pristine }),
   saveStatus: 'idle',
   saveProblem: null,
   setSaveStatus(status, problem = null) {

@@ -1,6 +1,7 @@
 import { ArrowRight, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { ArrangeButtons } from './ArrangeButtons';
 import { kindInfo, type KindId } from '../domain/catalogue';
 import { KIND_TOOLS } from '../domain/kindTools';
 import {
@@ -9,7 +10,6 @@ import {
   LABEL_SOURCES,
   ML_TASKS,
   SPLITS,
-  PROBLEM_IDS,
   PROBLEM_LABELS,
   nodeLabel,
   nodeStage,
@@ -17,7 +17,6 @@ import {
   type DiagramNode,
   type LabelSource,
   type NodeProps,
-  type ProblemId,
 } from '../domain/diagram';
 import { describeGroup, problemProfile } from '../domain/profiles';
 import { actsAs } from '../domain/roles';
@@ -426,6 +425,12 @@ function MultiInspector() {
           {sel.nodes.length} component{sel.nodes.length === 1 ? '' : 's'} and {sel.edges.length} connection
           {sel.edges.length === 1 ? '' : 's'} selected.
         </p>
+        {sel.nodes.length >= 2 && (
+          <>
+            <h3 className="inspector-sub">Arrange</h3>
+            <ArrangeButtons count={sel.nodes.length} />
+          </>
+        )}
         <button type="button" className="btn btn-danger" onClick={() => store.getState().deleteElements(sel.nodes, sel.edges)}>
           <Trash2 size={15} aria-hidden /> Delete selection
         </button>
@@ -446,12 +451,10 @@ function EmptyInspector() {
       </div>
       <div className="inspector-body">
         <div className="field-group">
-          <SelectField
-            label="Problem"
-            value={problem}
-            options={PROBLEM_IDS.map((id) => ({ value: id, label: PROBLEM_LABELS[id] }))}
-            onChange={(v) => v && store.getState().setProblem(v as ProblemId)}
-          />
+          {/* The problem is picked in the header (one select, always in sight); here it is explained. */}
+          <p className="design-problem">
+            Problem: <strong>{PROBLEM_LABELS[problem]}</strong> <span className="muted">(pick it in the header)</span>
+          </p>
           <p className="field-hint">
             {needs.length
               ? `The check also asks for: ${needs.map((g) => describeGroup(g)).join('; ')}.`
@@ -469,7 +472,7 @@ function EmptyInspector() {
           <h3>How to build</h3>
           <ul>
             <li>Drag components from the palette, or focus one and press Enter.</li>
-            <li>Drag from a component's right handle to another's left handle to connect them.</li>
+            <li>Drag from a component's handle onto another to connect them, or onto empty canvas to add a connected one.</li>
             <li>Select anything to edit it here; Delete removes it.</li>
           </ul>
         </div>

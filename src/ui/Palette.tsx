@@ -5,6 +5,8 @@ import { STAGES } from '../domain/stages';
 import { kindIconId, SpriteIcon } from './SpriteIcon';
 import { KIND_TOOLS } from '../domain/kindTools';
 import { usePaletteDrag } from './usePaletteDrag';
+import { FoldButton } from './PanelFold';
+import { useDiagramStoreApi } from '../store/useDiagramStore';
 
 const GROUPS: { id: PaletteGroup; title: string; color?: string }[] = [
   ...STAGES.map((s) => ({ id: s.id as PaletteGroup, title: `${s.step}. ${s.name}`, color: s.color })),
@@ -21,6 +23,10 @@ interface Props {
 /** The component palette: every kind, grouped by interview stage, searchable, draggable. */
 export function Palette({ onAdd, onDrop }: Props) {
   const [query, setQuery] = useState('');
+  const store = useDiagramStoreApi();
+  // After an add from the search box (Enter), Ctrl/Cmd+Z there means "take that component back", not "undo my
+  // typing"; once the user types again, it is the text's undo again.
+  const addedFromSearch = useRef(false);
   const [collapsed, setCollapsed] = useState<ReadonlySet<PaletteGroup>>(new Set());
   const [tip, setTip] = useState<{ kind: KindInfo; top: number } | null>(null);
   // The tooltip shows the first line of the component's learning card: the cards load as soon as the
@@ -58,7 +64,14 @@ export function Palette({ onAdd, onDrop }: Props) {
       e.preventDefault();
       listRef.current?.querySelector<HTMLButtonElement>('.palette-item')?.focus();
     } else if (e.key === 'Escape') setQuery('');
-    else if (e.key === 'Enter' && groups.length === 1 && groups[0].items.length === 1) onAdd(groups[0].items[0].id);
+    else if (e.key === 'Enter' && groups.length === 1 && groups[0].items.length === 1) {
+      onAdd(groups[0].items[0].id);
+      addedFromSearch.current = true;
+    } else if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'z' || e.key === 'Z' || e.key === 'y') && addedFromSearch.current) {
+      e.preventDefault();
+      if (e.key === 'y' || e.shiftKey) store.getState().redo();
+      else store.getState().undo();
+    }
   };
 
   const onItemKey = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -78,6 +91,7 @@ export function Palette({ onAdd, onDrop }: Props) {
     <section className="palette panel" aria-label="Components" onPointerEnter={warmUp} onFocus={warmUp}>
       <div className="panel-head">
         <h2 className="panel-title">Components</h2>
+        <FoldButton which="palette" />
       </div>
       <label className="search">
         <Search size={15} aria-hidden />
@@ -86,7 +100,10 @@ export function Palette({ onAdd, onDrop }: Props) {
           placeholder="Search, e.g. triton"
           aria-label="Search components"
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            addedFromSearch.current = false;
+          }}
           onKeyDown={onSearchKey}
         />
       </label>

@@ -70,7 +70,8 @@ export default function PracticeBar({ commands, ctx }: { commands: AppCommands; 
         </div>
       </div>
       {!inRoom && <PracticeTimer />}
-      {hints.length > 0 && hintHiddenAt !== hints.length && (
+      {/* A hint describes the design when it was asked for: after End it would be stale (the review takes over). */}
+      {!ended && hints.length > 0 && hintHiddenAt !== hints.length && (
         <PracticeHint hints={hints} onDismiss={() => setHintHiddenAt(hints.length)} />
       )}
     </section>

@@ -40,6 +40,7 @@ const CapacityPanel = preloadable(
   },
 ).Component;
 import { StageStrip } from './StageStrip';
+import { FoldButton } from './PanelFold';
 
 const TABS: readonly SidePanelTab[] = ['inspector', 'findings', 'capacity'];
 
@@ -88,6 +89,7 @@ export function SidePanel({ onReveal }: { onReveal(nodeIds: readonly string[]): 
   return (
     <aside className="side">
       <StageStrip onOpenFindings={() => show('findings')} />
+      <div className="side-tabs-row">
       <div className="side-tabs" role="tablist" aria-label="Side panel" ref={tabs} onKeyDown={onTabKey}>
         <button
           type="button"
@@ -123,6 +125,8 @@ export function SidePanel({ onReveal }: { onReveal(nodeIds: readonly string[]): 
         >
           Capacity
         </button>
+      </div>
+      <FoldButton which="side" />
       </div>
       <div
         className="side-tabpanel"

@@ -51,7 +51,7 @@ export default function StartPanel() {
         </li>
         <li>
           <span className="start-step">2</span>
-          <span>Connect a component’s right handle to another’s left handle; select anything to edit it on the right.</span>
+          <span>Drag from a handle onto another component to connect them (onto empty canvas to add one); select anything to edit it on the right.</span>
         </li>
         <li>
           <span className="start-step">3</span>

@@ -26,6 +26,16 @@ export const UI_ICON_NAMES = [
   'loader-circle',
   'triangle-exclamation-point',
   'file-up',
+  'align-start-vertical',
+  'align-center-vertical',
+  'align-end-vertical',
+  'align-start-horizontal',
+  'align-center-horizontal',
+  'align-end-horizontal',
+  'align-horizontal-distribute-center',
+  'align-vertical-distribute-center',
+  'chevron-left',
+  'focus',
 ] as const;
 
 export type UiIconName = (typeof UI_ICON_NAMES)[number];

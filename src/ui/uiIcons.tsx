@@ -38,3 +38,5 @@ export const Check = spriteIcon('check');
 export const LoaderCircle = spriteIcon('loader-circle');
 export const TriangleAlert = spriteIcon('triangle-exclamation-point');
 export const FileUp = spriteIcon('file-up');
+export const ChevronLeft = spriteIcon('chevron-left');
+export const Focus = spriteIcon('focus');

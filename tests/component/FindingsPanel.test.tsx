@@ -1,3 +1,4 @@
+import { PROBLEM_LABELS } from '../../src/domain/diagram';
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { readFileSync } from 'node:fs';
@@ -235,12 +236,13 @@ describe('the findings panel', () => {
     missing.forEach((li) => expect(li).toHaveAttribute('data-severity', 'warning'));
 
     const design = within(screen.getByRole('region', { name: 'Inspector' }));
-    const inInspector = design.getByRole('combobox', { name: 'Problem' });
-    expect(inInspector).toHaveValue('rag');
+    // One Problem select (the header's); the Inspector says which problem is picked and what it adds.
+    expect(screen.getAllByRole('combobox', { name: 'Problem' })).toHaveLength(1);
+    expect(design.getByText(/Problem:/).textContent).toContain(PROBLEM_LABELS.rag);
     expect(design.getByText(/also asks for: Embedding model; Vector DB/)).toBeInTheDocument();
-    await user.selectOptions(inInspector, 'generic');
+    await user.selectOptions(header, 'generic');
     expect(panel().querySelector('[data-rule="missing-component"]')).toBeNull();
-    expect(header).toHaveValue('generic');
+    expect(design.getByText(/Problem:/).textContent).toContain(PROBLEM_LABELS.generic);
   });
 
   it('presents a design that is just starting as a to-do list, from the requirements on', async () => {

@@ -362,8 +362,12 @@ describe('export limits and failures', () => {
     await runExport(page, 'Copy image');
     await expect.poll(() => page.locator('.notice').allTextContents()).toContainEqual(expect.stringMatching(/did not allow/));
     expect(await page.getByRole('alert').textContent()).toMatch(/did not allow this page to write to the clipboard.*export a file instead/);
+    // The same refusal for a text copy (dismiss the first notice, so the second is seen to come).
+    await page.getByRole('alert').getByRole('button', { name: /Dismiss|Close/ }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
     await runExport(page, 'Copy Mermaid');
-    await expect.poll(() => page.getByRole('alert').count()).toBe(2);
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    expect(await page.getByRole('alert').textContent()).toMatch(/did not allow this page to write to the clipboard/);
     // A refused copy leaves no export running: Export PNG still works.
     const { name } = await download(page, 'Export PNG');
     expect(name).toBe('Untitled design.png');

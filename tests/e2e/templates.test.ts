@@ -2,17 +2,27 @@
  * Every case-study template opened from the gallery in a 1440 x 900 window is readable without
  * zooming: the canvas fits it at 50 % zoom or more, every node lies inside the canvas and no
  * component or note is hidden under the legend or the minimap, and component labels are drawn at a size a
- * person can read (not grey bars). The screenshots land in test-results/template-fit-<id>.png.
+ * person can read (not grey bars), and the sizing line of each sized component ("7.68 TB / 24 shards") is
+ * drawn whole, with no component, edge, edge label or other sizing line over it. The screenshots land in
+ * test-results/template-fit-<id>.png.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openPage, pageErrors, screenshot } from './browser';
+import { parseDiagramText } from '../../src/domain/format/parse';
+import { nodeSizingLines } from '../../src/canvas/sizingLines';
 
 const DIR = resolve(import.meta.dirname, '../../templates');
 const ids = readdirSync(DIR).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
 const template = (id: string) => JSON.parse(readFileSync(resolve(DIR, `${id}.json`), 'utf8')) as { title: string; nodes: unknown[] };
+/** The sizing lines the canvas should draw on the template, by node id. */
+function sizingLinesOf(id: string): ReadonlyMap<string, string> {
+  const parsed = parseDiagramText(readFileSync(resolve(DIR, `${id}.json`), 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return nodeSizingLines(parsed.value.nodes);
+}
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
 
 let browser: Browser;
@@ -84,6 +94,40 @@ describe('templates at fit view in a 1440 x 900 window', () => {
           }),
         );
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(6);
+
+      // Sizing lines (their code loads after the first paint): the ones the domain computes, whole, over nothing.
+      const lines = sizingLinesOf(id);
+      await poll(() => page.locator('.node-sizing').count()).toBe(lines.size);
+      const chips = await page.locator('.node-sizing').evaluateAll((els) =>
+        els.map((el) => ({
+          id: el.closest('.react-flow__node')?.getAttribute('data-id') ?? '',
+          text: el.textContent ?? '',
+          cut: el.scrollWidth > el.clientWidth + 1,
+          ...JSON.parse(JSON.stringify(el.getBoundingClientRect())),
+        })),
+      );
+      expect(Object.fromEntries(chips.map((c) => [c.id, c.text]))).toEqual(Object.fromEntries(lines));
+      expect(chips.filter((c) => c.cut).map((c) => c.text)).toEqual([]);
+      const labels: Rect[] = await page.locator('.edge-label').evaluateAll((els) => els.map((el) => JSON.parse(JSON.stringify(el.getBoundingClientRect()))));
+      // Points along every drawn edge, on screen.
+      const edgePoints = await page.locator('path.react-flow__edge-path').evaluateAll((els) =>
+        (els as SVGPathElement[]).map((p) => {
+          const m = p.getScreenCTM()!;
+          const len = p.getTotalLength();
+          return Array.from({ length: 81 }, (_, i) => {
+            const pt = p.getPointAtLength((len * i) / 80);
+            return [m.a * pt.x + m.c * pt.y + m.e, m.b * pt.x + m.d * pt.y + m.f] as [number, number];
+          });
+        }),
+      );
+      const clashes: string[] = [];
+      for (const c of chips) {
+        for (const b of boxes) if (!b.zone && b.id !== c.id && overlaps(c, b)) clashes.push(`${c.text} on ${b.id}`);
+        for (const l of labels) if (overlaps(c, l)) clashes.push(`${c.text} under an edge label`);
+        for (const o of chips) if (o !== c && overlaps(c, o)) clashes.push(`${c.text} on ${o.text}`);
+        if (edgePoints.some((pts) => pts.some(([x, y]) => x > c.x && x < c.x + c.width && y > c.y && y < c.y + c.height))) clashes.push(`${c.text} under an edge`);
+      }
+      expect(clashes).toEqual([]);
 
       await screenshot(page, `template-fit-${id}`);
       expect(pageErrors(page)).toEqual([]);

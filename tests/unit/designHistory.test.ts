@@ -104,8 +104,14 @@ describe('designs in the store', () => {
     const s = make();
     const sticky = s.getState().notify('error', 'kept', { sticky: true });
     for (let i = 0; i < 6; i++) s.getState().notify('info', `n${i}`);
-    expect(s.getState().notices.map((n) => n.text)).toEqual(['kept', 'n2', 'n3', 'n4', 'n5']);
+    // A passing notice replaces the one of its kind before it: six infos leave the last.
+    expect(s.getState().notices.map((n) => n.text)).toEqual(['kept', 'n5']);
+    // Of other kinds, one each stays beside it (three passing at most).
+    s.getState().notify('success', 'done');
+    s.getState().notify('error', 'failed');
+    s.getState().notify('info', 'n6');
+    expect(s.getState().notices.map((n) => n.text)).toEqual(['kept', 'done', 'failed', 'n6']);
     s.getState().dismissNotice(sticky);
-    expect(s.getState().notices.map((n) => n.text)).toEqual(['n2', 'n3', 'n4', 'n5']);
+    expect(s.getState().notices.map((n) => n.text)).toEqual(['done', 'failed', 'n6']);
   });
 });

@@ -24,7 +24,9 @@ import {
   fitViewport,
   labelCollisions,
   overlappingPairs,
+  sizingCollisions,
 } from '../../scripts/template-defs/geometry';
+import { nodeSizingLines } from '../../src/canvas/sizingLines';
 
 const DIR = join(__dirname, '..', '..', 'templates');
 
@@ -125,6 +127,11 @@ describe('templates', () => {
       const { diagram } = load(file);
       expect(edgesThroughNodes(diagram)).toEqual([]);
       expect(labelCollisions(diagram)).toEqual([]);
+    });
+
+    it('draws every sizing line on a component whole, with no edge, label, component or other sizing line over it', () => {
+      const { diagram } = load(file);
+      expect(sizingCollisions(diagram, nodeSizingLines(diagram.nodes))).toEqual([]);
     });
 
     it('names the problem of its case study', () => {

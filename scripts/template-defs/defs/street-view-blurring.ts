@@ -15,7 +15,8 @@ export const streetViewBlurring: TemplateDef = {
         goal: 'Publish street imagery only after every face and licence plate is blurred (privacy law), with little over-blurring',
         scale: '~100M new panoramas/month (~8 tiles each) plus a 1B-image archive backfill',
         realtime: false,
-        notes: 'A batch system: throughput and recall matter, latency does not; imagery is published only once processed.',
+        eventsPerDay: 3.33e6, bytesPerEvent: 8e6, retentionDays: 1095,
+        notes: 'A batch system: throughput and recall matter, latency does not; imagery is published only once processed. Sizing: 100M panoramas a month = 3.33M a day at ~8 MB (8 tiles of ~1 MB JPEG); originals kept ~3 years (until recaptured) for re-processing.',
       },
     },
     {
@@ -88,7 +89,10 @@ export const streetViewBlurring: TemplateDef = {
     },
     {
       id: 'review', kind: 'human-review', label: 'Review queue', zone: 'offline', at: [4, 3.1],
-      props: { tool: 'trained reviewers', notes: 'Sized for ~1 % of ~800M tiles a month = 8M tiles at ~6 s each: ~13k reviewer-hours a month (~80 reviewers); the policy band is tuned to that capacity.' },
+      props: {
+        tool: 'trained reviewers', itemsPerDay: 26666667, reviewShare: 0.01, reviewsPerHour: 600, reviewers: 80,
+        notes: 'Sized for ~1 % of ~800M tiles a month (26.7M a day) = 8M reviews a month at ~6 s each (600 an hour): ~440 reviewer-hours a day, 75 reviewers on shift at 6 productive hours; 80 staffed (~110 people with weekends). The policy band is tuned to that capacity.',
+      },
     },
     {
       id: 'dash', kind: 'monitoring-dashboard', label: 'Pipeline dashboards', zone: 'offline', at: [5, 5.1],

@@ -20,6 +20,9 @@ export const videoRecommendation: TemplateDef = {
         goal: 'Maximise long-term watch time and satisfaction on the home feed',
         scale: '1B daily users x ~20 feed loads = 230k/s on average, ~500k/s at peak; 10B videos, +500k uploads a day',
         qps: 500000, latencyBudgetMs: 200, realtime: true,
+        dau: 1e9, requestsPerUserPerDay: 20, peakFactor: 2.2, items: 1e10,
+        eventsPerDay: 2e11, bytesPerEvent: 100, retentionDays: 7,
+        notes: 'Sizing: 1B DAU x 20 feed loads / 86,400 s x 2.2 (evening peak) = ~500k QPS. Events: 20B loads x ~10 impressions = 200B a day at ~100 B each (ids, position, model version), kept 7 days in Kafka.',
       },
     },
     {
@@ -47,7 +50,7 @@ export const videoRecommendation: TemplateDef = {
     },
     {
       id: 'note-funnel', kind: 'note', at: [4, 0],
-      props: { text: 'Funnel: ~2,000 candidates -> light pre-ranker keeps ~300 (15 ms) -> heavy multi-task ranker (60 ms) -> re-ranking -> 20 shown.' },
+      props: { text: 'Funnel: ~1,000 candidates -> light pre-ranker keeps ~300 -> heavy ranker -> re-ranking -> 20 shown. At 500k QPS: 5e8 cheap scores/s, then 1.5e8 heavy ones.' },
     },
 
     // Offline
@@ -89,23 +92,31 @@ export const videoRecommendation: TemplateDef = {
 
     // Online: request path
     { id: 'client', kind: 'client-app', label: 'Mobile and web app', zone: ON, at: [0, 6.2], props: { tool: 'iOS, Android, web', latencyMs: 40, notes: 'Network round trip, counted in the 200 ms budget.' } },
-    { id: 'api', kind: 'prediction-api', label: 'Home-feed service', zone: ON, at: [1, 6.2], props: { parallel: true, tool: 'gRPC', latencyMs: 10, notes: 'Calls the candidate sources in parallel, merges ~2,000 candidates, dedupes watched videos.' } },
+    { id: 'api', kind: 'prediction-api', label: 'Home-feed service', zone: ON, at: [1, 6.2], props: { parallel: true, tool: 'gRPC', latencyMs: 10, notes: 'Calls the candidate sources in parallel, merges ~1,000 candidates (800 two-tower, 100 fresh, 100 trending), dedupes watched videos.' } },
     {
       id: 'cgann', kind: 'candidate-generation', label: 'Two-tower retrieval', zone: ON, at: [2, 6.2],
-      props: { tool: 'two-tower + ANN', latencyMs: 10, notes: 'User tower vN on session and history features; top-1,000 from index vN.' },
+      props: {
+        tool: 'two-tower + ANN', latencyMs: 10, candidates: 800, costPerCandidateUs: 5, replicas: 2400,
+        notes: 'User tower vN on session and history features; top-800 from index vN. ~5 µs per returned candidate (ANN probe and fetch): 4 ms a request, ~2,000 replica-cores at the peak.',
+      },
     },
-    { id: 'cgfresh', kind: 'candidate-generation', label: 'Fresh uploads (< 48 h)', zone: ON, at: [2, 7.2], props: { actsAs: ['cache'], tool: 'Redis (uploads by topic)', latencyMs: 10, notes: 'Recent uploads on the user\'s topics: new videos get impressions before they have interactions.' } },
+    { id: 'cgfresh', kind: 'candidate-generation', label: 'Fresh uploads (< 48 h)', zone: ON, at: [2, 7.2], props: { actsAs: ['cache'], tool: 'Redis (uploads by topic)', latencyMs: 10, notes: 'Recent uploads on the user\'s topics: new videos get impressions before they have interactions. ~100 per request.' } },
     {
       id: 'cgcold', kind: 'candidate-generation', label: 'Trending and cold start', zone: ON, at: [2, 8.2],
-      props: { actsAs: ['cache'], tool: 'Redis sorted sets', latencyMs: 5, notes: 'Trending by country and language, onboarding topics: the only source for new and logged-out users.' },
+      props: { actsAs: ['cache'], tool: 'Redis sorted sets', latencyMs: 5, notes: 'Trending by country and language, onboarding topics: the only source for new and logged-out users. ~100 per request.' },
     },
     {
       id: 'prerank', kind: 'ranking', label: 'Light pre-ranker', zone: ON, at: [3, 6.2],
-      props: { tool: 'small MLP on cached embeddings', latencyMs: 15, notes: 'Scores ~2,000 candidates at ~5 us each and keeps ~300 for the heavy ranker.' },
+      props: {
+        tool: 'small MLP on cached embeddings', latencyMs: 15, candidates: 1000, costPerCandidateUs: 5, replicas: 3000,
+        notes: 'Scores ~1,000 candidates at ~5 µs each (5 ms of its 15 ms) and keeps ~300 for the heavy ranker: 500k QPS x 1,000 = 5e8 scores/s, ~2,500 replica-cores busy at the peak, 3,000 with headroom.',
+      },
     },
     {
       id: 'ranker', kind: 'ranking', label: 'Multi-task ranker', zone: ON, at: [4, 6.2],
-      props: { fallback: 'The pre-ranker order; the trending list when retrieval fails too', tool: 'DNN (multi-task) on Triton', latencyMs: 60, notes: 'Scores ~300 candidates on ~500 features; weighted sum of calibrated heads.' },
+      props: { fallback: 'The pre-ranker order; the trending list when retrieval fails too', tool: 'DNN (multi-task) on Triton', latencyMs: 60, candidates: 300, costPerCandidateUs: 20, replicas: 3600,
+        notes: 'Scores ~300 candidates on ~500 features; weighted sum of calibrated heads. A GPU replica scores ~50k candidates/s batched (20 µs each): 1.5e8 scores/s need ~3,000 GPUs, 3,600 with headroom. Without the pre-ranker, 1,000 candidates a request would need 10,000.',
+      },
     },
     { id: 'fs', kind: 'feature-store', label: 'Feature store', zone: ON, at: [2, 5.2], props: { tool: 'Feast (Redis online)', latencyMs: 10, notes: 'Batch and session features for ~300 candidates in one batched read.' } },
     {

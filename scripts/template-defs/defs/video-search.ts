@@ -18,8 +18,11 @@ export const videoSearch: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Return the most relevant videos for a text query: more watch time from search, fewer reformulations',
-        scale: '2B users, ~3B searches a day (~35k/s on average, ~80k/s at peak); 1B videos, +3M uploads a day, 30+ languages',
+        scale: '2B users (~1B a day, ~3 searches each): ~3B searches a day (~35k/s on average, ~80k/s at peak); 1B videos, +3M uploads a day, 30+ languages',
         qps: 80000, latencyBudgetMs: 200, realtime: true,
+        dau: 1e9, requestsPerUserPerDay: 3, peakFactor: 2.3, items: 1e9,
+        eventsPerDay: 3e9, bytesPerEvent: 1000, retentionDays: 7,
+        notes: 'Sizing: 1B daily users x 3 searches / 86,400 s = ~35k/s, x 2.3 at the evening peak = ~80k/s. Search logs: one ~1 KB record per search (query, results with positions, clicks, watch time), 7 days in Kafka before the lake.',
       },
     },
     {
@@ -61,7 +64,7 @@ export const videoSearch: TemplateDef = {
     { id: 'orch', kind: 'orchestrator', label: 'Training pipeline', zone: OFF, at: [0, 4.1], props: { tool: 'Airflow', notes: 'Weekly retrain of both models; a drift alert starts one early.' } },
     {
       id: 'dual', kind: 'embedding-model', label: 'Text-video dual encoder', zone: OFF, at: [2, 2.1],
-      props: { tool: 'two towers (PyTorch)', pretrained: false, notes: 'Text tower: multilingual BERT; video tower: ViT over frames + transcript. Starts from pretrained weights.' },
+      props: { tool: 'two towers (PyTorch)', pretrained: false, notes: 'Text tower: multilingual BERT; video tower: ViT over frames + transcript; both project to 256-d. Starts from pretrained weights.' },
     },
     { id: 'rankertrain', kind: 'training-job', label: 'Fusion ranker training', zone: OFF, at: [2, 3.1], props: { tool: 'LightGBM (LambdaMART)', notes: 'Features: BM25 per field, cosine, popularity, freshness, language match, position (debiasing).' } },
     { id: 'labels', kind: 'labeling', label: 'Human relevance grades', zone: OFF, at: [2, 4.1], props: { tool: 'human raters', notes: '5-point grades on ~20k sampled queries per language and quarter.' } },
@@ -80,11 +83,16 @@ export const videoSearch: TemplateDef = {
       id: 'qu', kind: 'model-server', label: 'Query understanding and text encoder', zone: ON, at: [2, 6.3],
       props: { parallel: true, tool: 'Triton (BERT: spelling, language, intent; text tower)', latencyMs: 20, notes: 'Spell correction, language ID, intent (music, how-to, news), rewrites, and the query vector from the text tower; queries both retrievers in parallel.' },
     },
-    { id: 'ann', kind: 'vector-db', label: 'Video ANN index', zone: ON, at: [3, 6.3], props: { tool: 'Milvus (HNSW)', latencyMs: 20, notes: 'Top-500 by cosine.' } },
+    { id: 'ann', kind: 'vector-db', label: 'Video ANN index', zone: ON, at: [3, 6.3], props: {
+        tool: 'Milvus (HNSW)', latencyMs: 20, items: 1e9, dimensions: 256, bytesPerDimension: 2, shards: 4, replicas: 40,
+        notes: 'Top-500 by cosine. 1B videos x 256 dims x 2 B (fp16) = 512 GB a replica: 4 shards of 128 GB (+~64 GB of HNSW links each). ~1.5k QPS per shard node at recall 0.95 (assumed; measure it): 80k QPS less ~30 % from the head-query cache needs ~40 replicas, 160 nodes.',
+      } },
     { id: 'sidx', kind: 'search-index', label: 'Inverted index: titles, tags, transcripts', zone: ON, at: [3, 7.3], props: { tool: 'Elasticsearch (BM25)', latencyMs: 25, notes: 'Per-field BM25; transcripts catch what is said but not written.' } },
     {
       id: 'fusion', kind: 'ranking', label: 'Fusion ranker', zone: ON, at: [4, 7.3],
-      props: { fallback: 'Lexical results from the inverted index only', tool: 'GBDT (LambdaMART)', latencyMs: 35, notes: 'Merges both top-500 lists and scores ~800 videos on BM25 per field, cosine, and the popularity and freshness fields of the index documents.' },
+      props: { fallback: 'Lexical results from the inverted index only', tool: 'GBDT (LambdaMART)', latencyMs: 35, candidates: 800, costPerCandidateUs: 15, replicas: 1200,
+        notes: 'Merges both top-500 lists and scores ~800 videos on BM25 per field, cosine, and the popularity and freshness fields of the index documents. ~15 µs a candidate for ~500 trees on one core: 12 ms a query; 80k QPS x 800 = 64M scores/s keep ~960 cores busy, 1,200 with headroom.',
+      },
     },
     {
       id: 'rerank', kind: 're-ranking', label: 'Re-rank and policy', zone: ON, at: [5, 7.3],

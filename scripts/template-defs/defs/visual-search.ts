@@ -18,8 +18,10 @@ export const visualSearch: TemplateDef = {
       id: 'req', kind: 'requirements', at: [0, 0],
       props: {
         goal: 'Return visually similar, shoppable images for a photo or a crop: more saves and product clicks per search',
-        scale: '200M monthly users, ~35M visual searches a day (~400/s on average, ~1,500/s at peak); 5B catalogue images, +20M a day',
+        scale: '200M monthly users (~7M a day, ~5 searches each): ~35M visual searches a day (~400/s on average, ~1,500/s at peak); 5B catalogue images, +20M a day',
         qps: 1500, latencyBudgetMs: 300, realtime: true,
+        dau: 7e6, requestsPerUserPerDay: 5, peakFactor: 3.7, items: 5e9,
+        notes: 'Sizing: 7M daily searchers x 5 searches / 86,400 s = ~400/s; searches bunch in the evening and at weekends (peak factor ~3.7): ~1,500/s.',
       },
     },
     {
@@ -40,7 +42,7 @@ export const visualSearch: TemplateDef = {
     },
     {
       id: 'note-cost', kind: 'note', at: [3, 0],
-      props: { text: 'Recall vs cost: IVF-PQ packs 5B x 256-d vectors into ~160 GB over 8 shards; exact re-scoring of the top 1,000 recovers precision.' },
+      props: { text: 'Recall vs cost: 96-byte IVF-PQ codes find the top 1,000 (480 GB); exact re-scoring needs the full vectors: 5B x 768 x 2 B = 7.7 TB a replica.' },
     },
     {
       id: 'note-crop', kind: 'note', at: [4, 0],
@@ -57,7 +59,7 @@ export const visualSearch: TemplateDef = {
     { id: 'orch', kind: 'orchestrator', label: 'Training pipeline', zone: OFF, at: [2, 3.1], props: { tool: 'Kubeflow Pipelines', notes: 'Monthly fine-tune (an encoder change is expensive); a drift alert starts one early.' } },
     {
       id: 'encoder', kind: 'embedding-model', label: 'Image encoder (contrastive)', zone: OFF, at: [3, 2.1],
-      props: { tool: 'SigLIP ViT-B/16 fine-tuned (PyTorch)', pretrained: false, notes: 'Starts from pretrained weights; 256-d normalised output, cosine similarity.' },
+      props: { tool: 'SigLIP ViT-B/16 fine-tuned (PyTorch)', pretrained: false, notes: 'Starts from pretrained weights; 768-d normalised output (the ViT-B width), cosine similarity.' },
     },
     { id: 'labels', kind: 'labeling', label: 'Human relevance ratings', zone: OFF, at: [3, 3.1], props: { tool: 'human raters', notes: 'Rated query-result sets per category: clicks alone favour popular, eye-catching images.' } },
     { id: 'eval', kind: 'offline-eval', label: 'Offline evaluation', zone: OFF, at: [4, 2.1], props: { tool: 'held-out set', notes: 'Recall@100 and mAP on rated sets per category (fashion, home, food) and on last month\'s queries.' } },
@@ -68,7 +70,10 @@ export const visualSearch: TemplateDef = {
       id: 'embedjob', kind: 'batch-inference', label: 'Catalogue embedding job', zone: OFF, at: [5, 3.1],
       props: { tool: 'Ray batch (GPU)', notes: 'A new encoder: re-embeds all 5B images into index vN+1 (~2 days on 1,000 GPUs). New uploads: every 10 min into both indexes.' },
     },
-    { id: 'annnext', kind: 'vector-db', label: 'ANN index vN+1 (new encoder)', zone: ON, at: [4, 5.3], props: { tool: 'FAISS (IVF-PQ, sharded)', latencyMs: 40, notes: 'Built next to the live index; serves the B arm, replaces vN when the test wins.' } },
+    { id: 'annnext', kind: 'vector-db', label: 'ANN index vN+1 (new encoder)', zone: ON, at: [4, 5.3], props: {
+        tool: 'FAISS (IVF-PQ, sharded)', latencyMs: 40,
+        notes: 'Built next to the live index; serves the B arm (~10 % of traffic, one replica of the 7.68 TB of vN: 24 more shards while both live), replaces vN when the test wins.',
+      }, },
 
     // Online: request path
     { id: 'client', kind: 'client-app', label: 'Camera / image app', zone: ON, at: [0, 5.3], props: { tool: 'iOS, Android, web', latencyMs: 60, notes: 'Uploads a resized JPEG (or a crop box); the network counts in the budget.' } },
@@ -81,7 +86,10 @@ export const visualSearch: TemplateDef = {
       id: 'qenc', kind: 'model-server', label: 'Query image encoder', zone: ON, at: [3, 5.3],
       props: { fallback: 'Text search on the catalogue with the detected category and colour', tool: 'Triton (GPU, dynamic batching)', latencyMs: 20, notes: 'The same encoder version as the index it queries.' },
     },
-    { id: 'ann', kind: 'vector-db', label: 'ANN index vN (live)', zone: ON, at: [4, 6.3], props: { tool: 'FAISS (IVF-PQ, sharded)', latencyMs: 40, notes: 'Top-1,000 by approximate cosine, then exact re-scoring.' } },
+    { id: 'ann', kind: 'vector-db', label: 'ANN index vN (live)', zone: ON, at: [4, 6.3], props: {
+        tool: 'FAISS (IVF-PQ, sharded)', latencyMs: 40, items: 5e9, dimensions: 768, bytesPerDimension: 2, shards: 24, replicas: 3,
+        notes: 'Top-1,000 by approximate cosine on the PQ codes, then exact re-scoring on the full vectors: 5B x 768 x 2 B (fp16; 15.4 TB in fp32) = 7.68 TB a replica, 24 shards of 320 GB on 512 GB nodes that also hold the codes (20 GB a shard). 3 replicas (23 TB) for 1,500 QPS and a zone failure.',
+      }, },
     {
       id: 'rerank', kind: 're-ranking', label: 'Re-rank: duplicates, safety', zone: ON, at: [5, 5.3],
       props: { tool: 'business rules', latencyMs: 15, notes: 'Collapses near-duplicates, drops unsafe and out-of-stock items, keeps variety across sellers.' },

@@ -44,13 +44,17 @@ const ENTITY: Record<string, string> = {
 /**
  * Text for inside `"..."` in Mermaid: special characters as entity codes, line breaks as `<br/>`.
  * Dollar signs are encoded so `$$...$$` is never taken for KaTeX math.
- * Colons are encoded too because Mermaid's pre-parser rewrites any line matching
- * `style.*:\S*#.*;`, and the space after "direction" because its lexer takes any line holding
+ * Colons are encoded in a label that holds "style" or "classDef", because Mermaid's pre-parser rewrites any line matching
+ * `style.*:\S*#.*;` (elsewhere a colon is safe between quotes), and the space after "direction" because its lexer takes any line holding
  * `direction LR` (or TB, BT, RL) for a direction statement, even inside quotes.
  */
 export function escapeMermaidText(text: string): string {
-  return cleanText(text)
-    .replace(/["#&<>[\]{}|`;:%\\$]/g, (c) => ENTITY[c])
+  const clean = cleanText(text);
+  // A colon is safe in a quoted label unless the line could read as a style statement (it holds "style" or "classDef"):
+  // "Online: real-time" stays readable in the .mmd file instead of "Online#58; real-time".
+  const special = /style|classdef/i.test(clean) ? /["#&<>[\]{}|`;:%\\$]/g : /["#&<>[\]{}|`;%\\$]/g;
+  return clean
+    .replace(special, (c) => ENTITY[c])
     .replace(/\n/g, '<br/>')
     .replace(/(direction)(\s)/gi, (_, word: string, space: string) => `${word}#${space.charCodeAt(0)};`);
 }

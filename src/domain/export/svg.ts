@@ -64,11 +64,19 @@ function advance(g: string): number {
   return 0.58;
 }
 
+/**
+ * How much wider semibold text runs than regular: measured in Chromium with the widest font the export's font stack
+ * falls back to (DejaVu Sans on Linux; "Query understanding" at 13 px ran 4 px past its box at 1.08).
+ */
+const BOLD = 1.14;
+/** Regular text, erring wide by a little for the same reason (a tool name ran 1.5 px past at 1). */
+const REGULAR = 1.05;
+
 /** Estimated width of a line of text at a font size and weight. */
 function measure(text: string, size: number, bold = false): number {
   let w = 0;
   for (const g of graphemes(text)) w += advance(g);
-  return w * size * (bold ? 1.08 : 1);
+  return w * size * (bold ? BOLD : REGULAR);
 }
 
 /** The text cut to fit the width, with an ellipsis when something was cut. */
@@ -79,7 +87,7 @@ function fit(text: string, maxWidth: number, size: number, bold = false): string
   let w = 0;
   let i = 0;
   for (; i < gs.length; i++) {
-    const a = advance(gs[i]) * size * (bold ? 1.08 : 1);
+    const a = advance(gs[i]) * size * (bold ? BOLD : REGULAR);
     if (w + a > room) break;
     w += a;
   }
@@ -88,7 +96,7 @@ function fit(text: string, maxWidth: number, size: number, bold = false): string
 
 /** Greedy word wrap into at most maxLines lines; the last line ends with an ellipsis when text is left over. */
 function wrap(text: string, maxWidth: number, size: number, maxLines: number, bold = false): string[] {
-  const scale = size * (bold ? 1.08 : 1);
+  const scale = size * (bold ? BOLD : REGULAR);
   const lines: string[] = [];
   for (const paragraph of cleanText(text).split('\n')) {
     let line = '';
@@ -128,16 +136,55 @@ function num(v: number): string {
 
 // ---------------------------------------------------------------- geometry
 
-function boxSize(n: DiagramNode): { width: number; height: number } {
+function boxSize(n: DiagramNode, icons: boolean): { width: number; height: number } {
   const s = nodeSize(n);
   const fallback = n.kind === 'group' ? DEFAULT_ZONE_SIZE : NODE_SIZE;
-  return {
-    width: Number.isFinite(s.width) && s.width > 0 ? s.width : fallback.width,
-    height: Number.isFinite(s.height) && s.height > 0 ? s.height : fallback.height,
-  };
+  const width = Number.isFinite(s.width) && s.width > 0 ? s.width : fallback.width;
+  const height = Number.isFinite(s.height) && s.height > 0 ? s.height : fallback.height;
+  // A component or note is drawn as tall as its text needs (as the canvas grows it): nothing is cut.
+  return n.kind === 'group' ? { width, height } : { width, height: Math.max(height, nodeText(n, width, icons).height) };
 }
 
-function boxes(d: Diagram): Map<string, Box> {
+/** Line heights and paddings of the text drawn in components and notes. */
+const LABEL_SIZE = 13;
+const LABEL_LINE = 16;
+const SUB_SIZE = 11;
+const SUB_LINE = 14;
+const NOTE_SIZE = 11;
+const NOTE_LINE = 14;
+/** Room left of a component's text: the stage band and the icon (or the band alone). Right of it: a margin. */
+const TEXT_LEFT = 42;
+const TEXT_LEFT_NO_ICON = 16;
+const TEXT_RIGHT = 12;
+
+interface NodeText {
+  /** The label's lines (notes: the text's), then the detail's. */
+  label: string[];
+  sub: string[];
+  /** The height the box needs for them. */
+  height: number;
+}
+
+/**
+ * The text a component or note shows in an export, wrapped to its width: a component's label on up to two lines
+ * and its tool (or card summary) on up to two more, a note's whole text. Only a label past two lines (or a detail
+ * past two) ends in an ellipsis; the box grows to what it holds.
+ */
+function nodeText(n: DiagramNode, width: number, icon: boolean): NodeText {
+  if (n.kind === 'note') {
+    const body = typeof n.props.text === 'string' && cleanText(n.props.text).trim() ? n.props.text : nodeLabel(n);
+    const label = wrap(body, width - 20, NOTE_SIZE, Number.POSITIVE_INFINITY);
+    return { label, sub: [], height: 12 + label.length * NOTE_LINE + 6 };
+  }
+  const room = width - (icon ? TEXT_LEFT : TEXT_LEFT_NO_ICON) - TEXT_RIGHT;
+  const label = wrap(cleanText(nodeLabel(n)).replace(/\s+/g, ' ').trim(), room, LABEL_SIZE, 2, true);
+  const detail = nodeDetail(n);
+  const sub = detail ? wrap(detail, room, SUB_SIZE, 2) : [];
+  return { label, sub, height: 16 + label.length * LABEL_LINE + sub.length * SUB_LINE };
+}
+
+/** Each node's absolute box; `icons` when components are drawn with their icon (their text then has less room). */
+function boxes(d: Diagram, icons = true): Map<string, Box> {
   const byId = new Map<string, DiagramNode>();
   for (const n of d.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
   const out = new Map<string, Box>();
@@ -145,7 +192,7 @@ function boxes(d: Diagram): Map<string, Box> {
   for (const n of byId.values()) {
     const { x, y } = abs.get(n.id)!;
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    out.set(n.id, { x, y, ...boxSize(n) });
+    out.set(n.id, { x, y, ...boxSize(n, icons && (n.kind === 'note' || !!KIND_ICONS[n.kind])) });
   }
   return out;
 }
@@ -351,7 +398,7 @@ function text(x: number, y: number, content: string, attrs: string): string {
 export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: number; height: number } {
   const pal = opts.dark ? DARK : LIGHT;
   const pad = typeof opts.padding === 'number' && Number.isFinite(opts.padding) && opts.padding >= 0 ? opts.padding : 32;
-  const at = boxes(d);
+  const at = boxes(d, !!opts.iconSvg);
   const curves = edgeCurves(d, at);
   const bounds = pictureBounds(d, at, curves);
   const width = Math.max(1, Math.ceil(bounds.width + 2 * pad));
@@ -437,8 +484,8 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
     if (!b) continue;
     if (n.kind === 'note') {
       const body = typeof n.props.text === 'string' && cleanText(n.props.text).trim() ? n.props.text : nodeLabel(n);
-      const lines = wrap(body, b.width - 20, 11, Math.max(1, Math.floor((b.height - 10) / 14)));
-      const rows = lines.map((l, i) => text(b.x + 10, b.y + 18 + i * 14, l, `font-size="11" fill="${pal.note.text}"`)).join('');
+      const lines = nodeText(n, b.width, false).label;
+      const rows = lines.map((l, i) => text(b.x + 10, b.y + 18 + i * NOTE_LINE, l, `font-size="${NOTE_SIZE}" fill="${pal.note.text}"`)).join('');
       out.push(
         `<g><title>${escapeXml(body)}</title><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="4" fill="${pal.note.fill}" stroke="${pal.note.stroke}"/>${rows}</g>`,
       );
@@ -464,20 +511,18 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
       );
       tx = b.x + 42;
     }
-    const room = b.x + b.width - 10 - tx;
-    const mid = b.y + b.height / 2;
-    const bold = `font-size="13" font-weight="600" fill="${pal.text}"`;
-    if (detail) {
-      // Like the canvas: the label on up to two lines, the tool (or card summary) on the line below.
-      const lines = wrap(label, room, 13, 2, true);
-      const sub = fit(detail, room, 11);
-      const subStyle = `font-size="11" fill="${pal.subText}"`;
-      if (lines.length <= 1) parts.push(text(tx, mid - 4, lines[0] ?? '', bold), text(tx, mid + 13, sub, subStyle));
-      else parts.push(text(tx, mid - 11, lines[0], bold), text(tx, mid + 4, lines[1], bold), text(tx, mid + 19, sub, subStyle));
-    } else {
-      const lines = wrap(label, room, 13, 2, true);
-      if (lines.length <= 1) parts.push(text(tx, mid + 4.5, lines[0] ?? '', bold));
-      else parts.push(text(tx, mid - 4, lines[0], bold), text(tx, mid + 12, lines[1], bold));
+    // The label's lines, then the detail's, centred as a block on the box's middle (as on the canvas).
+    const t = nodeText(n, b.width, !!icon);
+    const block = t.label.length * LABEL_LINE + t.sub.length * SUB_LINE;
+    let y = b.y + b.height / 2 - block / 2 + 12;
+    for (const l of t.label) {
+      parts.push(text(tx, y, l, `font-size="${LABEL_SIZE}" font-weight="600" fill="${pal.text}"`));
+      y += LABEL_LINE;
+    }
+    y -= 1;
+    for (const l of t.sub) {
+      parts.push(text(tx, y, l, `font-size="${SUB_SIZE}" fill="${pal.subText}"`));
+      y += SUB_LINE;
     }
     const latency = latencyText(n);
     if (latency) {

@@ -294,9 +294,21 @@ export function reviewLoad(r: { itemsPerDay: number; reviewShare: number; review
 
 // ---- per component ----------------------------------------------------------------------------
 
+/** Every prop a component's sizing reads: a component with none of them (nearly all) is not sized, found in one pass over its few props. */
+const SIZING_INPUTS = new Set([
+  'promptTokens', 'outputTokens', 'modelParamsB', 'gpus', 'gpu', 'items', 'dimensions', 'bytesPerDimension', 'replicas', 'shards',
+  'candidates', 'costPerCandidateUs', 'itemsPerDay', 'reviewShare', 'reviewsPerHour', 'reviewers', 'eventsPerDay', 'bytesPerEvent', 'retentionDays',
+]);
+const hasSizingInput = (p: DiagramNode['props']): boolean => {
+  for (const k in p) if (SIZING_INPUTS.has(k)) return true;
+  return false;
+};
+
 /** The sizing of a component from its props and the design's scale; undefined for a kind without sizing or no input at all. */
 export function sizeNode(node: DiagramNode, scale: DesignScale): NodeSizing | undefined {
   const p = node.props;
+  // Only an event log inherits the Requirements card's event volume without inputs of its own.
+  if (!hasSizingInput(p) && !(scale.events.eventsPerDay !== undefined && plays(node, 'event-log'))) return undefined;
   const a = (k: string) => amount(p, k);
   const qps = scale.peakQps?.value;
   if (plays(node, 'llm-server')) {

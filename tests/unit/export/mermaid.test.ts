@@ -60,7 +60,7 @@ describe('grammar check', () => {
     ['unescaped angle bracket', good.replace('a note', '<b>note</b>')],
     ['unescaped ampersand', good.replace('a note', 'a & b')],
     ['unescaped semicolon', good.replace('a note', 'a; b')],
-    ['unescaped colon', good.replace('a note', 'a: b')],
+    ['unescaped colon in a label that says style', good.replace('a note', 'style: b')],
     ['unescaped backtick', good.replace('a note', '`code`')],
     ['KaTeX delimiters', good.replace('a note', '$$x^2$$')],
     ['unknown entity', good.replace('a note', '#nosuch;')],
@@ -97,6 +97,15 @@ describe('grammar check', () => {
 describe('toMermaid', () => {
   it('uses the .mmd extension', () => {
     expect(MERMAID_EXTENSION).toBe('.mmd');
+  });
+
+  it('writes a colon in a label as it is ("Online: real-time", not "Online#58; real-time"), and encodes it next to "style"', () => {
+    const { text, parsed } = valid(diagram([node('a', 'model-server', { label: 'Online: real-time' }), node('b', 'cache', { label: 'style: x #1' })], []));
+    expect(text).toContain('"Online: real-time"');
+    expect(text).not.toContain('Online#58;');
+    expect(parsed.nodes.get('n0')?.label).toBe('Online: real-time');
+    expect(text).toContain('style#58; x #35;1');
+    expect(parsed.nodes.get('n1')?.label).toBe('style: x #1');
   });
 
   it('exports an empty diagram as a bare, valid flowchart', () => {

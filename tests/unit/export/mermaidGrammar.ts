@@ -95,7 +95,10 @@ export function labelProblems(raw: string): string[] {
     '{': 'brace', '}': 'brace', '|': 'pipe', '`': 'backtick', ';': 'semicolon', ':': 'colon', '%': 'percent',
     '\\': 'backslash', $: 'dollar (KaTeX delimiter)',
   };
-  for (const c of new Set(rest.match(/["#<>&[\]{}|`;:%\\$]/g) ?? [])) if (c !== '"') problems.push(`unescaped ${names[c]} ${c} in label`);
+  // A raw colon is fine between quotes, unless the label holds "style": Mermaid's pre-parser rewrites any line
+  // matching style.*:\S*#.*; before it parses.
+  const colonRisk = /style|classdef/i.test(raw);
+  for (const c of new Set(rest.match(/["#<>&[\]{}|`;:%\\$]/g) ?? [])) if (c !== '"' && (c !== ':' || colonRisk)) problems.push(`unescaped ${names[c]} ${c} in label`);
   if (/direction\s+(TB|BT|RL|LR)/.test(raw)) {
     problems.push('label holds "direction XY", which Mermaid lexes as a direction statement');
   }

@@ -148,11 +148,13 @@ describe('toSvg', () => {
     for (const label of ['Offline', 'Training', 'Trainer', 'PyTorch', 'Online', 'Scorer', 'Triton', 'Requirements', 'QPS 5,000 · 100 ms', 'Client app', 'Far away']) {
       expect(texts, label).toContain(label);
     }
-    // The note is wrapped over several lines and cut to its box.
+    // The note is wrapped over several lines, whole: its box grows to hold it, nothing is cut.
     const noteLines = all(doc, 'text').filter((t) => t.getAttribute('fill') === themeVars().light['--note-text']).map((t) => t.textContent!);
-    expect(noteLines.length).toBeGreaterThan(1);
-    expect(noteLines.join(' ')).toMatch(/^Delayed labels: join/);
-    expect(noteLines.at(-1)).toMatch(/…$/);
+    expect(noteLines.length).toBeGreaterThan(3);
+    expect(noteLines.join(' ')).toBe('Delayed labels: join chargebacks after 90 days, then retrain weekly on the joined set, with a holdout month');
+    expect(noteLines.some((l) => l.includes('…'))).toBe(false);
+    const noteBox = all(doc, 'rect').find((r) => r.getAttribute('fill') === themeVars().light['--note-bg'])!;
+    expect(Number(noteBox.getAttribute('height'))).toBeGreaterThanOrEqual(12 + noteLines.length * 14);
   });
 
   it('colours the stage band of each component and draws zones tinted by zone', () => {
@@ -301,12 +303,15 @@ describe('toSvg', () => {
     const long = 'Candidate generation with two towers and approximate nearest neighbours';
     const doc = parse(toSvg(diagram([node('a', 'candidate-generation', { label: long, props: { tool: 'two-tower + ANN over 100M items, sharded' } })]), {}).svg);
     const texts = all(doc, 'text').map((t) => t.textContent!);
-    // Two label lines, as the canvas shows them, the second cut with an ellipsis; then the tool, cut too.
-    expect(texts).toHaveLength(3);
+    // Two label lines, as the canvas shows them, the second cut with an ellipsis (a label is at most two lines);
+    // then the tool, wrapped over two more; the box grows to hold the four.
+    expect(texts).toHaveLength(4);
     expect(texts[0]).toBe('Candidate');
     expect(texts[1]).toMatch(/^generation .*…$/);
     expect(`${texts[0]} ${texts[1]}`.length).toBeLessThan(long.length);
-    expect(texts[2]).toMatch(/^two-tower .*…$/);
+    expect(texts[2]).toMatch(/^two-tower /);
+    expect(`${texts[2]} ${texts[3]}`).toMatch(/^two-tower \+ ANN over 100M/);
+    expect(Number(all(doc, 'rect').find((r) => r.getAttribute('rx') === '8')!.getAttribute('height'))).toBeGreaterThan(60);
     expect(all(doc, 'title').map((t) => t.textContent)).toContain(`${long} (two-tower + ANN over 100M items, sharded)`);
   });
 

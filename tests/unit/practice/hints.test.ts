@@ -81,6 +81,18 @@ describe('practice hints', () => {
     expect(nextHint(filled, visual, []).about).toBe('requirements');
   });
 
+  it('names a missing kind once: "the reference uses a feature store (Feature store)" drops the bracket that repeats it', () => {
+    const texts = hints(place(start(), 'event-log', 'ml-objective'), 12).map((h) => h.text);
+    for (const t of texts) {
+      const m = /the reference uses (.+?)(?: \((.+?)\))?\. /.exec(t);
+      if (!m) continue;
+      if (m[2]) expect(m[1].toLowerCase()).not.toContain(m[2].toLowerCase());
+    }
+    const d = { ...start(), nodes: [] };
+    const framing = hints(d, 6).find((h) => h.key === 'kind:ml-objective' || h.text.includes('ML objective'));
+    if (framing) expect(framing.text).not.toMatch(/\(ML objective\)/);
+  });
+
   it('says so when there is nothing left to hint', () => {
     const h = nextHint(visual, visual, hints(visual, 200));
     expect(h.kind).toBe('done');
