@@ -40,7 +40,7 @@ import {
   type NodeProps,
 } from './diagram';
 import { MAX_COORD, MAX_EDGES, MAX_NODES } from './format/limits';
-import { columnOf, LAYOUT_GAP } from './layout';
+import { columnOf, LAYOUT_GAP } from './layoutColumns';
 import { kindsOf, mismatchFromMasks } from './roleRules';
 import { roleMask } from './roles';
 import { err, ok, type Result } from './result';

@@ -120,7 +120,7 @@ export interface DocumentSlice {
   addComponents(add: (d: Diagram, fresh: (prefix: string, taken: (id: string) => boolean) => string) => Result<{ diagram: Diagram; nodeIds: string[] }, string>): Result<string[], string>;
   /** Moves nodes by a few pixels (arrow keys). */
   nudge(nodeIds: readonly string[], dx: number, dy: number): void;
-  /** Arranges the diagram with a layout function (loaded on first use) as one undo step. */
+  /** Arranges the diagram with a layout function (loaded on first use) as one undo step, or says it is already tidy. */
   tidyUp(layout: typeof tidyLayout): void;
   /** Wraps the nodes in a new zone and returns its id, or null when there is nothing to wrap. */
   createZoneAround(nodeIds: readonly string[]): string | null;
@@ -572,7 +572,13 @@ const documentSlice =
       tidyUp(layout) {
         const { diagram } = get();
         if (!diagram.nodes.length) return;
-        const { positions, sizes } = layout(diagram);
+        const proposal = layout(diagram);
+        // The layout is measured against the diagram as it is and proposed only when it is better.
+        if (!proposal.changed) {
+          get().notify('info', 'Already tidy: a new layout would not have fewer crossings or a smaller box.');
+          return;
+        }
+        const { positions, sizes } = proposal;
         // A very tall layout may start beyond the format's range: move (or squeeze) the top level into it.
         const tops = diagram.nodes.filter((n) => !n.parent && positions.has(n.id));
         const fitted = fitWithinLimits(tops.map((n) => positions.get(n.id)!));
