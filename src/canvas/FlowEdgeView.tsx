@@ -1,20 +1,21 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo, useContext } from 'react';
 import { useDiagramStoreApi } from '../store/useDiagramStore';
+import { useEdgePath } from './edgeRoutesContext';
 import { EDGE_STYLES } from './edgeStyles';
 import type { FlowEdge } from './flowTypes';
 import { InlineText } from './InlineText';
 import { shown } from './nodeSummary';
 import { DetailContext } from './zoomLevel';
 
-/** A directed edge drawn in the style of its kind, with an arrowhead and a label (double-click to edit). */
+/** A directed edge drawn in the style of its kind, with an arrowhead and a label (double-click to edit): a curve, or a detour around the components the curve would cross. */
 export const FlowEdgeView = memo(function FlowEdgeView(props: EdgeProps<FlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { id, data, selected, markerEnd } = props;
   const store = useDiagramStoreApi();
   const editing = data?.editing === true;
   // Zoomed far out an edge is too thin to aim at: skip its wide invisible hit path (half the edge DOM).
   const far = useContext(DetailContext) !== 'full';
-  const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, lx, ly] = useEdgePath(id, props);
   const kind = data?.kind ?? 'data';
   const style = EDGE_STYLES[kind];
   const showLabel = editing || !!data?.label;

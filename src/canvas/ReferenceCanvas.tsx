@@ -14,6 +14,9 @@ import {
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { ComponentMatch } from '../domain/compareMatch';
 import { nodeLabel, type Diagram } from '../domain/diagram';
+import * as edgePath from '../domain/edgePath';
+import { routeBoxes, routeEdges } from '../domain/edgeRoutes';
+import { EdgeRoutesContext } from './edgeRoutesContext';
 import { EDGE_STYLES } from './edgeStyles';
 import { ReferenceEdge } from './ReferenceEdge';
 import { ReferenceNode } from './ReferenceNode';
@@ -132,10 +135,13 @@ function ReferenceFlow({ reference, match, highlighted, colorMode, onHover, onAd
   const enter = useCallback<NodeMouseHandler<ReferenceFlowNode>>((_, n) => n.type === 'component' && onHover(n.id), [onHover]);
   const leave = useCallback<NodeMouseHandler<ReferenceFlowNode>>((_, n) => n.type === 'component' && onHover(null), [onHover]);
   const actions = useMemo(() => ({ add: onAdd }), [onAdd]);
+  // The reference's edges go around its components as the canvas's do (nominal sizes: it is read-only).
+  const routing = useMemo(() => ({ routes: routeEdges(routeBoxes(reference.nodes), reference.edges), draw: edgePath }), [reference]);
 
   return (
     <ReferenceActions.Provider value={actions}>
       <DetailContext.Provider value={detail}>
+        <EdgeRoutesContext.Provider value={routing}>
         <ReactFlow<ReferenceFlowNode, ReferenceFlowEdge>
           nodes={nodes}
           edges={edges}
@@ -163,6 +169,7 @@ function ReferenceFlow({ reference, match, highlighted, colorMode, onHover, onAd
           {detail !== 'tiny' && <Background variant={BackgroundVariant.Dots} gap={20} size={1.3} color="var(--grid-dot)" />}
           <Controls position="bottom-left" showInteractive={false} />
         </ReactFlow>
+        </EdgeRoutesContext.Provider>
       </DetailContext.Provider>
     </ReferenceActions.Provider>
   );

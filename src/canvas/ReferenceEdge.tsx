@@ -1,12 +1,13 @@
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
+import { useEdgePath } from './edgeRoutesContext';
 import { EDGE_STYLES } from './edgeStyles';
 import type { ReferenceFlowEdge } from './referenceTypes';
 
-/** A connection of the reference answer, read-only: drawn in its kind's style, with its label. */
+/** A connection of the reference answer, read-only: drawn in its kind's style, with its label, around components as on the canvas. */
 export const ReferenceEdge = memo(function ReferenceEdge(props: EdgeProps<ReferenceFlowEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd } = props;
-  const [path, lx, ly] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const { id, data, markerEnd } = props;
+  const [path, lx, ly] = useEdgePath(id, props);
   const kind = data?.kind ?? 'data';
   const style = EDGE_STYLES[kind];
   return (

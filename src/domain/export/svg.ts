@@ -15,6 +15,7 @@ import {
   type EdgeKind,
 } from '../diagram';
 import { stageById } from '../stages';
+import { roundedPath, routeEdges, routeLabelPoint, routePoints, type RouteXY } from '../edgeRoutes';
 import { cleanText, nodeDetail } from './text';
 
 /** File extension of an SVG export. */
@@ -239,12 +240,17 @@ interface EdgeCurve {
   kind: EdgeKind;
   /** Start, two control points, end. */
   p: [number, number, number, number, number, number, number, number];
+  /** The corners of its detour around components, when the curve would cross one (as on the canvas). */
+  route?: RouteXY[];
   label?: { raw: string; shown: string; x: number; y: number; width: number };
 }
 
 /** Each drawable edge as the canvas draws it: from the source's right middle to the target's left middle. */
 function edgeCurves(d: Diagram, at: Map<string, Box>): EdgeCurve[] {
   const out: EdgeCurve[] = [];
+  const obstacles = new Map<string, Box>();
+  for (const n of d.nodes) if (n.kind !== 'group' && at.has(n.id)) obstacles.set(n.id, at.get(n.id)!);
+  const routes = routeEdges(obstacles, d.edges);
   for (const e of d.edges) {
     const s = at.get(e.source);
     const t = at.get(e.target);
@@ -253,13 +259,16 @@ function edgeCurves(d: Diagram, at: Map<string, Box>): EdgeCurve[] {
     const [x0, y0, x3, y3] = [s.x + s.width, s.y + s.height / 2, t.x, t.y + t.height / 2];
     const off = controlOffset(x3 - x0);
     const p: EdgeCurve['p'] = [x0, y0, x0 + off, y0, x3 - off, y3, x3, y3];
+    const r = routes.get(e.id);
+    const route = r ? routePoints(r) : undefined;
     const raw = typeof e.label === 'string' ? cleanText(e.label).replace(/\s+/g, ' ').trim() : '';
     let label: EdgeCurve['label'];
     if (raw) {
       const shown = fit(raw, 160, 11);
-      label = { raw, shown, x: (p[0] + 3 * p[2] + 3 * p[4] + p[6]) / 8, y: (p[1] + 3 * p[3] + 3 * p[5] + p[7]) / 8, width: measure(shown, 11) + 12 };
+      const at = route ? routeLabelPoint(route) : { x: (p[0] + 3 * p[2] + 3 * p[4] + p[6]) / 8, y: (p[1] + 3 * p[3] + 3 * p[5] + p[7]) / 8 };
+      label = { raw, shown, x: at.x, y: at.y, width: measure(shown, 11) + 12 };
     }
-    out.push(label ? { kind, p, label } : { kind, p });
+    out.push({ kind, p, ...(route ? { route } : {}), ...(label ? { label } : {}) });
   }
   return out;
 }
@@ -284,9 +293,9 @@ function pictureBounds(d: Diagram, at: Map<string, Box>, curves: EdgeCurve[]): {
     maxY = Math.max(maxY, y1);
   };
   const STROKE = 3; // half the widest line plus its arrowhead's reach
-  for (const { p, label } of curves) {
-    const [x0, x1] = cubicRange(p[0], p[2], p[4], p[6]);
-    const [y0, y1] = cubicRange(p[1], p[3], p[5], p[7]);
+  for (const { p, route, label } of curves) {
+    const [x0, x1] = route ? [Math.min(...route.map((q) => q.x)), Math.max(...route.map((q) => q.x))] : cubicRange(p[0], p[2], p[4], p[6]);
+    const [y0, y1] = route ? [Math.min(...route.map((q) => q.y)), Math.max(...route.map((q) => q.y))] : cubicRange(p[1], p[3], p[5], p[7]);
     grow(x0 - STROKE, y0 - STROKE - 4, x1 + STROKE, y1 + STROKE + 4);
     if (label) grow(label.x - label.width / 2, label.y - 9, label.x + label.width / 2, label.y + 9);
   }
@@ -457,13 +466,15 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
     );
   }
 
-  // Edges: cubic curves from the source's right middle to the target's left middle, as React Flow draws them.
+  // Edges: cubic curves from the source's right middle to the target's left middle, as React Flow draws them, or
+  // the canvas's detour around the components the curve would cross.
   const labels: string[] = [];
   out.push('<g fill="none">');
-  for (const { kind, p, label } of curves) {
+  for (const { kind, p, route, label } of curves) {
     const line = EDGE_LINE[kind];
+    const d = route ? roundedPath(route, 10, num) : `M${num(p[0])},${num(p[1])}C${num(p[2])},${num(p[3])} ${num(p[4])},${num(p[5])} ${num(p[6])},${num(p[7])}`;
     out.push(
-      `<path d="M${num(p[0])},${num(p[1])}C${num(p[2])},${num(p[3])} ${num(p[4])},${num(p[5])} ${num(p[6])},${num(p[7])}" stroke="${pal.edge[kind]}" stroke-width="${line.width}"` +
+      `<path d="${d}" stroke="${pal.edge[kind]}" stroke-width="${line.width}"` +
         `${line.dash ? ` stroke-dasharray="${line.dash}"` : ''}${line.cap ? ` stroke-linecap="${line.cap}"` : ''} marker-end="url(#mlsd-arrow-${kind})"/>`,
     );
     if (label) {

@@ -126,13 +126,22 @@ describe('toSvg', () => {
     }
   });
 
-  it('bends edges as React Flow does: half the distance forwards, a short loop backwards', () => {
+  it('bends edges as React Flow does (half the distance forwards, a short loop backwards) unless the curve would cross a box', () => {
+    const d = diagram([node('a', 'cache', { position: { x: 0, y: 0 } }), node('b', 'ranking', { position: { x: 568, y: 500 } })], [edge('f', 'a', 'b'), edge('r', 'b', 'a')]);
+    const paths = all(parse(toSvg(d).svg), 'path').filter((e) => e.hasAttribute('marker-end')).map((p) => p.getAttribute('d'));
+    expect(paths[0]).toBe('M168,30C368,30 368,530 568,530');
+    const back = 0.25 * 25 * Math.sqrt(568 + 168);
+    const r = (v: number) => String(Math.round(v * 100) / 100);
+    expect(paths[1]).toBe(`M736,530C${r(736 + back)},530 ${r(-back)},30 0,30`);
+  });
+
+  it('draws an edge whose curve would cross a box as the canvas does: around it, with rounded corners', () => {
+    // b sits 40 px below a and to its right: the backward loop from b to a would run through both boxes.
     const d = diagram([node('a', 'cache', { position: { x: 0, y: 0 } }), node('b', 'ranking', { position: { x: 568, y: 100 } })], [edge('f', 'a', 'b'), edge('r', 'b', 'a')]);
     const paths = all(parse(toSvg(d).svg), 'path').filter((e) => e.hasAttribute('marker-end')).map((p) => p.getAttribute('d'));
     expect(paths[0]).toBe('M168,30C368,30 368,130 568,130');
-    const back = 0.25 * 25 * Math.sqrt(568 + 168);
-    const r = (v: number) => String(Math.round(v * 100) / 100);
-    expect(paths[1]).toBe(`M736,130C${r(736 + back)},130 ${r(-back)},30 0,30`);
+    // Out of b 22 px, up into the free channel between the two boxes (16 px below a), along it, down and into a.
+    expect(paths[1]).toBe('M736,130L748,130Q758,130 758,120L758,86Q758,76 748,76L-12,76Q-22,76 -22,66L-22,40Q-22,30 -12,30L0,30');
   });
 
   it('shows a latency badge on nodes that have one, as the canvas does', () => {
@@ -230,7 +239,7 @@ describe('toSvg', () => {
     });
   }
 
-  it('draws edges as bezier curves with an arrowhead marker per kind and a line style per kind', () => {
+  it('draws edges as bezier curves or detours with an arrowhead marker per kind and a line style per kind', () => {
     const doc = parse(toSvg(sample, {}).svg);
     const markers = new Set(all(doc, 'marker').map((m) => m.getAttribute('id')));
     const edges = all(doc, 'path').filter((p) => p.hasAttribute('marker-end'));
@@ -240,7 +249,8 @@ describe('toSvg', () => {
       const ref = /^url\(#(.+)\)$/.exec(p.getAttribute('marker-end')!)![1];
       expect(markers.has(ref)).toBe(true);
       expect(ref).toContain(EDGE_KINDS[i]);
-      expect(p.getAttribute('d')).toMatch(/^M[-\d.]+,[-\d.]+C/);
+      // A curve, or (for the backward ones here, whose loop would cross a box) a detour of straight runs.
+      expect(p.getAttribute('d')).toMatch(/^M[-\d.]+,[-\d.]+(C|L.*Q)/);
       looks.add(`${p.getAttribute('stroke')} ${p.getAttribute('stroke-dasharray')} ${p.getAttribute('stroke-width')}`);
     });
     expect(looks.size).toBe(EDGE_KINDS.length);
