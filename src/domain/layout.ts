@@ -1,7 +1,7 @@
 import { Graph, layout as dagreLayout } from '@dagrejs/dagre';
 import { nodeSize, NODE_SIZE, type Diagram, type DiagramNode, type XY } from './diagram';
 import { columnLayout, columnOf, LAYOUT_GAP, overlappingPairs } from './layoutColumns';
-import { isBetterLayout, layoutQuality, type LayoutQuality } from './layoutQuality';
+import { fitZoom, isBetterLayout, layoutQuality, type LayoutQuality } from './layoutQuality';
 import { refineLayout } from './layoutRefine';
 
 export { columnOf, LAYOUT_GAP, overlappingPairs };
@@ -50,6 +50,16 @@ const refineBudget = (d: Diagram) => {
   // Past a few hundred, each measurement costs milliseconds (crossings grow with the square of the edges): no repair.
   return size > 300 ? 1 : Math.min(200, Math.floor(12_000 / Math.max(1, size)));
 };
+
+/**
+ * How candidates are weighed, after overlaps: each crossing counts 1; a straight line through a component 3 (the
+ * canvas draws such an edge around the component, a longer line); and a layout that would be shown below
+ * FIT_GOAL zoom when fitted to a FIT_CANVAS-sized canvas FIT_WEIGHT per unit short (so 0.3 instead of 0.5 costs
+ * 12): a strip four screens wide reads worse than a few more crossings.
+ */
+const THROUGH_WEIGHT = 3;
+const FIT_GOAL = 0.5;
+const FIT_WEIGHT = 60;
 
 /** Wrapped bands break the left-to-right reading of stages: they win only with a clearly smaller box. */
 const WRAP_PENALTY = 1.3;
@@ -140,7 +150,7 @@ export function tidyLayout(d: Diagram): TidyResult {
   const rank = ({ q, penalty }: { q: LayoutQuality; penalty: number }) => [
     isBetterLayout(q, before) ? 0 : 1,
     q.overlaps + q.escapes,
-    10 * q.throughEdges + q.crossings,
+    Math.round(q.crossings + THROUGH_WEIGHT * q.throughEdges + FIT_WEIGHT * Math.max(0, FIT_GOAL - fitZoom(q))),
     q.area * penalty,
   ];
   const less = (a: number[], b: number[]) => {

@@ -235,3 +235,14 @@ export function isBetterLayout(candidate: LayoutQuality, current: LayoutQuality)
   const better = candidate.crossings < current.crossings || candidate.throughEdges < current.throughEdges || candidate.area < current.area * 0.97;
   return notWorse && better;
 }
+
+/** The canvas a layout is judged to read on: a 1440 x 900 window less the palette, side column and header. */
+export const FIT_CANVAS = { width: 1200, height: 800 } as const;
+
+/** The zoom at which a layout's bounding box fits FIT_CANVAS (with fit view's 10 % margin), capped at 1. */
+export function fitZoom(q: Pick<LayoutQuality, 'bounds'>): number {
+  const w = q.bounds.width * 1.1;
+  const h = q.bounds.height * 1.1;
+  if (w <= 0 || h <= 0) return 1;
+  return Math.min(1, FIT_CANVAS.width / w, FIT_CANVAS.height / h);
+}

@@ -153,16 +153,8 @@ describe('edges drawn around components', () => {
       }
       await page.mouse.up();
       await poll(async () => (await page.locator(`[data-testid="rf__edge-${target!.id}"] path.react-flow__edge-path`).first().getAttribute('d')) !== target!.d).toBe(true);
-      await page.waitForTimeout(500);
-      await screenshot(page, 'edge-routes-after-drop');
-      if (process.env.DEBUG_ROUTES) {
-        const dump = await page.evaluate(() => ({
-          boxes: [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => { const m = new DOMMatrix(getComputedStyle(el).transform); return [el.dataset.id, m.e, m.f, el.offsetWidth, el.offsetHeight, el.className]; }),
-          d: [...document.querySelectorAll('.react-flow__edge')].map((e) => [e.getAttribute('data-testid'), e.querySelector('path.react-flow__edge-path')?.getAttribute('d')]),
-        }));
-        (await import('node:fs')).writeFileSync('/tmp/rt/dump.json', JSON.stringify(dump));
-      }
       await poll(async () => (await drawn(page, endsOf(t))).through).toEqual([]);
+      await screenshot(page, 'edge-routes-after-drop');
       await page.keyboard.press('Control+z');
       await poll(() => page.locator(`[data-testid="rf__edge-${target!.id}"] path.react-flow__edge-path`).first().getAttribute('d')).toBe(target!.d);
       expect(pageErrors(page)).toEqual([]);
