@@ -101,8 +101,14 @@ function wrap(text: string, maxWidth: number, size: number, maxLines: number, bo
   const lines: string[] = [];
   for (const paragraph of cleanText(text).split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
+    // Words, and within a word the places after a slash or a hyphen ("champion/" "challenger"), where a line may end.
+    const pieces: { word: string; joined: boolean }[] = [];
+    for (const w of paragraph.split(/\s+/).filter(Boolean)) {
+      const parts = w.match(/[^/-]+[/-]*|[/-]+/g) ?? [w];
+      parts.forEach((part, i) => pieces.push({ word: part, joined: i > 0 }));
+    }
+    for (const { word, joined } of pieces) {
+      const candidate = line ? (joined ? `${line}${word}` : `${line} ${word}`) : word;
       if (measure(candidate, size, bold) <= maxWidth) {
         line = candidate;
         continue;
@@ -137,18 +143,15 @@ function num(v: number): string {
 
 // ---------------------------------------------------------------- geometry
 
-function boxSize(n: DiagramNode, icons: boolean): { width: number; height: number } {
+function nominalSize(n: DiagramNode): { width: number; height: number } {
   const s = nodeSize(n);
   const fallback = n.kind === 'group' ? DEFAULT_ZONE_SIZE : NODE_SIZE;
   const width = Number.isFinite(s.width) && s.width > 0 ? s.width : fallback.width;
   const height = Number.isFinite(s.height) && s.height > 0 ? s.height : fallback.height;
-  // A component or note is drawn as tall as its text needs (as the canvas grows it): nothing is cut.
-  return n.kind === 'group' ? { width, height } : { width, height: Math.max(height, nodeText(n, width, icons).height) };
+  return { width, height };
 }
 
 /** Line heights and paddings of the text drawn in components and notes. */
-const LABEL_SIZE = 13;
-const LABEL_LINE = 16;
 const SUB_SIZE = 11;
 const SUB_LINE = 14;
 const NOTE_SIZE = 11;
@@ -162,40 +165,126 @@ interface NodeText {
   /** The label's lines (notes: the text's), then the detail's. */
   label: string[];
   sub: string[];
+  /** Their font sizes and line heights. */
+  labelSize: number;
+  labelLine: number;
+  subSize: number;
+  subLine: number;
   /** The height the box needs for them. */
   height: number;
 }
+
+/**
+ * How a component's text may be set, tried in order: the canvas's look first (label on two lines at 13 px, detail on
+ * two at 11 px), then more detail lines, then a size smaller, then another; the first that cuts nothing and fits the
+ * room below the component (down to its neighbour, or its zone's bottom) wins. When none does, the first that fits
+ * the room, the one that shows the most is drawn with an ellipsis (the canvas's look when not even that fits).
+ */
+const TEXT_STEPS: readonly { label: number; labelLines: number; sub: number; subLines: number }[] = [
+  { label: 13, labelLines: 2, sub: 11, subLines: 2 },
+  { label: 13, labelLines: 2, sub: 11, subLines: 4 },
+  { label: 12, labelLines: 2, sub: 10, subLines: 4 },
+  { label: 11, labelLines: 2, sub: 10, subLines: 5 },
+  { label: 11, labelLines: 3, sub: 10, subLines: 6 },
+];
+const isCut = (lines: readonly string[], whole: string) => lines.length > 0 && lines[lines.length - 1].endsWith('…') && !whole.endsWith('…');
 
 /**
  * The text a component or note shows in an export, wrapped to its width: a component's label on up to two lines
  * and its tool (or card summary) on up to two more, a note's whole text. Only a label past two lines (or a detail
  * past two) ends in an ellipsis; the box grows to what it holds.
  */
-function nodeText(n: DiagramNode, width: number, icon: boolean): NodeText {
+function nodeText(n: DiagramNode, width: number, icon: boolean, room = Number.POSITIVE_INFINITY): NodeText {
   if (n.kind === 'note') {
     const body = typeof n.props.text === 'string' && cleanText(n.props.text).trim() ? n.props.text : nodeLabel(n);
     const label = wrap(body, width - 20, NOTE_SIZE, Number.POSITIVE_INFINITY);
-    return { label, sub: [], height: 12 + label.length * NOTE_LINE + 6 };
+    return { label, sub: [], labelSize: NOTE_SIZE, labelLine: NOTE_LINE, subSize: SUB_SIZE, subLine: SUB_LINE, height: 12 + label.length * NOTE_LINE + 6 };
   }
-  const room = width - (icon ? TEXT_LEFT : TEXT_LEFT_NO_ICON) - TEXT_RIGHT;
-  const label = wrap(cleanText(nodeLabel(n)).replace(/\s+/g, ' ').trim(), room, LABEL_SIZE, 2, true);
+  const space = width - (icon ? TEXT_LEFT : TEXT_LEFT_NO_ICON) - TEXT_RIGHT;
+  const whole = cleanText(nodeLabel(n)).replace(/\s+/g, ' ').trim();
   const detail = nodeDetail(n);
-  const sub = detail ? wrap(detail, room, SUB_SIZE, 2) : [];
-  return { label, sub, height: 16 + label.length * LABEL_LINE + sub.length * SUB_LINE };
+  let fallback: NodeText | undefined;
+  for (const step of TEXT_STEPS) {
+    const label = wrap(whole, space, step.label, step.labelLines, true);
+    const sub = detail ? wrap(detail, space, step.sub, step.subLines) : [];
+    const labelLine = step.label + 3;
+    const subLine = step.sub + 3;
+    const t = { label, sub, labelSize: step.label, labelLine, subSize: step.sub, subLine, height: 16 + label.length * labelLine + sub.length * subLine };
+    fallback ??= t;
+    const fits = t.height <= Math.max(room, NODE_SIZE.height);
+    if (fits && !isCut(label, whole) && !(detail && isCut(sub, detail))) return t;
+    if (fits) fallback = t;
+    else break; // later steps hold more lines: they only grow
+  }
+  return fallback!;
+}
+
+/** How far below each component its box may grow in an export: to 8 px above the next box under it, or its zone's bottom. */
+function roomBelow(byId: ReadonlyMap<string, DiagramNode>, at: ReadonlyMap<string, Box>): Map<string, number> {
+  // Boxes in a grid of 240 px cells: a component looks only at the cells under it (growth is never more than a few lines).
+  const CELL = 240;
+  const REACH = 160;
+  const grid = new Map<string, string[]>();
+  for (const [id, b] of at) {
+    if (byId.get(id)!.kind === 'group') continue;
+    for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.width) / CELL); cx++) {
+      for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.height) / CELL); cy++) {
+        const k = `${cx},${cy}`;
+        (grid.get(k) ?? grid.set(k, []).get(k)!).push(id);
+      }
+    }
+  }
+  const out = new Map<string, number>();
+  for (const [id, b] of at) {
+    const n = byId.get(id)!;
+    if (n.kind === 'group' || n.kind === 'note') continue;
+    let room = Number.POSITIVE_INFINITY;
+    const parent = n.parent !== undefined ? at.get(n.parent) : undefined;
+    if (parent) room = parent.y + parent.height - 8 - b.y;
+    const seen = new Set<string>();
+    for (let cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.width) / CELL); cx++) {
+      for (let cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.height + REACH) / CELL); cy++) {
+        for (const other of grid.get(`${cx},${cy}`) ?? []) {
+          if (other === id || seen.has(other)) continue;
+          seen.add(other);
+          const c = at.get(other)!;
+          if (c.x >= b.x + b.width || b.x >= c.x + c.width || c.y < b.y + b.height - 0.5) continue;
+          room = Math.min(room, c.y - 8 - b.y);
+        }
+      }
+    }
+    out.set(id, room);
+  }
+  return out;
 }
 
 /** Each node's absolute box; `icons` when components are drawn with their icon (their text then has less room). */
 function boxes(d: Diagram, icons = true): Map<string, Box> {
+  return laidOut(d, icons).at;
+}
+
+/** Each node's absolute box, grown to hold its text, and the text as it is set in it. */
+function laidOut(d: Diagram, icons = true): { at: Map<string, Box>; texts: Map<string, NodeText> } {
   const byId = new Map<string, DiagramNode>();
   for (const n of d.nodes) if (!byId.has(n.id)) byId.set(n.id, n);
-  const out = new Map<string, Box>();
+  const at = new Map<string, Box>();
   const abs = absolutePositions([...byId.values()]);
   for (const n of byId.values()) {
     const { x, y } = abs.get(n.id)!;
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    out.set(n.id, { x, y, ...boxSize(n, icons && (n.kind === 'note' || !!KIND_ICONS[n.kind])) });
+    at.set(n.id, { x, y, ...nominalSize(n) });
   }
-  return out;
+  const room = roomBelow(byId, at);
+  const texts = new Map<string, NodeText>();
+  for (const [id, b] of at) {
+    const n = byId.get(id)!;
+    if (n.kind === 'group') continue;
+    const t = nodeText(n, b.width, icons && (n.kind === 'note' || !!KIND_ICONS[n.kind]), room.get(id));
+    texts.set(id, t);
+    // A component or note is drawn as tall as its text needs (as the canvas grows it): nothing is cut.
+    if (t.height > b.height) at.set(id, { ...b, height: t.height });
+  }
+  return { at, texts };
 }
 
 /** The absolute box that holds every node of the diagram (zeros when there is none). */
@@ -407,7 +496,7 @@ function text(x: number, y: number, content: string, attrs: string): string {
 export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: number; height: number } {
   const pal = opts.dark ? DARK : LIGHT;
   const pad = typeof opts.padding === 'number' && Number.isFinite(opts.padding) && opts.padding >= 0 ? opts.padding : 32;
-  const at = boxes(d, !!opts.iconSvg);
+  const { at, texts } = laidOut(d, !!opts.iconSvg);
   const curves = edgeCurves(d, at);
   const bounds = pictureBounds(d, at, curves);
   const width = Math.max(1, Math.ceil(bounds.width + 2 * pad));
@@ -495,7 +584,7 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
     if (!b) continue;
     if (n.kind === 'note') {
       const body = typeof n.props.text === 'string' && cleanText(n.props.text).trim() ? n.props.text : nodeLabel(n);
-      const lines = nodeText(n, b.width, false).label;
+      const lines = texts.get(n.id)!.label;
       const rows = lines.map((l, i) => text(b.x + 10, b.y + 18 + i * NOTE_LINE, l, `font-size="${NOTE_SIZE}" fill="${pal.note.text}"`)).join('');
       out.push(
         `<g><title>${escapeXml(body)}</title><rect x="${num(b.x)}" y="${num(b.y)}" width="${num(b.width)}" height="${num(b.height)}" rx="4" fill="${pal.note.fill}" stroke="${pal.note.stroke}"/>${rows}</g>`,
@@ -523,17 +612,17 @@ export function toSvg(d: Diagram, opts: SvgOptions = {}): { svg: string; width: 
       tx = b.x + 42;
     }
     // The label's lines, then the detail's, centred as a block on the box's middle (as on the canvas).
-    const t = nodeText(n, b.width, !!icon);
-    const block = t.label.length * LABEL_LINE + t.sub.length * SUB_LINE;
-    let y = b.y + b.height / 2 - block / 2 + 12;
+    const t = texts.get(n.id)!;
+    const block = t.label.length * t.labelLine + t.sub.length * t.subLine;
+    let y = b.y + b.height / 2 - block / 2 + t.labelSize - 1;
     for (const l of t.label) {
-      parts.push(text(tx, y, l, `font-size="${LABEL_SIZE}" font-weight="600" fill="${pal.text}"`));
-      y += LABEL_LINE;
+      parts.push(text(tx, y, l, `font-size="${t.labelSize}" font-weight="600" fill="${pal.text}"`));
+      y += t.labelLine;
     }
     y -= 1;
     for (const l of t.sub) {
-      parts.push(text(tx, y, l, `font-size="${SUB_SIZE}" fill="${pal.subText}"`));
-      y += SUB_LINE;
+      parts.push(text(tx, y, l, `font-size="${t.subSize}" fill="${pal.subText}"`));
+      y += t.subLine;
     }
     const latency = latencyText(n);
     if (latency) {

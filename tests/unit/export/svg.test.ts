@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseDiagramText } from '../../../src/domain/format/parse';
 import fc from 'fast-check';
 import { EDGE_KINDS, NODE_SIZE, absolutePosition, nodeLabel, type Diagram } from '../../../src/domain/diagram';
 import { KIND_ICONS } from '../../../src/domain/kindIcons';
@@ -309,20 +312,61 @@ describe('toSvg', () => {
     expect(nested[0].getElementsByTagName('line')).toHaveLength(1);
   });
 
-  it('wraps a long label onto two lines above the tool, with ellipses, and keeps the full text in a tooltip', () => {
-    const long = 'Candidate generation with two towers and approximate nearest neighbours';
-    const doc = parse(toSvg(diagram([node('a', 'candidate-generation', { label: long, props: { tool: 'two-tower + ANN over 100M items, sharded' } })]), {}).svg);
-    const texts = all(doc, 'text').map((t) => t.textContent!);
-    // Two label lines, as the canvas shows them, the second cut with an ellipsis (a label is at most two lines);
-    // then the tool, wrapped over two more; the box grows to hold the four.
-    expect(texts).toHaveLength(4);
-    expect(texts[0]).toBe('Candidate');
-    expect(texts[1]).toMatch(/^generation .*…$/);
-    expect(`${texts[0]} ${texts[1]}`.length).toBeLessThan(long.length);
-    expect(texts[2]).toMatch(/^two-tower /);
-    expect(`${texts[2]} ${texts[3]}`).toMatch(/^two-tower \+ ANN over 100M/);
+  it('draws a long label and tool whole, a size smaller when two lines of 13 px do not hold them; the box grows to hold them', () => {
+    const long = 'Candidate generation with two towers and ANN';
+    const doc = parse(toSvg(diagram([node('a', 'candidate-generation', { label: long, props: { tool: 'two-tower + ANN over 100M items, sharded by user region' } })]), {}).svg);
+    const texts = all(doc, 'text');
+    const label = texts.filter((t) => t.getAttribute('font-weight') === '600');
+    const tool = texts.filter((t) => t.getAttribute('font-weight') !== '600');
+    expect(label.map((t) => t.textContent).join(' ')).toBe(long);
+    expect(tool.map((t) => t.textContent).join(' ')).toBe('two-tower + ANN over 100M items, sharded by user region');
+    expect(texts.some((t) => t.textContent!.includes('…'))).toBe(false);
+    expect(Number(label[0].getAttribute('font-size'))).toBeLessThan(13);
     expect(Number(all(doc, 'rect').find((r) => r.getAttribute('rx') === '8')!.getAttribute('height'))).toBeGreaterThan(60);
-    expect(all(doc, 'title').map((t) => t.textContent)).toContain(`${long} (two-tower + ANN over 100M items, sharded)`);
+  });
+
+  it('cuts a label with an ellipsis only when three lines at 11 px cannot hold it, and keeps the full text in a tooltip', () => {
+    const long = 'Candidate generation with two towers and approximate nearest neighbours over the whole catalogue';
+    const doc = parse(toSvg(diagram([node('a', 'candidate-generation', { label: long, props: { tool: 'two-tower + ANN' } })]), {}).svg);
+    const label = all(doc, 'text').filter((t) => t.getAttribute('font-weight') === '600').map((t) => t.textContent!);
+    expect(label).toHaveLength(3);
+    expect(label[2]).toMatch(/…$/);
+    expect(label.join(' ').length).toBeLessThan(long.length + 2);
+    expect(all(doc, 'title').map((t) => t.textContent)).toContain(`${long} (two-tower + ANN)`);
+  });
+
+  it('does not grow a box into the component under it: with a neighbour close below, the box stops 8 px above it and only then is the label cut', () => {
+    const long = 'Candidate generation with two towers and ANN';
+    const a = node('a', 'candidate-generation', { label: long, props: { tool: 'two-tower + ANN' } });
+    const labelOf = (doc: Document) => all(doc, 'text').filter((t) => t.getAttribute('font-weight') === '600').map((t) => t.textContent!);
+    // Alone, the whole label (three lines at 11 px).
+    expect(labelOf(parse(toSvg(diagram([a]), { padding: 0 }).svg)).join(' ')).toBe(long);
+    // With a cache 16 px under it, the box keeps 8 px above the cache, and the label is cut to two lines.
+    const doc = parse(toSvg(diagram([a, node('b', 'cache', { position: { x: 0, y: 76 } })]), { padding: 0 }).svg);
+    const rects = all(doc, 'rect').filter((r) => r.getAttribute('rx') === '8');
+    expect(Number(rects[0].getAttribute('y')) + Number(rects[0].getAttribute('height'))).toBeLessThanOrEqual(Number(rects[1].getAttribute('y')) - 8);
+    const label = labelOf(doc);
+    expect(label.at(-1)).toBe('Cache');
+    expect(label).toHaveLength(3);
+    expect(label[1]).toMatch(/…$/);
+  });
+
+  it("draws the templates' text whole: labels and tools step down to 12 and 11 px before anything is cut", () => {
+    const dir = resolve(import.meta.dirname, '../../../templates');
+    const templates = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => {
+      const r = parseDiagramText(readFileSync(resolve(dir, f), 'utf8'));
+      if (!r.ok) throw new Error(f);
+      return r.value;
+    });
+    expect(templates).toHaveLength(14);
+    // Cut only where the component under a box leaves no room to grow: never without icons, a handful with them
+    // (27 lines were cut without icons before the step-down).
+    const cut = (icons: boolean) =>
+      templates.flatMap((d) => all(parse(toSvg(d, icons ? { iconSvg: () => ICON } : {}).svg), 'text').filter((t) => t.textContent!.endsWith('…')).map((t) => `${d.title}: ${t.textContent}`));
+    expect(cut(false)).toEqual([]);
+    const withIcons = cut(true);
+    console.log(`cut lines with icons: ${withIcons.length} (${withIcons.join(' | ')})`);
+    expect(withIcons.length).toBeLessThanOrEqual(10);
   });
 
   it('wraps a long label onto two lines when there is no second line', () => {
