@@ -1,8 +1,10 @@
 // The pure parts of `npm run bench`, run in Node: checker and tidy-up on generated diagrams.
-// Prints one JSON object: { "checker1000": [ms...], "checker10000": [...], "tidy200": [...] }.
+// Prints one JSON object: { "checker1000": [ms...], "checker10000": [...], "tidy200": [...], "routes300": [...] }.
+// The routes are part of "tidy" (layout) in --only.
 import { runChecks } from '../src/domain/checker/runChecks';
 import { CATALOGUE } from '../src/domain/catalogue';
 import type { Diagram, DiagramNode, EdgeKind } from '../src/domain/diagram';
+import { routeBoxes, routeEdges } from '../src/domain/edgeRoutes';
 import { tidyLayout } from '../src/domain/layout';
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -50,9 +52,13 @@ function time(fn: () => void, runs: number): number[] {
 const d1k = generate(1000);
 const d10k = generate(10000);
 const d200 = generate(200);
+const d300 = generate(300);
+const boxes300 = routeBoxes(d300.nodes);
 const result = {
   checker1000: time(() => void runChecks(d1k), RUNS),
   checker10000: time(() => void runChecks(d10k), RUNS),
   tidy200: time(() => void tidyLayout(d200), RUNS),
+  // The canvas searches detours once per geometry change (a drop, a resize, a new edge); 300 components is where it stops.
+  routes300: time(() => void routeEdges(boxes300, d300.edges), RUNS),
 };
 console.log(JSON.stringify(result));

@@ -221,6 +221,7 @@ if (want('checker') || want('tidy')) {
   add('checker1000', 'checker, 1,000 components (Node)', 'ms', node.checker1000, null);
   add('checker10000', 'checker, 10,000 components (Node)', 'ms', node.checker10000, 50);
   add('tidy200', 'tidy up, 200 components (Node)', 'ms', node.tidy200, 150);
+  add('tidyRoutes300', 'edge detours, 300 overlapping components and 600 edges (Node)', 'ms', node.routes300, 50);
 }
 
 await browser.close();

@@ -35,6 +35,23 @@ const STUB = 22;
 const BEND = 36;
 /** Sharing a channel with an earlier detour costs this much. */
 const SHARED = 120;
+/**
+ * Bounds on the search, counted rather than timed so that the canvas and the exports find the same detours: the
+ * candidate verticals and channels nearest the ends, the detours tried per edge and in all (past that, edges keep
+ * their curves). The templates need a few tries per edge; a design of 300 overlapping boxes would need millions.
+ */
+const MAX_XS = 24;
+const MAX_YS = 24;
+const MAX_TURNS = 5;
+const MAX_TRIES = 200;
+export const MAX_TRIES_IN_ALL = 6_000;
+
+/** The values nearest the interval [lo, hi] (inside it first), at most n of them. */
+function nearest(values: number[], lo: number, hi: number, n: number): number[] {
+  if (values.length <= n) return values;
+  const dist = (v: number) => (v < lo ? lo - v : v > hi ? v - hi : 0);
+  return values.sort((p, q) => dist(p) - dist(q) || p - q).slice(0, n);
+}
 
 /** React Flow's bezier control offset (curvature 0.25). */
 export function bezierOffset(distance: number): number {
@@ -173,15 +190,27 @@ interface Channel {
   maxX: number;
 }
 
-function routeCost(r: EdgeRoute, used: readonly Channel[]): number {
-  const pts = routePoints(r);
-  let len = 0;
-  for (let i = 1; i < pts.length; i++) len += Math.abs(pts[i].x - pts[i - 1].x) + Math.abs(pts[i].y - pts[i - 1].y);
-  let cost = len + (r.y === null ? 2 : 4) * BEND;
-  const runs: Channel[] =
-    r.y === null ? [] : [{ y: r.y, minX: Math.min(r.x1, r.x2), maxX: Math.max(r.x1, r.x2) }];
-  for (const c of runs) for (const u of used) if (Math.abs(u.y - c.y) < 6 && u.minX < c.maxX && c.minX < u.maxX) cost += SHARED;
-  return cost;
+/** The channels detours already run along, bucketed by height (a candidate looks at three buckets, not at all of them). */
+class Channels {
+  private readonly byBucket = new Map<number, Channel[]>();
+  add(c: Channel): void {
+    const k = Math.floor(c.y / 6);
+    (this.byBucket.get(k) ?? this.byBucket.set(k, []).get(k)!).push(c);
+  }
+  /** How many earlier detours run within 6 px of this height over an overlapping stretch. */
+  shared(y: number, minX: number, maxX: number): number {
+    let n = 0;
+    const k = Math.floor(y / 6);
+    for (let b = k - 1; b <= k + 1; b++) for (const u of this.byBucket.get(b) ?? []) if (Math.abs(u.y - y) < 6 && u.minX < maxX && minX < u.maxX) n++;
+    return n;
+  }
+}
+
+function routeCost(r: EdgeRoute, used: Channels): number {
+  const { from: a, to: b } = r;
+  if (r.y === null) return Math.abs(r.x1 - a.x) + Math.abs(b.y - a.y) + Math.abs(b.x - r.x1) + 2 * BEND;
+  const len = Math.abs(r.x1 - a.x) + Math.abs(r.y - a.y) + Math.abs(r.x2 - r.x1) + Math.abs(b.y - r.y) + Math.abs(b.x - r.x2);
+  return len + 4 * BEND + SHARED * used.shared(r.y, Math.min(r.x1, r.x2), Math.max(r.x1, r.x2));
 }
 
 /** The detour for one edge between handle points a (source right middle) and b (target left middle), or null. */
@@ -191,9 +220,11 @@ function findRoute(
   index: BoxIndex,
   source: string,
   target: string,
-  used: Channel[],
+  used: Channels,
   extent: RouteBox,
+  budget: { tries: number },
 ): EdgeRoute | null {
+  if (budget.tries <= 0) return null;
   const lo = Math.min(a.x, b.x) - 4 * CLEAR;
   const hi = Math.max(a.x, b.x) + 4 * CLEAR;
   const near: RouteBox[] = [];
@@ -204,12 +235,14 @@ function findRoute(
   const candidates: EdgeRoute[] = [];
   // Two bends: one vertical between the ends, where the target lies to the right.
   if (b.x - a.x >= 2 * STUB) {
-    const xs = new Set<number>([(a.x + b.x) / 2, a.x + STUB, b.x - STUB]);
+    const mid = (a.x + b.x) / 2;
+    const xs = new Set<number>([mid, a.x + STUB, b.x - STUB]);
     for (const o of near) {
       xs.add(o.x - CLEAR);
       xs.add(o.x + o.width + CLEAR);
     }
-    for (const x of xs) if (x >= a.x + STUB - 0.01 && x <= b.x - STUB + 0.01) candidates.push({ from: a, to: b, x1: x, y: null, x2: x });
+    const inRange = [...xs].filter((x) => x >= a.x + STUB - 0.01 && x <= b.x - STUB + 0.01);
+    for (const x of nearest(inRange, mid, mid, MAX_XS)) candidates.push({ from: a, to: b, x1: x, y: null, x2: x });
   }
   // Four bends: out, along a channel, in.
   const outs = new Set<number>([a.x + STUB]);
@@ -220,18 +253,24 @@ function findRoute(
     if (r > a.x + STUB && r < a.x + 12 * CLEAR) outs.add(r);
     if (l < b.x - STUB && l > b.x - 12 * CLEAR) ins.add(l);
   }
-  const ys = new Set<number>([a.y, b.y, extent.y - CLEAR, extent.y + extent.height + CLEAR]);
+  const ys = new Set<number>([a.y, b.y]);
   for (const o of near) {
     ys.add(o.y - CLEAR);
     ys.add(o.y - CLEAR - 10);
     ys.add(o.y + o.height + CLEAR);
     ys.add(o.y + o.height + CLEAR + 10);
   }
-  for (const x1 of outs) for (const x2 of ins) for (const y of ys) candidates.push({ from: a, to: b, x1, y, x2 });
+  // The channels nearest the ends' heights, and the two that pass above and below everything.
+  const channels = [...nearest([...ys], Math.min(a.y, b.y), Math.max(a.y, b.y), MAX_YS), extent.y - CLEAR, extent.y + extent.height + CLEAR];
+  for (const x1 of nearest([...outs], a.x, a.x, MAX_TURNS))
+    for (const x2 of nearest([...ins], b.x, b.x, MAX_TURNS)) for (const y of channels) candidates.push({ from: a, to: b, x1, y, x2 });
   const scored = candidates.map((r) => ({ r, c: routeCost(r, used) })).sort((p, q) => p.c - q.c);
-  for (const { r } of scored) {
+  // Cheapest first, a bounded number of tries (a crowded or overlapping design would otherwise try thousands).
+  for (let i = 0; i < scored.length && i < MAX_TRIES && budget.tries > 0; i++) {
+    budget.tries--;
+    const { r } = scored[i];
     if (!polylineBlocked(routePoints(r), index, CHECK, source, target, CHECK)) {
-      if (r.y !== null) used.push({ y: r.y, minX: Math.min(r.x1, r.x2), maxX: Math.max(r.x1, r.x2) });
+      if (r.y !== null) used.add({ y: r.y, minX: Math.min(r.x1, r.x2), maxX: Math.max(r.x1, r.x2) });
       return r;
     }
   }
@@ -243,7 +282,12 @@ function findRoute(
  * (an edge that draws clear, or for which no clear detour is found, has none). boxes are absolute boxes
  * of the components and notes (zones left out); an edge's ends must be among them.
  */
-export function routeEdges(boxes: ReadonlyMap<string, RouteBox>, edges: readonly RouteEdgeInput[]): Map<string, EdgeRoute> {
+export function routeEdges(
+  boxes: ReadonlyMap<string, RouteBox>,
+  edges: readonly RouteEdgeInput[],
+  /** Filled with how many detours were tried (of MAX_TRIES_IN_ALL), for tests and benchmarks. */
+  stats?: { tries: number },
+): Map<string, EdgeRoute> {
   const out = new Map<string, EdgeRoute>();
   if (boxes.size === 0 || boxes.size > ROUTE_MAX_NODES) return out;
   const index = new BoxIndex(boxes);
@@ -258,7 +302,8 @@ export function routeEdges(boxes: ReadonlyMap<string, RouteBox>, edges: readonly
     maxY = Math.max(maxY, b.y + b.height);
   }
   const extent = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
-  const used: Channel[] = [];
+  const used = new Channels();
+  const budget = { tries: MAX_TRIES_IN_ALL };
   // Edges of several kinds between one pair draw on one line, as on the canvas.
   const drawn = new Map<string, EdgeRoute | null>();
   for (const e of edges) {
@@ -271,11 +316,12 @@ export function routeEdges(boxes: ReadonlyMap<string, RouteBox>, edges: readonly
     const pair = `${e.source}\u0000${e.target}`;
     let r = drawn.get(pair);
     if (r === undefined) {
-      r = curveBlocked(a, b, index, e.source, e.target) ? findRoute(a, b, index, e.source, e.target, used, extent) : null;
+      r = curveBlocked(a, b, index, e.source, e.target) ? findRoute(a, b, index, e.source, e.target, used, extent, budget) : null;
       drawn.set(pair, r);
     }
     if (r) out.set(e.id, r);
   }
+  if (stats) stats.tries = MAX_TRIES_IN_ALL - budget.tries;
   return out;
 }
 

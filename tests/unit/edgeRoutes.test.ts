@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_TRIES_IN_ALL,
   ROUTE_MAX_NODES,
   bezierPoints,
   countDrawnThroughEdges,
@@ -103,6 +104,17 @@ describe('routeEdges', () => {
     expect(y1).not.toBeNull();
     expect(y3).not.toBeNull();
     expect(Math.abs(y1! - y3!)).toBeGreaterThanOrEqual(6);
+  });
+
+  it('bounds its search: 300 overlapping boxes stop at MAX_TRIES_IN_ALL tries (edges left keep their curves)', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const boxes = new Map<string, RouteBox>();
+    for (let i = 0; i < ROUTE_MAX_NODES; i++) boxes.set(`n${i}`, box(Math.floor(rnd() * 2600), Math.floor(rnd() * 1900)));
+    const edges = Array.from({ length: 600 }, (_, i) => ({ id: `e${i}`, source: `n${Math.floor(rnd() * 300)}`, target: `n${Math.floor(rnd() * 300)}` }));
+    const stats = { tries: 0 };
+    routeEdges(boxes, edges, stats);
+    expect(stats.tries).toBe(MAX_TRIES_IN_ALL);
   });
 
   it('leaves large diagrams to plain curves', () => {
