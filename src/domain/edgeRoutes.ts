@@ -11,7 +11,7 @@
  * (edges run inside and between them). Diagrams of more than ROUTE_MAX_NODES components keep plain curves.
  */
 
-import { absolutePositions, nodeSize, type DiagramNode } from './diagram';
+import { absolutePositions, boxesBounds, nodeSize, type DiagramNode } from './diagram';
 import { routePoints, sameRoute, type EdgeRoute, type RouteBox, type RouteXY } from './edgePath';
 
 export type { EdgeRoute, RouteBox, RouteXY } from './edgePath';
@@ -291,17 +291,7 @@ export function routeEdges(
   const out = new Map<string, EdgeRoute>();
   if (boxes.size === 0 || boxes.size > ROUTE_MAX_NODES) return out;
   const index = new BoxIndex(boxes);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const b of boxes.values()) {
-    minX = Math.min(minX, b.x);
-    minY = Math.min(minY, b.y);
-    maxX = Math.max(maxX, b.x + b.width);
-    maxY = Math.max(maxY, b.y + b.height);
-  }
-  const extent = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  const extent = boxesBounds(boxes.values());
   const used = new Channels();
   const budget = { tries: MAX_TRIES_IN_ALL };
   // Edges of several kinds between one pair draw on one line, as on the canvas.

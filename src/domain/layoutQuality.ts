@@ -1,4 +1,4 @@
-import { nodeSize, type Box, type Diagram, type DiagramNode, type XY } from './diagram';
+import { boxesBounds, nodeSize, type Box, type Diagram, type DiagramNode, type XY } from './diagram';
 
 /**
  * How readable a diagram's layout is, measured on the nominal boxes (absolute coordinates). Edges are
@@ -209,17 +209,7 @@ export function layoutQuality(d: Diagram): LayoutQuality {
     }
   }
 
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxX = -Infinity;
-  let maxY = -Infinity;
-  for (const b of box.values()) {
-    minX = Math.min(minX, b.x);
-    minY = Math.min(minY, b.y);
-    maxX = Math.max(maxX, b.x + b.width);
-    maxY = Math.max(maxY, b.y + b.height);
-  }
-  const bounds = minX === Infinity ? { x: 0, y: 0, width: 0, height: 0 } : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+  const bounds = boxesBounds(box.values());
   return { crossings, throughEdges, overlaps, escapes, bounds, area: bounds.width * bounds.height, hits };
 }
 
