@@ -28,8 +28,7 @@ import { FlowEdgeView } from './FlowEdgeView';
 import type { FlowEdge, FlowNode } from './flowTypes';
 import { Legend } from './Legend';
 import { NoteNode } from './NoteNode';
-import type * as RouterModule from '../domain/edgeRoutes';
-import { EdgeRoutesContext, NO_ROUTING, type EdgeRouting } from './edgeRoutesContext';
+import { EdgeRoutesContext, useEdgeRouting } from './edgeRoutesContext';
 import { toFlowEdges, toFlowNodes, type BadgeCounts, type Measured } from './toFlow';
 import { ZoneNode } from './ZoneNode';
 import { StartPanelSlot } from '../ui/StartPanelSlot';
@@ -346,41 +345,8 @@ export function Canvas() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [shownNodes, selectedNodes, shownDrag, drag, resize, measureVersion, badges, sizingLines, flowStore],
   );
-  // Edges drawn around the components their curve would cross: the search loads after the first paint
-  // and runs once per change of the diagram or of a measured size (never per drag frame; an edge whose
-  // end is being dragged draws its plain curve until the drop).
-  const [router, setRouter] = useState<typeof RouterModule | null>(null);
-  useEffect(() => {
-    let live = true;
-    import('../domain/edgeRoutes').then((m) => live && setRouter(m), () => {});
-    return () => {
-      live = false;
-    };
-  }, []);
-  const routesRef = useRef<EdgeRouting>(NO_ROUTING);
-  // Only geometry moves a detour: typing in a label or a card does not search again.
-  const routing = !!router && !large && dNodes.length <= (router?.ROUTE_MAX_NODES ?? 0);
-  const geometry = useMemo(() => {
-    if (!routing) return '';
-    let key = '';
-    for (const n of dNodes) {
-      const m = n.kind === 'group' ? nodeSize(n) : (measured.current.get(n.id) ?? nodeSize(n));
-      key += `${n.id}\u0001${n.kind === 'group' ? 'g' : ''}${n.parent ?? ''}\u0001${n.position.x},${n.position.y},${m.width},${m.height}\n`;
-    }
-    for (const e of dEdges) key += `${e.id}\u0001${e.source}\u0001${e.target}\n`;
-    return key;
-    // measureVersion: the measured map is mutated in place
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [routing, dNodes, dEdges, measureVersion]);
-  const routes = useMemo(() => {
-    if (!routing || !router) return (routesRef.current = NO_ROUTING);
-    const boxes = router.routeBoxes(dNodes, (n) => measured.current.get(n.id) ?? nodeSize(n));
-    const old = routesRef.current;
-    const next = router.stableRoutes(old.routes, router.routeEdges(boxes, dEdges));
-    return (routesRef.current = next === old.routes && old.draw === router ? old : { routes: next, draw: router });
-    // geometry stands for the nodes, edges and measured sizes read here
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [routing, router, geometry]);
+  // Edges drawn around the components their curve would cross (never searched per drag frame).
+  const routes = useEdgeRouting(dNodes, dEdges, measured.current, measureVersion, !large);
   const editingEdge = useDiagramStore((s) => s.editingEdgeId);
   const edges = useMemo(
     () => toFlowEdges(shownEdges, selectedEdges, edgeCache.current, editingEdge),

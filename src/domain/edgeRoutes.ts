@@ -12,10 +12,10 @@
  */
 
 import { absolutePositions, boxesBounds, nodeSize, type DiagramNode } from './diagram';
-import { routePoints, sameRoute, type EdgeRoute, type RouteBox, type RouteXY } from './edgePath';
+import { routePoints, sameRoute, segmentEntersBox, type EdgeRoute, type RouteBox, type RouteXY } from './edgePath';
 
 export type { EdgeRoute, RouteBox, RouteXY } from './edgePath';
-export { roundedPath, routeLabelPoint, routePoints, sameRoute } from './edgePath';
+export { roundedPath, routeLabelPoint, routePoints, sameRoute, segmentEntersBox } from './edgePath';
 
 export interface RouteEdgeInput {
   id: string;
@@ -56,40 +56,6 @@ function nearest(values: number[], lo: number, hi: number, n: number): number[] 
 /** React Flow's bezier control offset (curvature 0.25). */
 export function bezierOffset(distance: number): number {
   return distance >= 0 ? 0.5 * distance : 0.25 * 25 * Math.sqrt(-distance);
-}
-
-/**
- * Whether the segment p-q passes through the inside of box b grown by m on each side (touching its
- * border or running along it does not count). Liang-Barsky clipping.
- */
-export function segmentEntersBox(px: number, py: number, qx: number, qy: number, b: RouteBox, m: number): boolean {
-  const x0 = b.x - m;
-  const y0 = b.y - m;
-  const x1 = b.x + b.width + m;
-  const y1 = b.y + b.height + m;
-  const dx = qx - px;
-  const dy = qy - py;
-  let t0 = 0;
-  let t1 = 1;
-  const clip = (p: number, q: number): boolean => {
-    if (p === 0) return q > 0;
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return false;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return false;
-      if (r < t1) t1 = r;
-    }
-    return true;
-  };
-  if (!clip(-dx, px - x0) || !clip(dx, x1 - px) || !clip(-dy, py - y0) || !clip(dy, y1 - py)) return false;
-  if (t1 - t0 < 1e-9) return false;
-  const tm = (t0 + t1) / 2;
-  const mx = px + dx * tm;
-  const my = py + dy * tm;
-  const e = 1e-6;
-  return mx > x0 + e && mx < x1 - e && my > y0 + e && my < y1 - e;
 }
 
 /** The points of the bezier React Flow draws between two handles, sampled. */

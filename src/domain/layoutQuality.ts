@@ -1,4 +1,5 @@
 import { boxesBounds, nodeSize, type Box, type Diagram, type DiagramNode, type XY } from './diagram';
+import { segmentEntersBox } from './edgePath';
 
 /**
  * How readable a diagram's layout is, measured on the nominal boxes (absolute coordinates). Edges are
@@ -51,37 +52,8 @@ function crosses(p: Seg, q: Seg): boolean {
 
 /** Whether a segment passes through the inside of a box (shrunk by a pixel so grazing an edge does not count). */
 function segmentHitsBox(s: Seg, b: Box): boolean {
-  const x0 = b.x + 1;
-  const y0 = b.y + 1;
-  const x1 = b.x + b.width - 1;
-  const y1 = b.y + b.height - 1;
-  if (s.maxX <= x0 || s.minX >= x1 || s.maxY <= y0 || s.minY >= y1) return false;
-  // Liang-Barsky clipping of the segment against the box.
-  const dx = s.b.x - s.a.x;
-  const dy = s.b.y - s.a.y;
-  let t0 = 0;
-  let t1 = 1;
-  const edges: [number, number][] = [
-    [-dx, s.a.x - x0],
-    [dx, x1 - s.a.x],
-    [-dy, s.a.y - y0],
-    [dy, y1 - s.a.y],
-  ];
-  for (const [p, q] of edges) {
-    if (p === 0) {
-      if (q < 0) return false;
-      continue;
-    }
-    const r = q / p;
-    if (p < 0) {
-      if (r > t1) return false;
-      if (r > t0) t0 = r;
-    } else {
-      if (r < t0) return false;
-      if (r < t1) t1 = r;
-    }
-  }
-  return t1 - t0 > EPS;
+  if (s.maxX <= b.x + 1 || s.minX >= b.x + b.width - 1 || s.maxY <= b.y + 1 || s.minY >= b.y + b.height - 1) return false;
+  return segmentEntersBox(s.a.x, s.a.y, s.b.x, s.b.y, b, -1);
 }
 
 /** Counts overlapping pairs among boxes with a sweep over x (sorted once). */
